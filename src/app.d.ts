@@ -1,0 +1,6 @@
+// Ambient types for SvelteKit.
+declare global {
+	namespace App {}
+}
+
+export {};

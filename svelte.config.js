@@ -1,0 +1,18 @@
+// SvelteKit configuration: a static single-page app that can live under any sub-path.
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+// BASE_PATH lets an intranet host serve the app from e.g. /migrate instead of /.
+const base = (process.env.BASE_PATH ?? '').replace(/\/$/, '');
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	compilerOptions: { runes: true },
+	kit: {
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+		paths: { base, relative: true }
+	}
+};
+
+export default config;
