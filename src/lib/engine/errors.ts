@@ -22,7 +22,11 @@ export type ErrorKind =
 	| 'malformed-response' // the answer could not be parsed
 	| 'unknown-outcome' // a create was sent but we do not know whether it ran
 	| 'cancelled' // the user or the engine stopped the request
-	| 'invalid-input'; // the user's own input (URL, CSV row, setting) is not usable
+	| 'invalid-input' // the user's own input (URL, CSV row, setting) is not usable
+	| 'wrong-passphrase' // remembered credentials could not be decrypted: wrong passphrase or a damaged blob
+	| 'crypto-unavailable' // the browser offers no WebCrypto here (page not served over HTTPS), so nothing can be remembered
+	| 'storage-full' // the browser's storage quota for this site is used up
+	| 'storage-unavailable'; // IndexedDB cannot be opened or used (blocked, private mode, newer version open elsewhere)
 
 export interface ErrorInfo {
 	kind: ErrorKind;

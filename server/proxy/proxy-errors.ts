@@ -1,0 +1,104 @@
+// The proxy's own answers (never the target's): a status, the X-Proxy-Error code, and a sentence a support lead can act on.
+import type { ServerResponse } from 'node:http';
+import { ALLOW_HOSTS_VARIABLE, DEFAULT_ALLOWED_HOSTS } from './allow-list';
+import { exposedHeaderList } from './exposed-headers';
+
+/** The engine's HTTP layer branches on exactly these codes. */
+export type ProxyErrorCode =
+	| 'host-not-allowed'
+	| 'target-unreachable'
+	| 'target-reset'
+	| 'target-timeout'
+	| 'bad-target'
+	| 'body-too-large';
+
+export const PROXY_ERROR_STATUS: Readonly<Record<ProxyErrorCode, number>> = {
+	'host-not-allowed': 403,
+	'target-unreachable': 502,
+	'target-reset': 502,
+	'target-timeout': 504,
+	'bad-target': 400,
+	'body-too-large': 413
+};
+
+export interface ProxyError {
+	code: ProxyErrorCode;
+	message: string;
+}
+
+export const proxyErrors = {
+	badTarget(): ProxyError {
+		return {
+			code: 'bad-target',
+			message:
+				'The proxy needs the full address of the helpdesk API after its own, starting with http:// or https://, for example <proxy>/https://acme.kayako.com/api/v1/me.json.'
+		};
+	},
+	ambiguousTarget(): ProxyError {
+		return { code: 'bad-target', message: 'The proxy could not read the target address unambiguously, so it sent nothing. Check the helpdesk URL.' };
+	},
+	hostNotAllowed(host: string): ProxyError {
+		// The operator's own additions stay out of the message: they may name intranet machines.
+		return {
+			code: 'host-not-allowed',
+			message:
+				`This proxy only forwards to the helpdesks' own hosts (${DEFAULT_ALLOWED_HOSTS.join(', ')}) and those its operator added, and ${host} is not one of them. ` +
+				`Whoever runs the proxy can add it with the environment variable ${ALLOW_HOSTS_VARIABLE}=${host} and restart it.`
+		};
+	},
+	privateAddress(host: string, address: string): ProxyError {
+		const pointsTo = address === host ? 'is' : `points to ${address}, which is`;
+		return {
+			code: 'host-not-allowed',
+			message:
+				`${host} ${pointsTo} a private or local network address, which this proxy refuses. ` +
+				`If that is really your helpdesk, whoever runs the proxy can allow exactly this host with ${ALLOW_HOSTS_VARIABLE}=${host} and restart it.`
+		};
+	},
+	unresolvable(host: string): ProxyError {
+		return {
+			code: 'target-unreachable',
+			message: `The proxy could not find ${host}: the name does not resolve. Nothing was sent. Check the spelling of the helpdesk address.`
+		};
+	},
+	unreachable(host: string, reason: string): ProxyError {
+		return {
+			code: 'target-unreachable',
+			message: `The proxy could not connect to ${host} (${reason}). Nothing was sent. Check the helpdesk address, or whether the proxy's machine can reach it.`
+		};
+	},
+	reset(host: string): ProxyError {
+		return {
+			code: 'target-reset',
+			message: `${host} closed the connection after the request was sent, without answering. The request may or may not have been carried out.`
+		};
+	},
+	timeout(host: string, seconds: number): ProxyError {
+		return {
+			code: 'target-timeout',
+			message: `${host} did not answer within ${seconds} seconds. The request may or may not have been carried out.`
+		};
+	},
+	bodyTooLarge(limitBytes: number): ProxyError {
+		return {
+			code: 'body-too-large',
+			message: `The request body is larger than the proxy's limit of ${Math.round(limitBytes / 1024 / 1024)} MB, so it was not sent.`
+		};
+	}
+};
+
+/** Answers with the proxy's own error; readable cross-origin, so the browser can show the sentence. */
+export function sendProxyError(res: ServerResponse, error: ProxyError): void {
+	if (res.headersSent || res.writableEnded || res.destroyed) return;
+	for (const name of res.getHeaderNames()) res.removeHeader(name);
+	const body = JSON.stringify({ error: error.code, message: error.message });
+	res.writeHead(PROXY_ERROR_STATUS[error.code], {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(body),
+		'Cache-Control': 'no-store',
+		'X-Proxy-Error': error.code,
+		'Access-Control-Allow-Origin': '*',
+		'Access-Control-Expose-Headers': exposedHeaderList()
+	});
+	res.end(body);
+}

@@ -1,0 +1,39 @@
+// Zendesk's error bodies, in the several envelopes the real API uses (string error, error+description, errors[]).
+import { jsonReply, type Reply } from '../../common/reply';
+
+export function couldNotAuthenticate(): Reply {
+	return jsonReply(401, { error: "Couldn't authenticate you" });
+}
+
+/** What Zendesk's OAuth layer answers for a Bearer token it does not know. */
+export function invalidOAuthToken(): Reply {
+	return jsonReply(401, { error: 'invalid_token', error_description: 'The access token provided is expired, revoked, malformed or invalid for other reasons.' });
+}
+
+export function forbidden(): Reply {
+	return jsonReply(403, { error: 'Forbidden', description: 'You do not have access to this page. Please contact the account owner of this help desk for further help.' });
+}
+
+export function recordNotFound(): Reply {
+	return jsonReply(404, { error: 'RecordNotFound', description: 'Not found' });
+}
+
+export function invalidEndpoint(): Reply {
+	return jsonReply(404, { error: 'InvalidEndpoint', description: 'Not found' });
+}
+
+export function methodNotAllowed(allowed: string[]): Reply {
+	return jsonReply(405, { error: 'MethodNotAllowed', description: 'Method not allowed' }, { Allow: allowed.join(', ') });
+}
+
+export function invalidValue(description: string): Reply {
+	return jsonReply(400, { error: 'InvalidValue', description });
+}
+
+export function errorsReply(status: number, code: string, title: string, detail?: string): Reply {
+	return jsonReply(status, { errors: [{ code, status: String(status), title, ...(detail !== undefined && { detail }) }] });
+}
+
+export function rateLimited(description: string, retryAfterSeconds: number): Reply {
+	return jsonReply(429, { error: 'APIRateLimitExceeded', description }, { 'Retry-After': String(retryAfterSeconds) });
+}

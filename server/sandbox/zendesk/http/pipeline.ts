@@ -1,0 +1,115 @@
+// One API request from socket to answer: route, faults, authentication, rate limits, permissions, handler, headers.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultInjector } from '../../common/faults';
+import { dropConnection, jsonReply, type Reply } from '../../common/reply';
+import type { Router } from '../../common/router';
+import type { ZendeskAccount } from '../account';
+import { authenticate, type Principal } from './auth';
+import type { RouteSpec } from './context';
+import { couldNotAuthenticate, forbidden, invalidEndpoint, invalidOAuthToken, methodNotAllowed, rateLimited } from './errors';
+import { accountHeaders, endpointHeader, type RateLimits } from './rate-limits';
+import type { ZendeskReply } from './reply';
+import { send } from './send';
+
+export interface PipelineParts {
+	account: () => ZendeskAccount;
+	router: Router<RouteSpec>;
+	limits: RateLimits;
+	faults: FaultInjector;
+	baseUrl: (req: IncomingMessage) => string;
+	/** Routes that serve file downloads: no API rate limit, no credentials. */
+	downloads: ReadonlySet<string>;
+}
+
+const ME = '/api/v2/users/me';
+
+/** Refusals for credentials that are missing or wrong; undefined when the caller may go on. */
+function refusal(principal: Principal, spec: RouteSpec, pattern: string): Reply | undefined {
+	if (principal.kind === 'rejected') {
+		if (principal.scheme === 'oauth') return invalidOAuthToken();
+		// A wrong password on /users/me still answers 200 with the anonymous user, as Zendesk does.
+		if (principal.scheme === 'password' && pattern === ME) return undefined;
+		return couldNotAuthenticate();
+	}
+	if (principal.kind === 'anonymous') return spec.access === 'public' ? undefined : couldNotAuthenticate();
+	if (spec.access === 'agent' && principal.role === 'end-user') return forbidden();
+	if (spec.access === 'admin' && principal.role !== 'admin') return forbidden();
+	return undefined;
+}
+
+/** Zendesk adds CORS headers only for OAuth requests, and only on 200/201/204/404: a 403 or 429 reaches a browser as an opaque failure. */
+function corsHeaders(principal: Principal, status: number): Record<string, string> {
+	return principal.kind === 'user' && principal.via === 'oauth' && [200, 201, 204, 404].includes(status) ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'X-Rate-Limit, X-Rate-Limit-Remaining, Retry-After' } : {};
+}
+
+function faultReply(kind: string, delayMs: number | undefined): Reply | undefined {
+	if (kind === 'server-error') return jsonReply(500, { error: 'InternalServerError', description: 'Something went wrong on our side (injected fault).' });
+	if (kind === 'unavailable') return { status: 503, headers: { 'Content-Type': 'text/html', 'Retry-After': '1' }, body: { text: '<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>' } };
+	if (kind === 'rate-limited') return rateLimited('Number of allowed API requests per minute exceeded', Math.max(1, Math.ceil((delayMs ?? 1000) / 1000)));
+	return undefined;
+}
+
+/** What to do with a reply: send it, send half of it, or act and then drop the connection. */
+type Outcome = { reply: ZendeskReply; then: 'send' | 'malformed' | 'drop' };
+
+function plain(reply: ZendeskReply): Outcome {
+	return { reply, then: 'send' };
+}
+
+async function answer(parts: PipelineParts, req: IncomingMessage, res: ServerResponse, url: URL): Promise<Outcome | undefined> {
+	const method = (req.method ?? 'GET').toUpperCase();
+	const path = url.pathname.replace(/\.json$/, '');
+	const match = parts.router.match(method, path);
+	if (match.kind === 'not-found') return plain(invalidEndpoint());
+	if (match.kind === 'method-not-allowed') return plain(methodNotAllowed(match.allowed));
+
+	const fault = parts.faults.pick(method, url.pathname);
+	if (fault?.kind === 'drop-before') {
+		dropConnection(res);
+		return undefined;
+	}
+	const injected = fault ? faultReply(fault.kind, fault.delayMs) : undefined;
+	if (injected) return plain(injected);
+	if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+
+	const account = parts.account();
+	const spec = match.handler;
+	account.requests.total += 1;
+	account.requests.byRoute[match.pattern] = (account.requests.byRoute[match.pattern] ?? 0) + 1;
+	const context = { account, method, path, query: url.searchParams, params: match.params, baseUrl: parts.baseUrl(req) };
+	const then: Outcome['then'] = fault?.kind === 'malformed-json' ? 'malformed' : fault?.kind === 'drop-after' ? 'drop' : 'send';
+	if (parts.downloads.has(match.pattern)) return { reply: spec.handler({ ...context, principal: { kind: 'anonymous' } }), then };
+
+	const principal = authenticate(account, req.headers);
+	const refused = refusal(principal, spec, match.pattern);
+	if (refused && refused.status === 401) return { reply: refused, then };
+	const ticket = parts.limits.takeAccount(spec.counter);
+	const headers = accountHeaders(ticket, spec.list === true);
+	if (!ticket.allowed) return { reply: withHeaders(rateLimited('Number of allowed API requests per minute exceeded', ticket.resetSeconds), headers), then };
+	if (refused) return { reply: withHeaders(refused, headers), then };
+	if (spec.endpointLimit) {
+		const endpoint = parts.limits.takeEndpoint(spec.endpointLimit);
+		Object.assign(headers, endpointHeader(spec.endpointLimit, endpoint));
+		if (!endpoint.allowed) {
+			const what = spec.endpointLimit === 'incremental' ? 'incremental export API requests' : spec.endpointLimit === 'deleted-tickets' ? 'deleted ticket API requests' : 'ticket index API requests';
+			return { reply: withHeaders(rateLimited(`Number of allowed ${what} per minute exceeded`, endpoint.resetSeconds), headers), then };
+		}
+	}
+	const reply = spec.handler({ ...context, principal });
+	return { reply: withHeaders(reply, { ...headers, ...corsHeaders(principal, reply.status) }), then };
+}
+
+function withHeaders<R extends ZendeskReply>(reply: R, headers: Record<string, string>): R {
+	return { ...reply, headers: { ...headers, ...reply.headers } };
+}
+
+export async function handleApi(parts: PipelineParts, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+	const outcome = await answer(parts, req, res, url);
+	if (!outcome) return;
+	// A drop-after fault: the request was served (counted, acted on), then the client never hears.
+	if (outcome.then === 'drop') {
+		dropConnection(res);
+		return;
+	}
+	await send(res, outcome.reply, outcome.then === 'malformed');
+}

@@ -1,0 +1,140 @@
+// The Zendesk Support + Help Center sandbox: a local stand-in for https://{subdomain}.zendesk.com, seeded, rate-limited, faultable.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createOffsetClock } from '../common/clock';
+import { createFaultInjector } from '../common/faults';
+import { jsonReply, sendReply } from '../common/reply';
+import { createAccount, type ZendeskAccount } from './account';
+import { handleControl } from './control';
+import type { SandboxStateSnapshot, ZendeskSandboxControls } from './controls';
+import { isoSeconds } from './generator/time';
+import { handleApi } from './http/pipeline';
+import { createRateLimits } from './http/rate-limits';
+import { DAY_MS, planAccount, userIndex, type AccountPlan } from './plan';
+import { presentComment, presentTicket } from './present';
+import { createApiRouter } from './routes/index';
+import { DOWNLOAD_PATTERNS } from './routes/downloads';
+import { SandboxInputError, type NewTicket } from './ticket-store';
+
+export { ZENDESK_SANDBOX_CREDENTIALS } from './credentials';
+export type { SandboxStateSnapshot, ZendeskSandboxControls } from './controls';
+export type { NewComment, NewTicket, TicketChange } from './ticket-store';
+
+export interface ZendeskSandboxOptions {
+	seed?: number;
+	tickets?: number;
+	rateLimitPerMinute?: number;
+	now?: () => number;
+	/** Where generated history ends (ms); by default the start of the current UTC day, so one day's runs see the same data. */
+	historyEndsAt?: number;
+}
+
+export interface ZendeskSandbox extends ZendeskSandboxControls {
+	handle(req: IncomingMessage, res: ServerResponse): void;
+	listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+	close(): Promise<void>;
+	/** The listening base URL, e.g. http://127.0.0.1:8102 (empty before listen). */
+	readonly url: string;
+	readonly plan: AccountPlan;
+}
+
+export const DEFAULT_RATE_LIMIT = 700;
+
+export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): ZendeskSandbox {
+	const seed = options.seed ?? 1;
+	const clock = createOffsetClock(options.now ?? Date.now);
+	const historyEnd = options.historyEndsAt ?? Math.floor(clock.now() / DAY_MS) * DAY_MS;
+	const plan = planAccount(seed, options.tickets ?? 200, historyEnd);
+	const rateLimit = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT;
+	const limits = createRateLimits(rateLimit, () => clock.now());
+	const faults = createFaultInjector(seed);
+	let listeningUrl = '';
+	let lastHostUrl = '';
+	const baseUrl = (): string => listeningUrl || lastHostUrl || 'http://127.0.0.1';
+	let account: ZendeskAccount = createAccount(plan, clock, baseUrl);
+	const router = createApiRouter();
+	const parts = {
+		account: () => account,
+		router,
+		limits,
+		faults,
+		baseUrl: (req: IncomingMessage) => {
+			if (!listeningUrl && req.headers.host) lastHostUrl = `http://${req.headers.host}`;
+			return baseUrl();
+		},
+		downloads: DOWNLOAD_PATTERNS
+	};
+
+	const controls: ZendeskSandboxControls = {
+		state(): SandboxStateSnapshot {
+			return {
+				seed,
+				now: clock.now(),
+				rateLimitPerMinute: limits.accountLimit(),
+				counts: { tickets: plan.tickets, agents: plan.agents, endUsers: plan.endUsers, organizations: plan.organizations, groups: plan.groups, articles: plan.articles },
+				history: { start: isoSeconds(plan.historyStart), end: isoSeconds(plan.historyEnd) },
+				mutations: account.tickets.mutationCounts(),
+				requests: { total: account.requests.total, byRoute: { ...account.requests.byRoute } },
+				faults: faults.rules()
+			};
+		},
+		reset() {
+			account = createAccount(plan, clock, baseUrl);
+			clock.reset();
+			limits.clear();
+			limits.setAccountLimit(rateLimit);
+			faults.clear();
+			faults.reseed(seed);
+		},
+		faults,
+		setRateLimit: (perMinute) => limits.setAccountLimit(perMinute),
+		advanceClock: (ms) => clock.advance(ms),
+		now: () => clock.now(),
+		addTicket(input: NewTicket = {}) {
+			const requesterIndex = input.requesterId === undefined ? plan.agents : userIndex(plan, input.requesterId);
+			if (requesterIndex === undefined) throw new SandboxInputError(`There is no user ${input.requesterId} to request the ticket.`);
+			const requester = account.user(requesterIndex);
+			return presentTicket(baseUrl(), account.tickets.addTicket(input, requester));
+		},
+		addComment: (ticketId, input) => presentComment(baseUrl(), account.tickets.addComment(ticketId, input), true),
+		updateTicket: (ticketId, change) => presentTicket(baseUrl(), account.tickets.updateTicket(ticketId, change)),
+		deleteTicket: (ticketId) => account.tickets.deleteTicket(ticketId)
+	};
+
+	const handle = (req: IncomingMessage, res: ServerResponse): void => {
+		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+		const work = url.pathname.startsWith('/__sandbox/') ? handleControl(controls, req, res, url) : handleApi(parts, req, res, url);
+		work.catch((error: unknown) => {
+			if (!res.headersSent) sendReply(res, jsonReply(500, { error: 'InternalServerError', description: (error as Error).message }));
+			else res.destroy();
+		});
+	};
+
+	const server = createServer(handle);
+	return {
+		...controls,
+		plan,
+		handle,
+		get url() {
+			return listeningUrl;
+		},
+		listen(port = 0, host = '127.0.0.1') {
+			return new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, host, () => {
+					server.off('error', reject);
+					const address = server.address() as AddressInfo;
+					listeningUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+					resolve({ port: address.port, url: listeningUrl });
+				});
+			});
+		},
+		close() {
+			if (!server.listening) return Promise.resolve();
+			return new Promise((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				server.closeAllConnections();
+			});
+		}
+	};
+}

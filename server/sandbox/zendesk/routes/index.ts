@@ -1,0 +1,18 @@
+// Every API route of the Zendesk sandbox, registered with and without the `.json` suffix (the server strips it).
+import { createRouter, type Router } from '../../common/router';
+import type { RouteSpec } from '../http/context';
+import { catalogRoutes } from './catalog';
+import { commentRoutes } from './comments';
+import { downloadRoutes } from './downloads';
+import { helpCenterRoutes } from './help-center';
+import { incrementalRoutes } from './incremental';
+import { peopleRoutes } from './people';
+import { ticketRoutes } from './tickets';
+
+export function createApiRouter(): Router<RouteSpec> {
+	const router = createRouter<RouteSpec>();
+	for (const table of [ticketRoutes, commentRoutes, incrementalRoutes, peopleRoutes, catalogRoutes, helpCenterRoutes, downloadRoutes]) {
+		for (const [pattern, spec] of Object.entries(table)) router.add('GET', pattern, spec);
+	}
+	return router;
+}

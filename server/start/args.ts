@@ -1,0 +1,65 @@
+// The command line of `npm start`: ports, host, and whether to build the app first.
+import { parseArgs } from 'node:util';
+import { DEFAULT_HOST, DEFAULT_PORTS } from '../config';
+
+export interface StartArgs {
+	appPort: number;
+	proxyPort: number;
+	kayakoPort: number;
+	zendeskPort: number;
+	host: string;
+	/** false with --no-build: serve build/ as it is. */
+	build: boolean;
+}
+
+export const START_USAGE = `Usage: npm start -- [options]
+  --app-port <n>      the app (default ${DEFAULT_PORTS.app})
+  --proxy-port <n>    the CORS proxy (default ${DEFAULT_PORTS.proxy})
+  --kayako-port <n>   the Kayako sandbox (default ${DEFAULT_PORTS.kayako})
+  --zendesk-port <n>  the Zendesk sandbox (default ${DEFAULT_PORTS.zendesk})
+  --host <address>    where all of them listen (default ${DEFAULT_HOST})
+  --no-build          serve build/ as it is, even if src/ changed since`;
+
+export class StartArgsError extends Error {}
+
+function port(flag: string, value: string | undefined, fallback: number): number {
+	if (value === undefined) return fallback;
+	const number = Number(value);
+	if (!/^\d+$/.test(value) || number > 65535) throw new StartArgsError(`--${flag} needs a port number from 0 to 65535, not "${value}".`);
+	return number;
+}
+
+export function parseStartArgs(argv: readonly string[]): StartArgs {
+	let values: ReturnType<typeof parse>['values'];
+	try {
+		values = parse(argv).values;
+	} catch (error) {
+		throw new StartArgsError(`${(error as Error).message}\n${START_USAGE}`);
+	}
+	const host = values.host ?? DEFAULT_HOST;
+	if (host.trim() === '') throw new StartArgsError('--host needs an address, e.g. 127.0.0.1.');
+	return {
+		appPort: port('app-port', values['app-port'], DEFAULT_PORTS.app),
+		proxyPort: port('proxy-port', values['proxy-port'], DEFAULT_PORTS.proxy),
+		kayakoPort: port('kayako-port', values['kayako-port'], DEFAULT_PORTS.kayako),
+		zendeskPort: port('zendesk-port', values['zendesk-port'], DEFAULT_PORTS.zendesk),
+		host,
+		build: values['no-build'] !== true
+	};
+}
+
+function parse(argv: readonly string[]) {
+	return parseArgs({
+		args: [...argv],
+		strict: true,
+		allowPositionals: false,
+		options: {
+			'app-port': { type: 'string' },
+			'proxy-port': { type: 'string' },
+			'kayako-port': { type: 'string' },
+			'zendesk-port': { type: 'string' },
+			host: { type: 'string' },
+			'no-build': { type: 'boolean' }
+		}
+	});
+}

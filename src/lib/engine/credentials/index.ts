@@ -1,0 +1,8 @@
+// The credentials' public surface: the in-memory vault, passphrase encryption, remembering, and redaction.
+export { CredentialVault } from './vault';
+export { DEFAULT_ITERATIONS, decryptCredentials, encryptCredentials, type EncryptedCredentials, type EncryptionOptions } from './crypto';
+export { forgetRemembered, rememberCredentials, rememberedSides, unlockRemembered } from './remember';
+export { REDACTED, redact, redactText } from './redact';
+export { isSecretKey } from './secret-keys';
+export { parseCredentials } from './types';
+export type * from './types';

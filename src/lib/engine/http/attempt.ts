@@ -1,0 +1,177 @@
+// One attempt of a request: fetch through ky with a timeout, then sort what came back into a response or a trouble.
+import type { KyInstance } from 'ky';
+import type { ErrorKind, MigrationError } from '../errors';
+import { readBody } from './body';
+import type { Clock } from './clock';
+import { answerError, cancelledError, failureError, malformedError, proxyAnswerError, truncatedError, type RequestContext } from './error-messages';
+import { describeFetchFailure } from './fetch-failure';
+import type { AttemptOutcome } from './limiter';
+import { readRateLimit, type RateLimitReading } from './rate-limit-headers';
+import { timeoutTrouble, troubleFromFailure, troubleFromProxy, troubleFromStatus, truncatedBodyTrouble, type Trouble } from './retry';
+import type { DescribedError, HttpRequest, HttpResponse } from './types';
+
+/** A request made ready once, sent as many times as the policy allows. */
+export interface PreparedRequest {
+	request: HttpRequest;
+	/** The helpdesk's URL with the query parameters. */
+	targetUrl: string;
+	/** What is fetched: the target, or the proxy followed by the target. */
+	fetchUrl: string;
+	/** The proxy's prefix of `fetchUrl`, when there is a proxy. */
+	proxyBase?: string;
+	host: string;
+	idempotent: boolean;
+	replayable: boolean;
+	timeoutMs: number;
+}
+
+export type AttemptResult<T> =
+	| { type: 'answer'; value: T; load: AttemptOutcome; reading: RateLimitReading }
+	| { type: 'trouble'; trouble: Trouble; load: AttemptOutcome; reading?: RateLimitReading; error: (kind: ErrorKind) => MigrationError }
+	| { type: 'final'; error: MigrationError; load: AttemptOutcome };
+
+export interface AttemptTools {
+	ky: KyInstance;
+	clock: Clock;
+	describeError?: (response: HttpResponse) => DescribedError | undefined;
+}
+
+/**
+ * `parse` reads the body into an HttpResponse; `raw` hands back the Response unread (a download),
+ * with the caller's signal still able to cancel the stream.
+ */
+export async function attempt(prepared: PreparedRequest, mode: 'parse', context: RequestContext, tools: AttemptTools): Promise<AttemptResult<HttpResponse>>;
+export async function attempt(prepared: PreparedRequest, mode: 'raw', context: RequestContext, tools: AttemptTools): Promise<AttemptResult<Response>>;
+export async function attempt(
+	prepared: PreparedRequest,
+	mode: 'parse' | 'raw',
+	context: RequestContext,
+	tools: AttemptTools
+): Promise<AttemptResult<HttpResponse | Response>> {
+	const { request } = prepared;
+	const controller = new AbortController();
+	const caller = request.signal;
+	const onCallerAbort = (): void => controller.abort(caller?.reason);
+	caller?.addEventListener('abort', onCallerAbort, { once: true });
+	let timedOut = false;
+	const timer = new AbortController();
+	tools.clock.sleep(prepared.timeoutMs, timer.signal).then(
+		() => {
+			timedOut = true;
+			controller.abort(new DOMException(`No answer within ${prepared.timeoutMs} ms`, 'TimeoutError'));
+		},
+		() => undefined
+	);
+	let keepCallerLink = false;
+	try {
+		let response: Response;
+		try {
+			response = await tools.ky(prepared.fetchUrl, {
+				method: request.method,
+				headers: request.headers,
+				json: request.json,
+				body: request.body,
+				signal: controller.signal
+			});
+		} catch (error) {
+			return thrown(error, caller?.aborted === true, timedOut, prepared, context);
+		}
+		const reading = readRateLimit(response.headers, tools.clock.now());
+		if (response.status < 400) {
+			if (mode === 'raw') {
+				keepCallerLink = true;
+				return { type: 'answer', value: response, load: 'success', reading };
+			}
+			return await parsedAnswer(response, reading, () => timedOut, prepared, context);
+		}
+		return await errorAnswer(response, reading, prepared, context, tools);
+	} finally {
+		timer.abort();
+		if (!keepCallerLink) caller?.removeEventListener('abort', onCallerAbort);
+	}
+}
+
+function thrown(error: unknown, cancelled: boolean, timedOut: boolean, prepared: PreparedRequest, context: RequestContext): AttemptResult<never> {
+	if (cancelled) return { type: 'final', error: cancelledError(context, error), load: 'neutral' };
+	if (timedOut) return { type: 'trouble', trouble: timeoutTrouble, load: 'overloaded', error: (kind) => failureError(kind, context, 'timeout', error) };
+	const failure = describeFetchFailure(error);
+	const trouble = troubleFromFailure(failure, prepared.proxyBase !== undefined);
+	return { type: 'trouble', trouble, load: trouble.overload ? 'overloaded' : 'neutral', error: (kind) => failureError(kind, context, failure, error) };
+}
+
+async function parsedAnswer(
+	response: Response,
+	reading: RateLimitReading,
+	timedOut: () => boolean,
+	prepared: PreparedRequest,
+	context: RequestContext
+): Promise<AttemptResult<HttpResponse>> {
+	let parsed: Awaited<ReturnType<typeof readBody>>;
+	try {
+		parsed = await readBody(response);
+	} catch (error) {
+		if (prepared.request.signal?.aborted) return { type: 'final', error: cancelledError(context, error), load: 'neutral' };
+		if (timedOut()) return { type: 'trouble', trouble: timeoutTrouble, load: 'overloaded', reading, error: (kind) => failureError(kind, context, 'timeout', error) };
+		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => truncatedError(kind, context, response.status, error) };
+	}
+	if (!parsed.ok) return { type: 'final', error: malformedError(context, response.status, parsed.text), load: 'success' };
+	const value: HttpResponse = { status: response.status, headers: response.headers, body: parsed.body, url: responseUrl(response, prepared) };
+	return { type: 'answer', value, load: 'success', reading };
+}
+
+async function errorAnswer(
+	response: Response,
+	reading: RateLimitReading,
+	prepared: PreparedRequest,
+	context: RequestContext,
+	tools: AttemptTools
+): Promise<AttemptResult<never>> {
+	let body: unknown;
+	try {
+		const parsed = await readBody(response);
+		body = parsed.ok ? parsed.body : parsed.text;
+	} catch {
+		// The status already says what happened; a body cut short only loses the helpdesk's wording.
+		body = '';
+	}
+	if (prepared.request.signal?.aborted) return { type: 'final', error: cancelledError(context, undefined), load: 'neutral' };
+	const answer: HttpResponse = { status: response.status, headers: response.headers, body, url: responseUrl(response, prepared) };
+	const proxyCode = prepared.proxyBase !== undefined ? response.headers.get('x-proxy-error') : null;
+	if (proxyCode) {
+		const trouble = troubleFromProxy(proxyCode);
+		const message = (body as { message?: unknown } | null)?.message;
+		return {
+			type: 'trouble',
+			trouble,
+			load: trouble.overload ? 'overloaded' : 'neutral',
+			error: (kind) => proxyAnswerError(kind, context, answer, proxyCode, typeof message === 'string' ? message : undefined)
+		};
+	}
+	const trouble = troubleFromStatus(response.status, reading.retryAfterMs);
+	const described = describe(tools, answer);
+	return {
+		type: 'trouble',
+		trouble,
+		// A quick, deliberate refusal (400, 404, ...) is a healthy server: it counts towards more concurrency.
+		load: trouble.overload ? 'overloaded' : 'success',
+		reading,
+		error: (kind) => answerError(kind, context, answer, described, reading.retryAfterMs)
+	};
+}
+
+function describe(tools: AttemptTools, response: HttpResponse): DescribedError | undefined {
+	try {
+		return tools.describeError?.(response);
+	} catch {
+		// A connector's reader choking on an odd body must not hide the status itself.
+		return undefined;
+	}
+}
+
+/** The helpdesk's URL of the answer (after redirects), never the proxy's. */
+function responseUrl(response: Response, prepared: PreparedRequest): string {
+	const url = response.url;
+	if (!url) return prepared.targetUrl;
+	if (prepared.proxyBase && url.startsWith(prepared.proxyBase)) return url.slice(prepared.proxyBase.length);
+	return url;
+}

@@ -1,0 +1,235 @@
+// One queue per helpdesk host: adaptive concurrency (AIMD), Retry-After pauses, pacing from the rate-limit headers, an optional ceiling.
+import type { Clock } from './clock';
+import type { HostStats, ThrottleEvent, ThrottleReason } from './host-stats';
+import type { RateLimitReading } from './rate-limit-headers';
+import { abortable, untilAborted } from './waiting';
+
+export interface HostLimiterOptions {
+	host: string;
+	clock: Clock;
+	/** Default 4. */
+	initialConcurrency?: number;
+	/** Default 16. */
+	maxConcurrency?: number;
+	/** A ceiling never exceeded, whatever the helpdesk's headers allow. */
+	requestsPerMinute?: number;
+	onThrottle?: (event: ThrottleEvent) => void;
+}
+
+/** How an attempt went, as far as the server's load is concerned: overload halves the concurrency. */
+export type AttemptOutcome = 'success' | 'overloaded' | 'neutral';
+
+export interface Permit {
+	/** Gives the slot back; call once when the attempt is over, with what its answer said about the limits. */
+	release(outcome: AttemptOutcome, reading?: RateLimitReading): void;
+}
+
+interface RateWindow {
+	limit?: number;
+	remaining: number;
+	endsAt: number;
+	cost: number;
+	/** Attempts started since the answer that told us `remaining`: the server has not counted them for us yet. */
+	startedSince: number;
+}
+
+// Every helpdesk we know counts per minute; without a reset header we assume a full minute is left, which errs on the slow side.
+const DEFAULT_WINDOW_MS = 60_000;
+// Below this share of the limit, requests are spread over the rest of the window instead of sent in a burst.
+const LOW_REMAINING_SHARE = 0.2;
+const LOW_REMAINING_WITHOUT_LIMIT = 10;
+
+export class HostLimiter {
+	readonly host: string;
+	readonly #clock: Clock;
+	readonly #maxConcurrency: number;
+	readonly #requestsPerMinute: number | undefined;
+	readonly #onThrottle: ((event: ThrottleEvent) => void) | undefined;
+	#concurrency: number;
+	#inFlight = 0;
+	#queued = 0;
+	#successStreak = 0;
+	#started = 0;
+	#startedAtLastDecrease = 0;
+	#lastStartAt = -Infinity;
+	#pausedUntil = -Infinity;
+	#pauseReason: ThrottleReason = 'retry-after';
+	#window: RateWindow | undefined;
+	#lastLimit: number | undefined;
+	#announced: ThrottleReason | undefined;
+	// Admission is one request at a time, in arrival order: the head of the queue does the waiting.
+	#turn: Promise<unknown> = Promise.resolve();
+	#change = new AbortController();
+	#counters = { requests: 0, retries: 0, rateLimited: 0, waitedMs: 0, backoffMs: 0 };
+
+	constructor(options: HostLimiterOptions) {
+		this.host = options.host;
+		this.#clock = options.clock;
+		this.#maxConcurrency = Math.max(1, options.maxConcurrency ?? 16);
+		this.#concurrency = Math.min(this.#maxConcurrency, Math.max(1, options.initialConcurrency ?? 4));
+		this.#requestsPerMinute = options.requestsPerMinute && options.requestsPerMinute > 0 ? options.requestsPerMinute : undefined;
+		this.#onThrottle = options.onThrottle;
+	}
+
+	/** Waits for a slot and for the host's limits to allow one more request; the caller's signal cancels the wait. */
+	async acquire(signal?: AbortSignal): Promise<Permit> {
+		this.#queued++;
+		const turn = this.#turn.then(() => this.#admit(signal));
+		this.#turn = turn.catch(() => undefined);
+		try {
+			return await abortable(turn, signal, (late) => late.release('neutral'));
+		} finally {
+			this.#queued--;
+		}
+	}
+
+	/** Holds every request to this host until `untilMs` (clock time); requests already sent carry on. */
+	pause(untilMs: number, reason: 'retry-after' | 'backoff'): void {
+		if (untilMs <= this.#pausedUntil) return;
+		this.#pausedUntil = untilMs;
+		this.#pauseReason = reason;
+		this.#onThrottle?.({ host: this.host, waitMs: untilMs - this.#clock.now(), reason });
+	}
+
+	noteRateLimited(): void {
+		this.#counters.rateLimited++;
+	}
+
+	noteRetry(backoffMs: number): void {
+		this.#counters.retries++;
+		this.#counters.backoffMs += backoffMs;
+	}
+
+	get concurrency(): number {
+		return this.#concurrency;
+	}
+
+	stats(): HostStats {
+		const window = this.#window;
+		const now = this.#clock.now();
+		return {
+			host: this.host,
+			inFlight: this.#inFlight,
+			queued: this.#queued,
+			concurrency: this.#concurrency,
+			maxConcurrency: this.#maxConcurrency,
+			...this.#counters,
+			...(this.#lastLimit !== undefined && { limit: this.#lastLimit }),
+			...(window && { remaining: Math.max(0, window.remaining - window.startedSince * window.cost), resetAt: window.endsAt }),
+			...(this.#pausedUntil > now && { pausedUntil: this.#pausedUntil }),
+			...(this.#requestsPerMinute !== undefined && { requestsPerMinute: this.#requestsPerMinute })
+		};
+	}
+
+	async #admit(signal: AbortSignal | undefined): Promise<Permit> {
+		for (;;) {
+			signal?.throwIfAborted();
+			if (this.#inFlight >= this.#concurrency) {
+				await untilAborted(this.#change.signal, signal);
+				continue;
+			}
+			const now = this.#clock.now();
+			const { at, reason } = this.#earliestStart(now);
+			if (at > now) {
+				await this.#hold(at - now, reason, signal);
+				continue;
+			}
+			return this.#start(now);
+		}
+	}
+
+	#earliestStart(now: number): { at: number; reason: ThrottleReason } {
+		let at = this.#pausedUntil;
+		let reason = this.#pauseReason;
+		if (this.#requestsPerMinute !== undefined) {
+			// Even spacing, not a sliding window: it never bursts and still never exceeds the ceiling in any minute.
+			const ceilingAt = this.#lastStartAt + 60_000 / this.#requestsPerMinute;
+			if (ceilingAt > at) ({ at, reason } = { at: ceilingAt, reason: 'ceiling' });
+		}
+		const pacedAt = this.#pacedStart(now);
+		if (pacedAt !== undefined && pacedAt > at) ({ at, reason } = { at: pacedAt, reason: 'rate-limit-headers' });
+		return { at, reason };
+	}
+
+	/** When the headers say few requests are left, the next one waits its share of the rest of the window. */
+	#pacedStart(now: number): number | undefined {
+		const window = this.#window;
+		if (!window || now >= window.endsAt) return undefined;
+		const requestsLeft = Math.floor((window.remaining - window.startedSince * window.cost) / window.cost);
+		if (requestsLeft <= 0) return window.endsAt;
+		const lowWater = window.limit ? Math.max(1, Math.ceil(window.limit * LOW_REMAINING_SHARE)) : LOW_REMAINING_WITHOUT_LIMIT;
+		if (requestsLeft > lowWater) return undefined;
+		return this.#lastStartAt + (window.endsAt - now) / requestsLeft;
+	}
+
+	async #hold(ms: number, reason: ThrottleReason, signal: AbortSignal | undefined): Promise<void> {
+		// Pauses were announced when set; pacing is announced once per stretch of waiting.
+		if ((reason === 'rate-limit-headers' || reason === 'ceiling') && this.#announced !== reason) {
+			this.#announced = reason;
+			this.#onThrottle?.({ host: this.host, waitMs: ms, reason });
+		}
+		// A fresh answer may lift the pacing early, so a change wakes the sleeper to look again.
+		const wake = this.#change.signal;
+		const before = this.#clock.now();
+		try {
+			await this.#clock.sleep(ms, signal ? AbortSignal.any([wake, signal]) : wake);
+		} catch (error) {
+			if (signal?.aborted) throw error;
+		} finally {
+			this.#counters.waitedMs += this.#clock.now() - before;
+		}
+	}
+
+	#start(now: number): Permit {
+		this.#inFlight++;
+		this.#counters.requests++;
+		this.#lastStartAt = now;
+		this.#announced = undefined;
+		if (this.#window) this.#window.startedSince++;
+		const sequence = ++this.#started;
+		let released = false;
+		return {
+			release: (outcome, reading) => {
+				if (released) return;
+				released = true;
+				this.#finish(sequence, outcome, reading);
+			}
+		};
+	}
+
+	#finish(sequence: number, outcome: AttemptOutcome, reading: RateLimitReading | undefined): void {
+		const busy = this.#inFlight + this.#queued >= this.#concurrency;
+		this.#inFlight--;
+		if (reading) this.#observe(reading);
+		if (outcome === 'success') {
+			// Additive increase, one step per round of successes, and only while there is demand for more.
+			if (busy) this.#successStreak++;
+			if (this.#successStreak >= this.#concurrency && this.#concurrency < this.#maxConcurrency) {
+				this.#concurrency++;
+				this.#successStreak = 0;
+			}
+		} else if (outcome === 'overloaded') {
+			this.#successStreak = 0;
+			// Multiplicative decrease once per burst: requests sent before the last decrease already counted in it.
+			if (sequence > this.#startedAtLastDecrease) {
+				this.#concurrency = Math.max(1, Math.floor(this.#concurrency / 2));
+				this.#startedAtLastDecrease = this.#started;
+			}
+		}
+		const change = this.#change;
+		this.#change = new AbortController();
+		change.abort();
+	}
+
+	#observe(reading: RateLimitReading): void {
+		if (reading.limit !== undefined) this.#lastLimit = reading.limit;
+		if (reading.remaining === undefined) return;
+		this.#window = {
+			limit: reading.limit ?? this.#window?.limit,
+			remaining: reading.remaining,
+			endsAt: reading.resetAt ?? this.#clock.now() + DEFAULT_WINDOW_MS,
+			cost: reading.cost ?? 1,
+			startedSince: 0
+		};
+	}
+}

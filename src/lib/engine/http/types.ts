@@ -1,0 +1,62 @@
+// The shapes callers of the HTTP layer use: a request, a response, the client's options.
+import type { Clock } from './clock';
+import type { ThrottleEvent } from './host-stats';
+import type { SearchParams } from './request-url';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface HttpRequest {
+	method: HttpMethod;
+	/** The helpdesk's own URL; the client puts the proxy in front. */
+	url: string;
+	headers?: Record<string, string>;
+	searchParams?: SearchParams;
+	json?: unknown;
+	body?: BodyInit;
+	/** Per attempt; default the client's `timeoutMs`. */
+	timeoutMs?: number;
+	/** May the request be sent twice without harm? Default: true for GET, PUT and DELETE, false for POST. */
+	idempotent?: boolean;
+	signal?: AbortSignal;
+}
+
+export interface HttpResponse<T = unknown> {
+	status: number;
+	headers: Headers;
+	/** Parsed JSON when the content type is JSON (null when empty), else the text. */
+	body: T;
+	/** The helpdesk's URL (not the proxy's). */
+	url: string;
+}
+
+/** What a helpdesk's error body says, read by the connector that knows its format. */
+export interface DescribedError {
+	code?: string;
+	message?: string;
+	parameter?: string;
+}
+
+export interface HttpClientOptions {
+	/** A cors-anywhere style proxy; empty or absent means direct requests. */
+	proxyUrl?: string;
+	fetch?: typeof fetch;
+	/** Per attempt, default 30000. */
+	timeoutMs?: number;
+	/** Retries after the first attempt, default 5. */
+	maxRetries?: number;
+	/** A longer Retry-After is not waited out but reported (kind `rate-limited`), default 10 minutes. */
+	maxRetryAfterMs?: number;
+	/** First backoff step, default 1000 ms; it doubles per retry up to `maxBackoffMs` (default 60000). */
+	baseBackoffMs?: number;
+	maxBackoffMs?: number;
+	clock?: Clock;
+	/** For the jitter; default Math.random. */
+	random?: () => number;
+	/** A per-host ceiling, never exceeded whatever the helpdesk allows. */
+	requestsPerMinute?: number;
+	/** Per host; default 4 at the start, at most 16. */
+	initialConcurrency?: number;
+	maxConcurrency?: number;
+	describeError?: (response: HttpResponse) => DescribedError | undefined;
+	onThrottle?: (event: ThrottleEvent) => void;
+}

@@ -1,0 +1,112 @@
+// The id map's rows: one per source record, saying what became of it in Kayako; reads by key and batched writes.
+import { allOrNothing, queueEach, type StoreContext } from './context';
+import type { IdMapPrimaryKey } from './schema';
+import type { IdMapKey, IdMapRow, KayakoId } from './types';
+
+export interface MigratedMark extends IdMapKey {
+	kayakoId: KayakoId;
+	/** Omitted: the row keeps the hash it had. */
+	contentHash?: string;
+}
+
+export interface ReasonMark extends IdMapKey {
+	reason: string;
+}
+
+export interface IdMapWriteAccess {
+	getIdMapRow(key: IdMapKey): Promise<IdMapRow | undefined>;
+	/** Writes every row in one transaction: all are stored, or none. */
+	putIdMapRows(rows: readonly IdMapRow[]): Promise<void>;
+	/** Before a create is sent: status `pending`, one more attempt; the Kayako id of an earlier create is kept for reconciling. */
+	markPending(runId: string, keys: readonly IdMapKey[]): Promise<void>;
+	markMigrated(runId: string, marks: readonly MigratedMark[]): Promise<void>;
+	markFailed(runId: string, marks: readonly ReasonMark[]): Promise<void>;
+	markSkipped(runId: string, marks: readonly ReasonMark[]): Promise<void>;
+	deleteIdMapRows(keys: readonly IdMapKey[]): Promise<void>;
+}
+
+export function idMapKey(key: IdMapKey): IdMapPrimaryKey {
+	return [key.migrationId, key.entity, key.sourceId];
+}
+
+export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
+	const { db } = context;
+
+	/** Reads each row, lets `change` compute its next state, and writes it back, all in one transaction. */
+	async function updateRows<M extends IdMapKey>(marks: readonly M[], change: (mark: M, previous: IdMapRow | undefined, now: number) => IdMapRow): Promise<void> {
+		if (marks.length === 0) return;
+		const tx = db.transaction('idMap', 'readwrite');
+		const now = context.now();
+		await allOrNothing(tx, () =>
+			Promise.all(
+				marks.map(async (mark) => {
+					const previous = await tx.store.get(idMapKey(mark));
+					await tx.store.put(change(mark, previous, now));
+				})
+			)
+		);
+	}
+
+	const keyOf = (mark: IdMapKey): IdMapKey => ({ migrationId: mark.migrationId, entity: mark.entity, sourceId: mark.sourceId });
+
+	return {
+		getIdMapRow(key) {
+			return db.get('idMap', idMapKey(key));
+		},
+
+		async putIdMapRows(rows) {
+			if (rows.length === 0) return;
+			const tx = db.transaction('idMap', 'readwrite');
+			await allOrNothing(tx, () => queueEach(rows, (row) => tx.store.put(row)));
+		},
+
+		markPending(runId, keys) {
+			return updateRows(keys, (key, previous, now) => {
+				const row: IdMapRow = { ...keyOf(key), status: 'pending', runId, updatedAt: now, attempts: (previous?.attempts ?? 0) + 1 };
+				if (previous?.kayakoId !== undefined) row.kayakoId = previous.kayakoId;
+				if (previous?.contentHash !== undefined) row.contentHash = previous.contentHash;
+				return row;
+			});
+		},
+
+		markMigrated(runId, marks) {
+			return updateRows(marks, (mark, previous, now) => {
+				const row: IdMapRow = { ...keyOf(mark), status: 'migrated', kayakoId: mark.kayakoId, runId, updatedAt: now, attempts: previous?.attempts ?? 0 };
+				const contentHash = mark.contentHash ?? previous?.contentHash;
+				if (contentHash !== undefined) row.contentHash = contentHash;
+				return row;
+			});
+		},
+
+		markFailed(runId, marks) {
+			return updateRows(marks, (mark, previous, now) => withReason('failed', mark, previous, runId, now));
+		},
+
+		markSkipped(runId, marks) {
+			return updateRows(marks, (mark, previous, now) => withReason('skipped', mark, previous, runId, now));
+		},
+
+		async deleteIdMapRows(keys) {
+			if (keys.length === 0) return;
+			const tx = db.transaction('idMap', 'readwrite');
+			await allOrNothing(tx, () => queueEach(keys, (key) => tx.store.delete(idMapKey(key))));
+		}
+	};
+}
+
+// A failed or skipped record keeps its Kayako id and hash from an earlier run: delta and rollback still need them.
+function withReason(status: 'failed' | 'skipped', mark: ReasonMark, previous: IdMapRow | undefined, runId: string, now: number): IdMapRow {
+	const row: IdMapRow = {
+		migrationId: mark.migrationId,
+		entity: mark.entity,
+		sourceId: mark.sourceId,
+		status,
+		reason: mark.reason,
+		runId,
+		updatedAt: now,
+		attempts: previous?.attempts ?? 0
+	};
+	if (previous?.kayakoId !== undefined) row.kayakoId = previous.kayakoId;
+	if (previous?.contentHash !== undefined) row.contentHash = previous.contentHash;
+	return row;
+}

@@ -1,0 +1,134 @@
+// The static server for self-hosting: the shell for every wizard route, assets cached for good, under a base path too.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createStaticServer, IMMUTABLE_CACHE, type StaticServerOptions } from '../../server/static';
+import { send } from './proxy-fixtures';
+
+const SHELL = '<!doctype html><title>Kayako migration</title><script type="module" src="/_app/immutable/entry/start.Ab12.js"></script>';
+const ASSET = 'export const started = true;\n';
+let fakeBuild = '';
+
+beforeAll(() => {
+	fakeBuild = mkdtempSync(join(tmpdir(), 'static-build-'));
+	const files: Record<string, string> = {
+		'index.html': SHELL,
+		'service-worker.js': 'self.addEventListener("fetch", () => {});\n',
+		'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+		'_app/version.json': '{"version":"1"}',
+		'_app/immutable/entry/start.Ab12.js': ASSET
+	};
+	for (const [name, content] of Object.entries(files)) {
+		mkdirSync(dirname(join(fakeBuild, name)), { recursive: true });
+		writeFileSync(join(fakeBuild, name), content);
+	}
+});
+afterAll(() => rmSync(fakeBuild, { recursive: true, force: true }));
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+	for (const close of closers.splice(0)) await close();
+});
+
+async function serve(options: Omit<StaticServerOptions, 'dir'> & { dir?: string }): Promise<string> {
+	const server = createStaticServer({ dir: fakeBuild, ...options });
+	closers.push(server.close);
+	return (await server.listen(0, '127.0.0.1')).url;
+}
+
+describe('the static server at the root', () => {
+	it('serves index.html for / and for a deep link, revalidated on every visit', async () => {
+		const url = await serve({ basePath: '' });
+		for (const path of ['/', '/migrations/x/connect']) {
+			const answer = await send(`${url}${path}`);
+			expect(answer.status, path).toBe(200);
+			expect(answer.text, path).toBe(SHELL);
+			expect(answer.headers['content-type'], path).toMatch(/^text\/html/);
+			expect(answer.headers['cache-control'], path).toBe('no-cache');
+		}
+	});
+
+	it('caches hashed assets for good and the service worker not at all', async () => {
+		const url = await serve({ basePath: '' });
+		const asset = await send(`${url}/_app/immutable/entry/start.Ab12.js`);
+		const worker = await send(`${url}/service-worker.js`);
+
+		expect(asset.status).toBe(200);
+		expect(asset.text).toBe(ASSET);
+		expect(asset.headers['content-type']).toMatch(/javascript/);
+		expect(asset.headers['cache-control']).toBe(IMMUTABLE_CACHE);
+		expect(worker.status).toBe(200);
+		expect(worker.headers['cache-control']).toBe('no-cache');
+	});
+
+	it('answers 404, not the shell, for a missing asset', async () => {
+		const url = await serve({ basePath: '' });
+		expect((await send(`${url}/_app/immutable/entry/start.Gone.js`)).status).toBe(404);
+		expect((await send(`${url}/_app/immutable/chunks/Gone`)).status).toBe(404);
+		expect((await send(`${url}/logo.png`)).status).toBe(404);
+	});
+
+	it('refuses to be written to', async () => {
+		const url = await serve({ basePath: '' });
+		const answer = await send(`${url}/`, { method: 'POST', body: 'x' });
+		expect(answer.status).toBe(405);
+		expect(answer.headers.allow).toBe('GET, HEAD');
+	});
+});
+
+describe('the static server under a base path', () => {
+	it('serves the shell at /migrate/ and for deep links below it', async () => {
+		const url = await serve({ basePath: '/migrate/' });
+		for (const path of ['/migrate/', '/migrate/migrations/x/connect']) {
+			const answer = await send(`${url}${path}`);
+			expect(answer.status, path).toBe(200);
+			expect(answer.text, path).toBe(SHELL);
+		}
+	});
+
+	it('serves assets below the base path with the immutable cache header', async () => {
+		const url = await serve({ basePath: '/migrate' });
+		const answer = await send(`${url}/migrate/_app/immutable/entry/start.Ab12.js`);
+		expect(answer.status).toBe(200);
+		expect(answer.headers['cache-control']).toBe(IMMUTABLE_CACHE);
+	});
+
+	it('sends / and /migrate to /migrate/, and knows nothing outside it', async () => {
+		const url = await serve({ basePath: '/migrate' });
+		const bare = await send(`${url}/migrate?lang=de`);
+		const root = await send(`${url}/`);
+
+		expect(bare.status).toBe(301);
+		expect(bare.headers.location).toBe('/migrate/?lang=de');
+		expect(root.headers.location).toBe('/migrate/');
+		expect((await send(`${url}/migrations/x/connect`)).status).toBe(404);
+		expect((await send(`${url}/migrated/`)).status).toBe(404);
+	});
+});
+
+describe('the static server on the real build', () => {
+	// The one place the real output is checked: build it once if it is not there yet.
+	const buildDir = join(process.cwd(), 'build');
+
+	it('serves the built shell for a deep link and its entry script as immutable', { timeout: 300_000 }, async () => {
+		if (!existsSync(join(buildDir, 'index.html'))) {
+			execFileSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, BASE_PATH: '' } });
+		}
+		const shell = readFileSync(join(buildDir, 'index.html'), 'utf8');
+		// Whatever BASE_PATH the build was made with shows in front of /_app/.
+		const entry = /["']((?:\/[^"'\s]*)?\/_app\/immutable\/[^"']+\.js)["']/.exec(shell)?.[1] ?? '';
+		expect(entry, 'index.html should load a script from /_app/immutable/').not.toBe('');
+		const basePath = entry.slice(0, entry.indexOf('/_app/'));
+
+		const url = await serve({ dir: buildDir, basePath });
+		const deepLink = await send(`${url}${basePath}/migrations/x/connect`);
+		const script = await send(`${url}${entry}`);
+
+		expect(deepLink.status).toBe(200);
+		expect(deepLink.text).toBe(shell);
+		expect(script.status).toBe(200);
+		expect(script.headers['cache-control']).toBe(IMMUTABLE_CACHE);
+	});
+});
