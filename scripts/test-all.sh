@@ -10,6 +10,7 @@ step() { echo; echo "== $1 =="; }
 step "type check"; npm run --silent check || status=1
 step "lint"; npm run --silent lint || status=1
 step "unit and integration tests"
+bash scripts/ensure-chromium.sh || true
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 step "end-to-end tests"
 if bash scripts/ensure-chromium.sh; then
