@@ -68,7 +68,7 @@ export function customFieldValue(plan: AccountPlan, ticketId: number, type: Cust
 		case 'regexp':
 			return `SN-${String(between(s, 'cf-regexp', 0, 999999, ticketId)).padStart(6, '0')}`;
 		case 'partialcreditcard':
-			return `XXXXXXXXXXXX${String(between(s, 'cf-card', 0, 9999, ticketId)).padStart(4, '0')}`;
+			return `${'X'.repeat(12)}${String(between(s, 'cf-card', 0, 9999, ticketId)).padStart(4, '0')}`;
 		case 'multiselect':
 			return MULTISELECT_OPTIONS.filter((_, index) => unit(s, 'cf-multi', ticketId, index) < 0.35).map(([, value]) => value);
 		case 'tagger':
