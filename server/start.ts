@@ -9,7 +9,7 @@ import { parseStartArgs, StartArgsError } from './start/args';
 import { formatBanner } from './start/banner';
 import { runBuild } from './start/build-app';
 import { checkBuild } from './start/build-freshness';
-import { startServices } from './start/services';
+import { reachableHost, startServices } from './start/services';
 import { closeOnSignals } from './start/shutdown';
 import { createStaticServer } from './static';
 
@@ -30,9 +30,14 @@ async function main(): Promise<void> {
 
 	const kayako = createKayakoSandbox({});
 	const zendesk = createZendeskSandbox({});
+	const proxyUrl = `http://${reachableHost(args.host)}:${args.proxyPort}`;
+	const appConfig = () => ({
+		proxyUrl,
+		sandboxes: { kayako: { url: kayako.accountUrl('acme'), email: KAYAKO_SANDBOX_CREDENTIALS.admin.email }, zendesk: { url: zendesk.url, email: ZENDESK_SANDBOX_CREDENTIALS.email } }
+	});
 	const started = await startServices({
 		host: args.host,
-		app: { service: createStaticServer({ dir: buildDir, basePath: '' }), port: args.appPort },
+		app: { service: createStaticServer({ dir: buildDir, basePath: '', appConfig }), port: args.appPort },
 		proxy: { create: (allowHosts) => createCorsProxy({ allowHosts, log: false }), port: args.proxyPort },
 		sandboxes: [
 			{

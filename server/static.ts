@@ -9,6 +9,8 @@ export interface StaticServerOptions {
 	dir: string;
 	/** '' to serve at the root, or the BASE_PATH the app was built with, e.g. '/migrate'. */
 	basePath?: string;
+	/** Served as `app-config.json` beside index.html: what this installation suggests (the proxy address, sandboxes). */
+	appConfig?: () => unknown;
 }
 
 export interface StaticServer {
@@ -57,6 +59,9 @@ export function createStaticServer(options: StaticServerOptions): StaticServer {
 			}
 			if (!url.pathname.startsWith(`${basePath}/`)) return answer(res, 404, `Not found. The app lives under ${basePath}/.\n`);
 			req.url = `${url.pathname.slice(basePath.length)}${url.search}`;
+		}
+		if (options.appConfig && req.url?.split('?')[0] === '/app-config.json') {
+			return answer(res, 200, JSON.stringify(options.appConfig()), { 'Content-Type': 'application/json; charset=utf-8' });
 		}
 		serveFile(req, res);
 	});

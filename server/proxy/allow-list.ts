@@ -1,8 +1,12 @@
 // Which target hosts the CORS proxy forwards to: the helpdesks' own domains plus what the operator adds.
 import { isIP } from 'node:net';
 
-/** The public helpdesk APIs the tool talks to; any port, never a private address. */
-export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['*.kayako.com', '*.zendesk.com', '*.freshdesk.com', 'api.helpscout.net'];
+/**
+ * The public helpdesk APIs the tool talks to, and Zendesk's attachment host; any port, never a
+ * private address. Freshdesk's S3 attachment hosts are left to the operator: allowing S3 would
+ * open every bucket.
+ */
+export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['*.kayako.com', '*.zendesk.com', '*.zdusercontent.com', '*.freshdesk.com', 'api.helpscout.net'];
 
 /** The environment variable through which the operator adds hosts, comma separated. */
 export const ALLOW_HOSTS_VARIABLE = 'PROXY_ALLOW_HOSTS';

@@ -12,6 +12,8 @@ describe('the allow-list', () => {
 		expect(list.match('ACME.Zendesk.com.', 443)?.entry).toBe('*.zendesk.com');
 		expect(list.match('eu.acme.freshdesk.com', 8443)?.entry).toBe('*.freshdesk.com');
 		expect(list.match('api.helpscout.net', 443)?.entry).toBe('api.helpscout.net');
+		expect(list.match('acme.zdusercontent.com', 443)?.entry).toBe('*.zdusercontent.com');
+		expect(list.match('s3.eu-central-1.amazonaws.com', 443)).toBeUndefined();
 		expect(list.match('kayako.com', 443)).toBeUndefined();
 		expect(list.match('evilkayako.com', 443)).toBeUndefined();
 		expect(list.match('acme.kayako.com.evil.net', 443)).toBeUndefined();

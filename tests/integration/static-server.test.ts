@@ -78,6 +78,23 @@ describe('the static server at the root', () => {
 	});
 });
 
+describe('the installation config', () => {
+	it('serves app-config.json as JSON, built at each request, under the base path too', async () => {
+		let proxyUrl = 'http://127.0.0.1:8090';
+		const url = await serve({ basePath: '/migrate', appConfig: () => ({ proxyUrl }) });
+		const first = await send(`${url}/migrate/app-config.json`);
+		expect(first.headers['content-type']).toMatch(/^application\/json/);
+		expect(JSON.parse(first.text)).toEqual({ proxyUrl: 'http://127.0.0.1:8090' });
+		proxyUrl = 'http://127.0.0.1:4280';
+		expect(JSON.parse((await send(`${url}/migrate/app-config.json`)).text)).toEqual({ proxyUrl });
+	});
+
+	it('has none without a config, like a plain static host: no JSON, so the app uses its defaults', async () => {
+		const url = await serve({ basePath: '' });
+		expect((await send(`${url}/app-config.json`)).headers['content-type']).not.toMatch(/json/);
+	});
+});
+
 describe('the static server under a base path', () => {
 	it('serves the shell at /migrate/ and for deep links below it', async () => {
 		const url = await serve({ basePath: '/migrate/' });

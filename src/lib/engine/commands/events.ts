@@ -1,0 +1,33 @@
+// What the engine tells the page without being asked: one hub, listeners that may live on the other side of the worker.
+
+export type EngineEvent =
+	| { type: 'migrations-changed' }
+	| { type: 'migration-changed'; migrationId: string };
+
+export type EngineListener = (event: EngineEvent) => void | Promise<void>;
+
+export class EventHub {
+	#next = 1;
+	readonly #listeners = new Map<number, EngineListener>();
+
+	subscribe(listener: EngineListener): number {
+		const id = this.#next++;
+		this.#listeners.set(id, listener);
+		return id;
+	}
+
+	unsubscribe(id: number): void {
+		this.#listeners.delete(id);
+	}
+
+	emit(event: EngineEvent): void {
+		for (const [id, listener] of this.#listeners) {
+			// A listener whose page went away throws or rejects: drop it, keep the others.
+			try {
+				Promise.resolve(listener(event)).catch(() => this.#listeners.delete(id));
+			} catch {
+				this.#listeners.delete(id);
+			}
+		}
+	}
+}

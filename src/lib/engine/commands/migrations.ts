@@ -1,0 +1,104 @@
+// The migrations list: create, read, rename and delete the migrations kept in this browser.
+import { rememberedSides } from '../credentials';
+import { MigrationError } from '../errors';
+import type { CredentialSide, MigrationSettings, MigrationStage, SourcePlatform } from '../store';
+import { asResult, type CommandDeps } from './deps';
+
+export interface NewMigrationRequest {
+	name: string;
+	platform: SourcePlatform;
+}
+
+export interface MigrationSummary {
+	id: string;
+	name: string;
+	platform: SourcePlatform;
+	stage: MigrationStage;
+	createdAt: number;
+	updatedAt: number;
+}
+
+/**
+ * Where a side's password is: nowhere; only in the worker's memory; remembered but not unlocked in
+ * this session; remembered and unlocked.
+ */
+export type CredentialState = 'none' | 'in-memory' | 'remembered-locked' | 'remembered-unlocked';
+
+export interface MigrationView extends MigrationSummary {
+	source: MigrationSettings['source'];
+	target: MigrationSettings['target'];
+	proxyUrl: string;
+	credentials: Record<CredentialSide, CredentialState>;
+}
+
+const MAX_NAME = 120;
+
+export function summarize(settings: MigrationSettings): MigrationSummary {
+	const { id, name, stage, createdAt, updatedAt } = settings;
+	return { id, name, platform: settings.source.platform, stage, createdAt, updatedAt };
+}
+
+export function validName(name: string): string {
+	const trimmed = name.trim();
+	if (!trimmed) throw new MigrationError({ kind: 'invalid-input', message: 'A migration needs a name.' });
+	return trimmed.slice(0, MAX_NAME);
+}
+
+export async function requireMigration(deps: CommandDeps, id: string): Promise<MigrationSettings> {
+	const settings = await (await deps.store()).getMigration(id);
+	if (!settings) throw new MigrationError({ kind: 'not-found', message: `This browser holds no migration ${id}; it may have been deleted in another tab.` });
+	return settings;
+}
+
+export function migrationCommands(deps: CommandDeps) {
+	return {
+		listMigrations: () => asResult(async () => (await (await deps.store()).listMigrations()).map(summarize)),
+
+		createMigration: (request: NewMigrationRequest) =>
+			asResult(async () => {
+				const store = await deps.store();
+				const created = await store.createMigration({
+					name: validName(request.name),
+					source: { platform: request.platform, url: '' },
+					target: { url: '', email: '' },
+					proxyUrl: ''
+				});
+				deps.events.emit({ type: 'migrations-changed' });
+				return summarize(created);
+			}),
+
+		getMigration: (id: string) =>
+			asResult(async () => {
+				const settings = await requireMigration(deps, id);
+				const remembered = new Set(await rememberedSides(await deps.store(), id));
+				const state = (side: CredentialSide): CredentialState => {
+					const inMemory = deps.vault.has(id, side);
+					if (remembered.has(side)) return inMemory ? 'remembered-unlocked' : 'remembered-locked';
+					return inMemory ? 'in-memory' : 'none';
+				};
+				const view: MigrationView = {
+					...summarize(settings),
+					source: settings.source,
+					target: settings.target,
+					proxyUrl: settings.proxyUrl,
+					credentials: { source: state('source'), kayako: state('kayako') }
+				};
+				return view;
+			}),
+
+		renameMigration: (id: string, name: string) =>
+			asResult(async () => {
+				const settings = await requireMigration(deps, id);
+				const saved = await (await deps.store()).saveMigration({ ...settings, name: validName(name) });
+				deps.events.emit({ type: 'migrations-changed' });
+				return summarize(saved);
+			}),
+
+		deleteMigration: (id: string) =>
+			asResult(async () => {
+				await (await deps.store()).deleteMigration(id);
+				deps.vault.clear(id);
+				deps.events.emit({ type: 'migrations-changed' });
+			})
+	};
+}
