@@ -108,7 +108,7 @@ describe('the id map', () => {
 		await store.markPending('run-1', [key]);
 		clock.now += 5;
 		await store.markMigrated('run-1', [{ ...key, kayakoId: 77, contentHash: 'h1' }]);
-		expect(await store.getIdMapRow(key)).toEqual({ ...key, status: 'migrated', kayakoId: 77, contentHash: 'h1', runId: 'run-1', attempts: 2, updatedAt: clock.now });
+		expect(await store.getIdMapRow(key)).toEqual({ ...key, status: 'migrated', kayakoId: 77, contentHash: 'h1', runId: 'run-1', createdBy: 'run-1', attempts: 2, updatedAt: clock.now });
 	});
 
 	it('keeps the Kayako id and hash of an earlier run when a later run fails or skips the record', async () => {
@@ -144,5 +144,22 @@ describe('the id map', () => {
 	it('refuses a page of no rows', async () => {
 		const { store } = await openTestStore();
 		await expect(store.listIdMap({ by: 'migration', migrationId }, { limit: 0 })).rejects.toMatchObject({ kind: 'invalid-input' });
+	});
+});
+
+describe('who created a Kayako record', () => {
+	it('is the run that first migrated it, kept through later updates and failures, and nobody for a matched record', async () => {
+		const { store } = await openTestStore();
+		const ticket = { migrationId, entity: 'tickets', sourceId: '1' };
+		const agent = { migrationId, entity: 'users', sourceId: '2' };
+		await store.markPending('run-full', [ticket]);
+		await store.markMigrated('run-full', [{ ...ticket, kayakoId: 11 }]);
+		await store.markMigrated('run-delta', [{ ...ticket, kayakoId: 11, note: 'Two new replies.' }]);
+		expect(await store.getIdMapRow(ticket)).toMatchObject({ runId: 'run-delta', createdBy: 'run-full', reason: 'Two new replies.' });
+		await store.markFailed('run-delta-2', [{ ...ticket, reason: 'Kayako refused the update.' }]);
+		expect(await store.getIdMapRow(ticket)).toMatchObject({ status: 'failed', createdBy: 'run-full', kayakoId: 11 });
+
+		await store.markMigrated('run-full', [{ ...agent, kayakoId: 3, matched: true }]);
+		expect((await store.getIdMapRow(agent))?.createdBy).toBeUndefined();
 	});
 });

@@ -7,6 +7,10 @@ export interface MigratedMark extends IdMapKey {
 	kayakoId: KayakoId;
 	/** Omitted: the row keeps the hash it had. */
 	contentHash?: string;
+	/** The Kayako record existed already (an agent matched by e-mail, a team chosen in the mapping): rollback leaves it alone. */
+	matched?: boolean;
+	/** What the report should say about a record that moved with a change, e.g. a ticket handed to the default agent. */
+	note?: string;
 }
 
 export interface ReasonMark extends IdMapKey {
@@ -65,6 +69,7 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				const row: IdMapRow = { ...keyOf(key), status: 'pending', runId, updatedAt: now, attempts: (previous?.attempts ?? 0) + 1 };
 				if (previous?.kayakoId !== undefined) row.kayakoId = previous.kayakoId;
 				if (previous?.contentHash !== undefined) row.contentHash = previous.contentHash;
+				if (previous?.createdBy !== undefined) row.createdBy = previous.createdBy;
 				return row;
 			});
 		},
@@ -74,6 +79,11 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				const row: IdMapRow = { ...keyOf(mark), status: 'migrated', kayakoId: mark.kayakoId, runId, updatedAt: now, attempts: previous?.attempts ?? 0 };
 				const contentHash = mark.contentHash ?? previous?.contentHash;
 				if (contentHash !== undefined) row.contentHash = contentHash;
+				// The run that created the Kayako record keeps that title through later updates (delta), so rollback deletes what it made.
+				const sameRecord = previous?.kayakoId === mark.kayakoId;
+				const createdBy = mark.matched ? undefined : sameRecord && previous?.createdBy ? previous.createdBy : runId;
+				if (createdBy !== undefined) row.createdBy = createdBy;
+				if (mark.note !== undefined) row.reason = mark.note;
 				return row;
 			});
 		},
@@ -108,5 +118,6 @@ function withReason(status: 'failed' | 'skipped', mark: ReasonMark, previous: Id
 	};
 	if (previous?.kayakoId !== undefined) row.kayakoId = previous.kayakoId;
 	if (previous?.contentHash !== undefined) row.contentHash = previous.contentHash;
+	if (previous?.createdBy !== undefined) row.createdBy = previous.createdBy;
 	return row;
 }

@@ -97,6 +97,12 @@ export interface RunRecord {
 	finishedAt?: number;
 	/** For a rollback: the runs whose creations it deletes. */
 	rollsBack?: string[];
+	/** Set on a run whose records a later rollback deleted. */
+	rolledBackBy?: string;
+	/** Why a run stopped in state `failed`, in the user's words. */
+	error?: { kind: string; message: string };
+	/** The run's options as it started, so a resumed run goes on exactly as it began. */
+	settings?: JsonObject;
 }
 
 export type IdMapStatus = 'pending' | 'migrated' | 'failed' | 'skipped';
@@ -115,7 +121,7 @@ export interface IdMapKey {
 export interface IdMapRow extends IdMapKey {
 	status: IdMapStatus;
 	kayakoId?: KayakoId;
-	/** Why a record failed or was skipped, one sentence for the report. */
+	/** Why a record failed or was skipped, or what changed on the way for a migrated one: one sentence for the report. */
 	reason?: string;
 	/** The run that last touched the row. */
 	runId: string;
@@ -124,6 +130,8 @@ export interface IdMapRow extends IdMapKey {
 	updatedAt: number;
 	/** How many times a create was started for this record. */
 	attempts: number;
+	/** The run that created the Kayako record; absent when it was matched to one that existed. Rollback deletes by this. */
+	createdBy?: string;
 }
 
 /** The single-index reads of the id map. */

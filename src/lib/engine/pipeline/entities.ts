@@ -1,0 +1,92 @@
+// How each kind of record other than tickets goes to Kayako: the mapping decisions first, then one create.
+import type { Article, FieldDefinition, KbCategory, KbSection, Organization, Team, User } from '../model';
+import type { KayakoId } from '../store';
+import { keyOf, type RunContext } from './context';
+import { contentHash } from './hash';
+import { migrateRecord, skipRecord, type StepResult } from './record-step';
+import type { ReferenceResolver } from './references';
+
+const AGENT_ROLES = new Set<User['role']>(['agent', 'admin', 'light-agent']);
+
+export function isAgent(user: User): boolean {
+	return AGENT_ROLES.has(user.role);
+}
+
+/** Counts the outcome and remembers the Kayako id for the records that follow. */
+function settle(context: RunContext, resolver: ReferenceResolver, kind: Parameters<ReferenceResolver['remember']>[0], id: string, result: StepResult): StepResult {
+	if (!result.counted) context.progress.count(kind, result.outcome);
+	if (result.kayakoId !== undefined) resolver.remember(kind, id, result.kayakoId);
+	context.report();
+	return result;
+}
+
+/** A choice of the match step that points at an existing Kayako record: recorded as migrated, nothing created. */
+async function recordMatch(context: RunContext, kind: 'teams' | 'users', id: string, record: unknown, kayakoId: KayakoId): Promise<StepResult> {
+	const row = await context.store.getIdMapRow(keyOf(context, kind, id));
+	if (row?.status === 'migrated' && row.kayakoId === kayakoId) return { outcome: 'already', kayakoId, counted: row.runId === context.run.id };
+	await context.store.markMigrated(context.run.id, [{ ...keyOf(context, kind, id), kayakoId, matched: true, contentHash: contentHash(record) }]);
+	return { outcome: 'migrated', kayakoId };
+}
+
+export async function migrateTeam(context: RunContext, resolver: ReferenceResolver, team: Team): Promise<StepResult> {
+	const choice = context.options.teams[team.id];
+	let result: StepResult;
+	if (choice?.action === 'match') result = await recordMatch(context, 'teams', team.id, team, choice.kayakoId);
+	else if (choice?.action === 'default') result = await skipRecord(context, 'teams', team.id, 'Not moved: the match step sends this group\'s tickets to no team.');
+	else result = await migrateRecord(context, 'teams', team.id, team, () => context.target.team(team, resolver.references()));
+	return settle(context, resolver, 'teams', team.id, result);
+}
+
+export async function migrateField(context: RunContext, resolver: ReferenceResolver, field: FieldDefinition): Promise<StepResult> {
+	if (field.system) return settle(context, resolver, 'fields', field.id, await skipRecord(context, 'fields', field.id, `"${field.title}" is a system field; Kayako has its own.`));
+	const result = await migrateRecord(context, 'fields', field.id, field, () => context.target.field(field, resolver.references()));
+	return settle(context, resolver, 'fields', field.id, result);
+}
+
+export async function migrateOrganization(context: RunContext, resolver: ReferenceResolver, organization: Organization): Promise<StepResult> {
+	const result = await migrateRecord(context, 'organizations', organization.id, organization, () => context.target.organization(organization, resolver.references()));
+	return settle(context, resolver, 'organizations', organization.id, result);
+}
+
+/**
+ * Agents follow the match step: matched to a Kayako agent, created, or sent to the default agent (the
+ * default for agents who left). Inactive customers are skipped unless asked for, or a ticket needs them.
+ */
+export async function migrateUser(context: RunContext, resolver: ReferenceResolver, user: User, neededByTicket = false): Promise<StepResult> {
+	const result = await decideUser(context, resolver, user, neededByTicket);
+	return settle(context, resolver, 'users', user.id, result);
+}
+
+async function decideUser(context: RunContext, resolver: ReferenceResolver, user: User, neededByTicket: boolean): Promise<StepResult> {
+	if (isAgent(user)) {
+		const choice = context.options.agents[user.id] ?? (user.active || context.options.migrateInactiveUsers ? { action: 'create' as const } : { action: 'default' as const });
+		if (choice.action === 'match') return recordMatch(context, 'users', user.id, user, choice.kayakoId);
+		if (choice.action === 'default') {
+			const why = user.active ? 'the match step sends this agent to the default agent' : 'this agent is no longer active';
+			return skipRecord(context, 'users', user.id, `Not created: ${why}; their tickets and replies go to the default agent.`);
+		}
+	} else if (!user.active && !context.options.migrateInactiveUsers && !neededByTicket) {
+		return skipRecord(context, 'users', user.id, 'Inactive or deleted, and "migrate inactive users" is off.');
+	}
+	await resolver.ensure('organizations', user.organizationId);
+	for (const teamId of user.teamIds) await resolver.ensure('teams', teamId);
+	return migrateRecord(context, 'users', user.id, user, () => context.target.user(user, resolver.references(context.options.defaultAgentId)));
+}
+
+export async function migrateKbCategory(context: RunContext, resolver: ReferenceResolver, category: KbCategory): Promise<StepResult> {
+	const result = await migrateRecord(context, 'kb-categories', category.id, category, () => context.target.kbCategory(category, resolver.references()));
+	return settle(context, resolver, 'kb-categories', category.id, result);
+}
+
+export async function migrateKbSection(context: RunContext, resolver: ReferenceResolver, section: KbSection): Promise<StepResult> {
+	await resolver.lookup('kb-categories', section.categoryId);
+	const result = await migrateRecord(context, 'kb-sections', section.id, section, () => context.target.kbSection(section, resolver.references()));
+	return settle(context, resolver, 'kb-sections', section.id, result);
+}
+
+export async function migrateArticle(context: RunContext, resolver: ReferenceResolver, article: Article): Promise<StepResult> {
+	await resolver.lookup('kb-sections', article.sectionId);
+	if (article.authorId) await resolver.ensure('users', article.authorId);
+	const result = await migrateRecord(context, 'articles', article.id, article, () => context.target.article(article, resolver.references(context.options.defaultAgentId)));
+	return settle(context, resolver, 'articles', article.id, result);
+}

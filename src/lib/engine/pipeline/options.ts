@@ -1,0 +1,40 @@
+// What a run is told: which entities, the user's mappings, filters and the limits it keeps.
+import type { Entity, SourceId } from '../model';
+import type { KayakoId } from '../store';
+import type { TicketFilters } from './filters';
+
+/** The match step's decision for one source agent (or group). */
+export type MappingChoice = { action: 'match'; kayakoId: KayakoId } | { action: 'create' } | { action: 'default' };
+
+export interface PipelineOptions {
+	entities: readonly Entity[];
+	filters: TicketFilters;
+	/** Source agent id → what to do; agents without an entry are created (active) or sent to the default agent (inactive). */
+	agents: Record<SourceId, MappingChoice>;
+	/** Source group id → what to do; groups without an entry are created. */
+	teams: Record<SourceId, MappingChoice>;
+	/** The Kayako user who takes the tickets of agents that left, and the posts of deleted users. */
+	defaultAgentId?: KayakoId;
+	/** Inactive customers and agents are created as disabled users instead of being skipped. */
+	migrateInactiveUsers: boolean;
+	/** Move the tickets of the last N days first, then the rest. */
+	recentDays?: number;
+	/** Tickets per bulk request (Kayako takes up to 200). */
+	batchSize: number;
+	/** How often one record is tried before it is reported as failed. */
+	attemptsPerRecord: number;
+	/** For demo runs: how many tickets, and the seed that picks them. */
+	demo?: { size: number; seed: number; candidates: number };
+}
+
+export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
+	entities: ['teams', 'fields', 'organizations', 'users', 'tickets', 'articles'],
+	filters: {},
+	agents: {},
+	teams: {},
+	migrateInactiveUsers: false,
+	batchSize: 50,
+	attemptsPerRecord: 3
+};
+
+export const MAX_BATCH = 200;

@@ -1,0 +1,92 @@
+// One record, once: written as pending before the create, reconciled against Kayako after a crash or a lost answer, retried within a budget.
+import { MigrationError, toErrorInfo, type ErrorInfo } from '../errors';
+import type { RecordKind, SourceId } from '../model';
+import type { IdMapRow, KayakoId } from '../store';
+import { keyOf, type RunContext } from './context';
+import { contentHash } from './hash';
+import type { Outcome } from './progress';
+import type { Written } from './target';
+
+/** Failures worth another try: the helpdesk was busy or the network hiccupped. Anything else fails the record at once. */
+const TRANSIENT = new Set<ErrorInfo['kind']>(['server-error', 'network', 'timeout', 'rate-limited', 'unknown-outcome', 'malformed-response']);
+
+/** Failures that stop the whole run: no point creating the next record either. */
+const FATAL = new Set<ErrorInfo['kind']>(['auth-failed', 'auth-expired', 'auth-locked', 'proxy-unreachable', 'proxy-refused', 'account-unknown', 'cancelled', 'storage-full', 'storage-unavailable']);
+
+export function isTransient(error: unknown): boolean {
+	return error instanceof MigrationError && TRANSIENT.has(error.kind);
+}
+
+export function isFatal(error: unknown): boolean {
+	return error instanceof MigrationError && FATAL.has(error.kind);
+}
+
+export interface StepResult {
+	outcome: Outcome;
+	kayakoId?: KayakoId;
+	reason?: string;
+	/** Migrated earlier in this same run (lazily, as a reference): counted then, not again. */
+	counted?: boolean;
+}
+
+/**
+ * Brings one source record into Kayako unless the id map says it is there already. `create` is called at
+ * most once per attempt, and never again once Kayako holds the record.
+ */
+export async function migrateRecord(context: RunContext, kind: RecordKind, sourceId: SourceId, record: unknown, create: () => Promise<Written>): Promise<StepResult> {
+	const key = keyOf(context, kind, sourceId);
+	const row = await context.store.getIdMapRow(key);
+	if (isMigrated(row)) return { outcome: 'already', kayakoId: row.kayakoId, counted: row.runId === context.run.id };
+	const found = row?.status === 'pending' ? await reconcile(context, kind, sourceId, record) : undefined;
+	const hash = contentHash(record);
+	if (found !== undefined) {
+		await context.store.markMigrated(context.run.id, [{ ...key, kayakoId: found, contentHash: hash }]);
+		return { outcome: 'migrated', kayakoId: found };
+	}
+
+	let lastError: unknown;
+	for (let attempt = 1; attempt <= context.options.attemptsPerRecord; attempt++) {
+		await context.control.checkpoint();
+		await context.store.markPending(context.run.id, [key]);
+		try {
+			const written = await create();
+			await context.store.markMigrated(context.run.id, [{ ...key, kayakoId: written.kayakoId, contentHash: hash, matched: written.matched, note: written.note }]);
+			return { outcome: 'migrated', kayakoId: written.kayakoId, reason: written.note };
+		} catch (error) {
+			lastError = error;
+			if (isFatal(error)) throw error;
+			if (!isTransient(error)) break;
+			// The create may have run even though we heard nothing: ask Kayako before trying again.
+			const made = await reconcile(context, kind, sourceId, record);
+			if (made !== undefined) {
+				await context.store.markMigrated(context.run.id, [{ ...key, kayakoId: made, contentHash: hash }]);
+				return { outcome: 'migrated', kayakoId: made };
+			}
+		}
+	}
+	const reason = reasonOf(lastError);
+	await context.store.markFailed(context.run.id, [{ ...key, reason }]);
+	await context.log('warn', `${kind} ${sourceId} failed: ${reason}`, { kind, sourceId });
+	return { outcome: 'failed', reason };
+}
+
+export async function skipRecord(context: RunContext, kind: RecordKind, sourceId: SourceId, reason: string): Promise<StepResult> {
+	await context.store.markSkipped(context.run.id, [{ ...keyOf(context, kind, sourceId), reason }]);
+	return { outcome: 'skipped', reason };
+}
+
+/** Kayako's id of the record when an earlier, unanswered create did make it. */
+export async function reconcile(context: RunContext, kind: RecordKind, sourceId: SourceId, record?: unknown): Promise<KayakoId | undefined> {
+	const found = await context.target.findExisting(kind, [{ sourceId, record }]);
+	return found.get(sourceId);
+}
+
+export function reasonOf(error: unknown): string {
+	const info = toErrorInfo(error);
+	const code = info.code ? ` (${info.code})` : '';
+	return `${info.message}${code}`;
+}
+
+export function isMigrated(row: IdMapRow | undefined): row is IdMapRow & { kayakoId: KayakoId } {
+	return row?.status === 'migrated' && row.kayakoId !== undefined;
+}

@@ -1,0 +1,82 @@
+// A demo, full or delta run: the entities in dependency order, each stream resumable, references migrated on demand.
+import type { RunContext } from './context';
+import { sampleTickets } from './demo';
+import { migrateArticle, migrateField, migrateKbCategory, migrateKbSection, migrateOrganization, migrateTeam, migrateUser } from './entities';
+import { filteredOut } from './filters';
+import { eachPage } from './streams';
+import { ReferenceResolver } from './references';
+import { migrateTicketPage } from './tickets';
+
+const DAY_MS = 86_400_000;
+
+/** Migrates what the run's kind and options say; throws only for what stops the whole run (auth, proxy, cancel). */
+export async function runPipeline(context: RunContext, since?: string): Promise<void> {
+	const { source, options } = context;
+	const selected = new Set(options.entities);
+	const resolver = new ReferenceResolver(context);
+	resolver.register('users', async (id) => {
+		const user = await source.user(id, context.control.signal);
+		return user ? (await migrateUser(context, resolver, user, true)).kayakoId : undefined;
+	});
+	resolver.register('organizations', async (id) => {
+		const organization = await source.organization(id, context.control.signal);
+		return organization ? (await migrateOrganization(context, resolver, organization)).kayakoId : undefined;
+	});
+
+	const phase = async (name: typeof context.progress.phase, work: () => Promise<void>) => {
+		context.progress.phase = name;
+		context.report();
+		await work();
+	};
+	const each = <T>(stream: string, read: Parameters<typeof eachPage<T>>[2], handle: (record: T) => Promise<unknown>) =>
+		eachPage<T>(context, stream, read, async (records) => {
+			for (const record of records) {
+				await context.control.checkpoint();
+				await handle(record);
+			}
+		}, since);
+
+	// Teams and fields are few, and tickets need them: they move whole, in every kind of run.
+	if (selected.has('teams')) await phase('teams', () => each('teams', (o) => source.teams(o), (team) => migrateTeam(context, resolver, team)));
+	if (selected.has('fields')) await phase('fields', () => each('fields', (o) => source.fields(o), (field) => migrateField(context, resolver, field)));
+
+	if (context.run.kind === 'demo') {
+		const demo = options.demo ?? { size: 20, seed: context.run.startedAt, candidates: 1000 };
+		await phase('tickets', async () => {
+			const tickets = await sampleTickets(source, { ...demo, signal: context.control.signal, accept: (ticket) => !filteredOut(ticket, options.filters) });
+			context.progress.expect('tickets', tickets.length);
+			await migrateTicketPage(context, resolver, tickets);
+		});
+		return;
+	}
+
+	if (selected.has('organizations')) {
+		await phase('organizations', async () => {
+			if (!since) context.progress.expect('organizations', await source.count('organizations', context.control.signal));
+			await each('organizations', (o) => source.organizations(o), (organization) => migrateOrganization(context, resolver, organization));
+		});
+	}
+	if (selected.has('users')) {
+		await phase('users', async () => {
+			if (!since) context.progress.expect('users', await source.count('users', context.control.signal));
+			await each('users', (o) => source.users(o), (user) => migrateUser(context, resolver, user));
+		});
+	}
+	if (selected.has('tickets')) {
+		await phase('tickets', async () => {
+			if (!since) context.progress.expect('tickets', await source.count('tickets', context.control.signal));
+			const page = (records: Parameters<typeof migrateTicketPage>[2]) => migrateTicketPage(context, resolver, records);
+			// The last N days first, so the team can go live; the history follows and skips what moved already.
+			if (options.recentDays && !since) {
+				const recent = new Date(context.run.startedAt - options.recentDays * DAY_MS).toISOString();
+				await eachPage(context, 'tickets:recent', (o) => source.tickets(o), page, recent);
+			}
+			await eachPage(context, 'tickets', (o) => source.tickets(o), page, since);
+		});
+	}
+	if (selected.has('articles')) {
+		await phase('kb-categories', () => each('kb-categories', (o) => source.kbCategories(o), (category) => migrateKbCategory(context, resolver, category)));
+		await phase('kb-sections', () => each('kb-sections', (o) => source.kbSections(o), (section) => migrateKbSection(context, resolver, section)));
+		await phase('articles', () => each('articles', (o) => source.articles(o), (article) => migrateArticle(context, resolver, article)));
+	}
+}

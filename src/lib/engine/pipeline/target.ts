@@ -1,0 +1,44 @@
+// The port the pipeline writes through: canonical records in, Kayako ids out. The Kayako writer implements it.
+import type { ErrorInfo } from '../errors';
+import type { Article, FieldDefinition, KbCategory, KbSection, Organization, RecordKind, SourceId, Team, TicketBundle, User } from '../model';
+import type { KayakoId } from '../store';
+
+/** The kinds a record can reference, resolved by the pipeline before the writer is called. */
+export type ReferenceKind = 'teams' | 'fields' | 'organizations' | 'users' | 'kb-categories' | 'kb-sections' | 'articles';
+
+/** What the writer may ask about records migrated before: every reference it needs is resolved already. */
+export interface References {
+	kayakoId(kind: ReferenceKind, sourceId: SourceId): KayakoId | undefined;
+	/** A user the pipeline chose to stand in for a departed agent or a deleted requester. */
+	readonly defaultAgentId?: KayakoId;
+}
+
+export interface Written {
+	kayakoId: KayakoId;
+	/** The record existed in Kayako already and was matched (e.g. a user by e-mail); rollback leaves it alone. */
+	matched?: boolean;
+	/** Something the report should mention, e.g. a value that did not fit its field. */
+	note?: string;
+}
+
+export type BatchOutcome = ({ ok: true } & Written) | { ok: false; error: ErrorInfo };
+
+export interface TargetWriter {
+	team(team: Team, refs: References): Promise<Written>;
+	field(field: FieldDefinition, refs: References): Promise<Written>;
+	organization(organization: Organization, refs: References): Promise<Written>;
+	user(user: User, refs: References): Promise<Written>;
+	/** Creates the tickets with all their comments in as few requests as the target allows; one outcome per ticket id. */
+	tickets(bundles: TicketBundle[], refs: References): Promise<Map<SourceId, BatchOutcome>>;
+	kbCategory(category: KbCategory, refs: References): Promise<Written>;
+	kbSection(section: KbSection, refs: References): Promise<Written>;
+	article(article: Article, refs: References): Promise<Written>;
+
+	/**
+	 * The records of these source ids that a create before a crash or a lost answer did make: looked up in
+	 * the target by the marker the writer leaves (legacy_id, e-mail, name). Asked before any create is retried.
+	 */
+	findExisting(kind: RecordKind, records: { sourceId: SourceId; record?: unknown }[]): Promise<Map<SourceId, KayakoId>>;
+	/** Deletes what the tool created, for rollback; a record that is gone already is not an error. */
+	remove(kind: RecordKind, kayakoId: KayakoId): Promise<void>;
+}
