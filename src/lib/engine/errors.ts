@@ -26,7 +26,9 @@ export type ErrorKind =
 	| 'wrong-passphrase' // remembered credentials could not be decrypted: wrong passphrase or a damaged blob
 	| 'crypto-unavailable' // the browser offers no WebCrypto here (page not served over HTTPS), so nothing can be remembered
 	| 'storage-full' // the browser's storage quota for this site is used up
-	| 'storage-unavailable'; // IndexedDB cannot be opened or used (blocked, private mode, newer version open elsewhere)
+	| 'storage-unavailable' // IndexedDB cannot be opened or used (blocked, private mode, newer version open elsewhere)
+	| 'credentials-needed' // a run needs a password the engine does not hold (a reload forgot it): ask for it again
+	| 'busy-elsewhere'; // another tab or process runs this migration right now
 
 export interface ErrorInfo {
 	kind: ErrorKind;

@@ -1,8 +1,13 @@
 // What the engine tells the page without being asked: one hub, listeners that may live on the other side of the worker.
 
+import type { ProgressReport } from '../pipeline/progress';
+import type { RunState } from '../store';
+
 export type EngineEvent =
 	| { type: 'migrations-changed' }
-	| { type: 'migration-changed'; migrationId: string };
+	| { type: 'migration-changed'; migrationId: string }
+	| { type: 'progress'; migrationId: string; report: ProgressReport }
+	| { type: 'run-ended'; migrationId: string; runId: string; state: RunState; error?: { kind: string; message: string } };
 
 export type EngineListener = (event: EngineEvent) => void | Promise<void>;
 

@@ -1,7 +1,7 @@
 // The migrations list: create, read, rename and delete the migrations kept in this browser.
 import { rememberedSides } from '../credentials';
 import { MigrationError } from '../errors';
-import type { CredentialSide, MigrationSettings, MigrationStage, SourcePlatform } from '../store';
+import { exportMigrationSettings, importMigrationSettings, type CredentialSide, type MigrationSettings, type MigrationStage, type SourcePlatform } from '../store';
 import { asResult, type CommandDeps } from './deps';
 
 export interface NewMigrationRequest {
@@ -92,6 +92,16 @@ export function migrationCommands(deps: CommandDeps) {
 				const saved = await (await deps.store()).saveMigration({ ...settings, name: validName(name) });
 				deps.events.emit({ type: 'migrations-changed' });
 				return summarize(saved);
+			}),
+
+		/** The settings as a file to keep, move to another browser, or hand to the headless runner; never with credentials. */
+		exportSettings: (id: string) => asResult(async () => exportMigrationSettings(await deps.store(), id)),
+
+		importSettings: (json: string) =>
+			asResult(async () => {
+				const imported = await importMigrationSettings(await deps.store(), json);
+				deps.events.emit({ type: 'migrations-changed' });
+				return summarize(imported);
 			}),
 
 		deleteMigration: (id: string) =>

@@ -44,7 +44,14 @@ export async function migrateField(context: RunContext, resolver: ReferenceResol
 }
 
 export async function migrateOrganization(context: RunContext, resolver: ReferenceResolver, organization: Organization): Promise<StepResult> {
-	const result = await migrateRecord(context, 'organizations', organization.id, organization, () => context.target.organization(organization, resolver.references()));
+	const result = await migrateRecord(
+		context,
+		'organizations',
+		organization.id,
+		organization,
+		() => context.target.organization(organization, resolver.references()),
+		(kayakoId) => context.target.update('organizations', kayakoId, organization, resolver.references())
+	);
 	return settle(context, resolver, 'organizations', organization.id, result);
 }
 
@@ -70,7 +77,15 @@ async function decideUser(context: RunContext, resolver: ReferenceResolver, user
 	}
 	await resolver.ensure('organizations', user.organizationId);
 	for (const teamId of user.teamIds) await resolver.ensure('teams', teamId);
-	return migrateRecord(context, 'users', user.id, user, () => context.target.user(user, resolver.references(context.options.defaultAgentId)));
+	const refs = () => resolver.references(context.options.defaultAgentId);
+	return migrateRecord(
+		context,
+		'users',
+		user.id,
+		user,
+		() => context.target.user(user, refs()),
+		(kayakoId) => context.target.update('users', kayakoId, user, refs())
+	);
 }
 
 export async function migrateKbCategory(context: RunContext, resolver: ReferenceResolver, category: KbCategory): Promise<StepResult> {
@@ -87,6 +102,14 @@ export async function migrateKbSection(context: RunContext, resolver: ReferenceR
 export async function migrateArticle(context: RunContext, resolver: ReferenceResolver, article: Article): Promise<StepResult> {
 	await resolver.lookup('kb-sections', article.sectionId);
 	if (article.authorId) await resolver.ensure('users', article.authorId);
-	const result = await migrateRecord(context, 'articles', article.id, article, () => context.target.article(article, resolver.references(context.options.defaultAgentId)));
+	const refs = () => resolver.references(context.options.defaultAgentId);
+	const result = await migrateRecord(
+		context,
+		'articles',
+		article.id,
+		article,
+		() => context.target.article(article, refs()),
+		(kayakoId) => context.target.update('articles', kayakoId, article, refs())
+	);
 	return settle(context, resolver, 'articles', article.id, result);
 }

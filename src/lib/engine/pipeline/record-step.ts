@@ -1,7 +1,7 @@
 // One record, once: written as pending before the create, reconciled against Kayako after a crash or a lost answer, retried within a budget.
 import { MigrationError, toErrorInfo, type ErrorInfo } from '../errors';
 import type { RecordKind, SourceId } from '../model';
-import type { IdMapRow, KayakoId } from '../store';
+import type { IdMapKey, IdMapRow, KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { contentHash } from './hash';
 import type { Outcome } from './progress';
@@ -33,12 +33,25 @@ export interface StepResult {
  * Brings one source record into Kayako unless the id map says it is there already. `create` is called at
  * most once per attempt, and never again once Kayako holds the record.
  */
-export async function migrateRecord(context: RunContext, kind: RecordKind, sourceId: SourceId, record: unknown, create: () => Promise<Written>): Promise<StepResult> {
+export async function migrateRecord(
+	context: RunContext,
+	kind: RecordKind,
+	sourceId: SourceId,
+	record: unknown,
+	create: () => Promise<Written>,
+	update?: (kayakoId: KayakoId) => Promise<Written>
+): Promise<StepResult> {
 	const key = keyOf(context, kind, sourceId);
 	const row = await context.store.getIdMapRow(key);
-	if (isMigrated(row)) return { outcome: 'already', kayakoId: row.kayakoId, counted: row.runId === context.run.id };
-	const found = row?.status === 'pending' ? await reconcile(context, kind, sourceId, record) : undefined;
 	const hash = contentHash(record);
+	if (isMigrated(row)) {
+		const changed = context.run.kind === 'delta' && update && row.contentHash !== hash && row.runId !== context.run.id;
+		if (!changed) return { outcome: 'already', kayakoId: row.kayakoId, counted: row.runId === context.run.id };
+		return updateRecord(context, key, row.kayakoId, hash, () => update(row.kayakoId));
+	}
+	// Refused earlier in this run: a second try now would be refused the same way. A later run tries again.
+	if (row?.status === 'failed' && row.runId === context.run.id) return { outcome: 'failed', reason: row.reason, counted: true };
+	const found = row?.status === 'pending' ? await reconcile(context, kind, sourceId, record) : undefined;
 	if (found !== undefined) {
 		await context.store.markMigrated(context.run.id, [{ ...key, kayakoId: found, contentHash: hash }]);
 		return { outcome: 'migrated', kayakoId: found };
@@ -68,6 +81,26 @@ export async function migrateRecord(context: RunContext, kind: RecordKind, sourc
 	await context.store.markFailed(context.run.id, [{ ...key, reason }]);
 	await context.log('warn', `${kind} ${sourceId} failed: ${reason}`, { kind, sourceId });
 	return { outcome: 'failed', reason };
+}
+
+/** Delta: an update is idempotent, so it is simply tried again within the budget; a failure leaves the earlier migration standing. */
+async function updateRecord(context: RunContext, key: IdMapKey, kayakoId: KayakoId, hash: string, update: () => Promise<Written>): Promise<StepResult> {
+	let lastError: unknown;
+	for (let attempt = 1; attempt <= context.options.attemptsPerRecord; attempt++) {
+		await context.control.checkpoint();
+		try {
+			const written = await update();
+			await context.store.markMigrated(context.run.id, [{ ...key, kayakoId, contentHash: hash, note: written.note }]);
+			return { outcome: 'migrated', kayakoId };
+		} catch (error) {
+			lastError = error;
+			if (isFatal(error)) throw error;
+			if (!isTransient(error)) break;
+		}
+	}
+	const reason = `The update failed; the record in Kayako is as the earlier run left it. ${reasonOf(lastError)}`;
+	await context.store.markFailed(context.run.id, [{ ...key, reason }]);
+	return { outcome: 'failed', kayakoId, reason };
 }
 
 export async function skipRecord(context: RunContext, kind: RecordKind, sourceId: SourceId, reason: string): Promise<StepResult> {

@@ -88,7 +88,8 @@ async function openRun(request: RunRequest): Promise<RunRecord> {
 /** A delta moves what changed since the last full run started (its own start, when it is resumed). */
 async function deltaSince(store: MigrationStore, run: RunRecord): Promise<string> {
 	const runs = await store.listRuns(run.migrationId);
-	const base = runs.filter((each) => each.kind !== 'rollback' && each.kind !== 'demo' && each.startedAt < run.startedAt && !each.rolledBackBy).at(-1);
+	const earlier = runs.slice(0, Math.max(0, runs.findIndex((each) => each.id === run.id)));
+	const base = earlier.filter((each) => (each.kind === 'full' || each.kind === 'delta') && !each.rolledBackBy).at(-1);
 	if (!base) throw new MigrationError({ kind: 'invalid-input', message: 'A delta run needs a full run before it: run the full migration first.' });
 	return new Date(base.startedAt).toISOString();
 }

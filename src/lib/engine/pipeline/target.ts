@@ -34,6 +34,11 @@ export interface TargetWriter {
 	kbSection(section: KbSection, refs: References): Promise<Written>;
 	article(article: Article, refs: References): Promise<Written>;
 
+	/** Delta: brings a record migrated before up to date (changed fields, status, name, ...). */
+	update(kind: 'organizations' | 'users' | 'articles', kayakoId: KayakoId, record: Organization | User | Article, refs: References): Promise<Written>;
+	/** Delta: appends the comments that are new since the ticket was migrated, and updates its changed properties. */
+	updateTicket(kayakoId: KayakoId, bundle: TicketBundle, newComments: TicketBundle['comments'], refs: References): Promise<Written>;
+
 	/**
 	 * The records of these source ids that a create before a crash or a lost answer did make: looked up in
 	 * the target by the marker the writer leaves (legacy_id, e-mail, name). Asked before any create is retried.

@@ -1,7 +1,7 @@
 // Tickets move in batches with all their comments: references first, then one bulk create, one outcome per ticket.
 import { MigrationError } from '../errors';
 import type { SourceId, Ticket, TicketBundle } from '../model';
-import type { IdMapKey, KayakoId } from '../store';
+import type { IdMapKey, IdMapRow, KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { filteredOut } from './filters';
 import { contentHash } from './hash';
@@ -21,6 +21,7 @@ interface Prepared {
 export async function migrateTicketPage(context: RunContext, resolver: ReferenceResolver, tickets: Ticket[]): Promise<void> {
 	const todo: Ticket[] = [];
 	const pending: Ticket[] = [];
+	const changed: { ticket: Ticket; row: IdMapRow & { kayakoId: KayakoId } }[] = [];
 	for (const ticket of tickets) {
 		await context.control.checkpoint();
 		const skipped = filteredOut(ticket, context.options.filters);
@@ -30,7 +31,9 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 		}
 		const row = await context.store.getIdMapRow(keyOf(context, 'tickets', ticket.id));
 		if (isMigrated(row)) {
-			if (row.runId !== context.run.id) count(context, 'already');
+			if (row.runId === context.run.id) continue;
+			if (context.run.kind === 'delta') changed.push({ ticket, row });
+			else count(context, 'already');
 			continue;
 		}
 		(row?.status === 'pending' ? pending : todo).push(ticket);
@@ -39,6 +42,35 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 	for (let start = 0; start < todo.length; start += context.options.batchSize) {
 		await migrateBatch(context, resolver, todo.slice(start, start + context.options.batchSize));
 	}
+	for (const { ticket, row } of changed) await updateTicket(context, resolver, ticket, row);
+}
+
+/** Delta: a ticket migrated before gets its new comments appended and its changed properties updated; nothing is sent when nothing changed. */
+async function updateTicket(context: RunContext, resolver: ReferenceResolver, ticket: Ticket, row: IdMapRow & { kayakoId: KayakoId }): Promise<void> {
+	await context.control.checkpoint();
+	const prepared = await prepare(context, resolver, ticket);
+	if (prepared.hash === row.contentHash) {
+		count(context, 'already');
+		return;
+	}
+	const moved = new Set(row.parts ?? []);
+	const newComments = prepared.bundle.comments.filter((comment) => !moved.has(comment.id));
+	const record = hashed(ticket, partsOf(prepared));
+	const result = await migrateRecord(context, 'tickets', ticket.id, record, () => Promise.reject(new Error('unreachable: the ticket is migrated')), async (kayakoId) => {
+		const written = await context.target.updateTicket(kayakoId, prepared.bundle, newComments, resolver.references(context.options.defaultAgentId));
+		await context.store.markMigrated(context.run.id, [{ ...prepared.key, kayakoId, contentHash: prepared.hash, parts: partsOf(prepared) }]);
+		return written;
+	});
+	count(context, result.outcome === 'already' ? 'already' : result.outcome);
+}
+
+/** What a ticket's content hash covers: the ticket and which comments it has. */
+function hashed(ticket: Ticket, commentIds: string[]): unknown {
+	return { ticket, comments: commentIds };
+}
+
+function partsOf(prepared: Prepared): string[] {
+	return prepared.bundle.comments.map((comment) => comment.id);
 }
 
 /** A ticket left pending by a crash or a lost answer may exist in Kayako: one lookup for all of them before anything is re-sent. */
@@ -81,7 +113,7 @@ async function migrateBatch(context: RunContext, resolver: ReferenceResolver, ti
 		const outcome = outcomes.get(each.bundle.ticket.id);
 		if (outcome?.ok) {
 			const note = [...each.notes, outcome.note].filter(Boolean).join(' ') || undefined;
-			await context.store.markMigrated(context.run.id, [{ ...each.key, kayakoId: outcome.kayakoId, contentHash: each.hash, note }]);
+			await context.store.markMigrated(context.run.id, [{ ...each.key, kayakoId: outcome.kayakoId, contentHash: each.hash, note, parts: partsOf(each) }]);
 			count(context, 'migrated');
 			continue;
 		}
@@ -99,13 +131,17 @@ async function one(context: RunContext, resolver: ReferenceResolver, prepared: P
 		count(context, 'failed');
 		return;
 	}
-	const result: StepResult = await migrateRecord(context, 'tickets', prepared.bundle.ticket.id, prepared.bundle.ticket, async () => {
+	const record = hashed(prepared.bundle.ticket, partsOf(prepared));
+	const result: StepResult = await migrateRecord(context, 'tickets', prepared.bundle.ticket.id, record, async () => {
 		const outcomes = await context.target.tickets([prepared.bundle], resolver.references(context.options.defaultAgentId));
 		const outcome = outcomes.get(prepared.bundle.ticket.id);
 		if (!outcome) throw new MigrationError({ kind: 'malformed-response', message: 'Kayako answered without a result for this ticket.' });
 		if (!outcome.ok) throw new MigrationError(outcome.error);
 		return { kayakoId: outcome.kayakoId, note: [...prepared.notes, outcome.note].filter(Boolean).join(' ') || undefined };
 	});
+	if (result.outcome === 'migrated' && result.kayakoId !== undefined) {
+		await context.store.markMigrated(context.run.id, [{ ...prepared.key, kayakoId: result.kayakoId, contentHash: prepared.hash, parts: partsOf(prepared) }]);
+	}
 	count(context, result.outcome);
 }
 
@@ -131,7 +167,7 @@ async function prepare(context: RunContext, resolver: ReferenceResolver, ticket:
 	return {
 		bundle: { ticket, comments },
 		key: keyOf(context, 'tickets', ticket.id),
-		hash: contentHash({ ticket, comments: comments.map((comment) => comment.id) }),
+		hash: contentHash(hashed(ticket, comments.map((comment) => comment.id))),
 		notes: [...new Set(notes)]
 	};
 }

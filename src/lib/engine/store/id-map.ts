@@ -11,6 +11,8 @@ export interface MigratedMark extends IdMapKey {
 	matched?: boolean;
 	/** What the report should say about a record that moved with a change, e.g. a ticket handed to the default agent. */
 	note?: string;
+	/** The source ids of the parts that moved with the record (a ticket's comments), so a delta sends only new ones. */
+	parts?: string[];
 }
 
 export interface ReasonMark extends IdMapKey {
@@ -70,6 +72,7 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				if (previous?.kayakoId !== undefined) row.kayakoId = previous.kayakoId;
 				if (previous?.contentHash !== undefined) row.contentHash = previous.contentHash;
 				if (previous?.createdBy !== undefined) row.createdBy = previous.createdBy;
+				if (previous?.parts !== undefined) row.parts = previous.parts;
 				return row;
 			});
 		},
@@ -84,6 +87,8 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				const createdBy = mark.matched ? undefined : sameRecord && previous?.createdBy ? previous.createdBy : runId;
 				if (createdBy !== undefined) row.createdBy = createdBy;
 				if (mark.note !== undefined) row.reason = mark.note;
+				const parts = mark.parts ?? previous?.parts;
+				if (parts !== undefined) row.parts = parts;
 				return row;
 			});
 		},
@@ -119,5 +124,6 @@ function withReason(status: 'failed' | 'skipped', mark: ReasonMark, previous: Id
 	if (previous?.kayakoId !== undefined) row.kayakoId = previous.kayakoId;
 	if (previous?.contentHash !== undefined) row.contentHash = previous.contentHash;
 	if (previous?.createdBy !== undefined) row.createdBy = previous.createdBy;
+	if (previous?.parts !== undefined) row.parts = previous.parts;
 	return row;
 }

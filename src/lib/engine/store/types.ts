@@ -132,6 +132,8 @@ export interface IdMapRow extends IdMapKey {
 	attempts: number;
 	/** The run that created the Kayako record; absent when it was matched to one that existed. Rollback deletes by this. */
 	createdBy?: string;
+	/** The source ids of the parts that moved with the record (a ticket's comments); a delta sends only the others. */
+	parts?: string[];
 }
 
 /** The single-index reads of the id map. */

@@ -1,0 +1,134 @@
+// The run commands: start a demo, full or delta run, roll runs back, pause, resume, cancel, and read the results.
+import type { Credentials } from '../credentials';
+import { MigrationError } from '../errors';
+import type { ConnectorFactory } from '../connectors/factory';
+import { RunControl } from '../pipeline/control';
+import type { ProgressReport } from '../pipeline/progress';
+import { executeRun } from '../pipeline/runner';
+import { pipelineOptionsFrom } from '../pipeline/settings';
+import { reportCsv, resultsTable } from '../reports/report';
+import type { CredentialSide, IdMapStatus, MigrationSettings, RunKind, RunRecord } from '../store';
+import type { RecordKind } from '../model';
+import { asResult, type CommandDeps } from './deps';
+import { withMigrationLock } from './lock';
+import { requireMigration } from './migrations';
+
+export interface RunDeps extends CommandDeps {
+	connectors: ConnectorFactory;
+}
+
+interface Active {
+	migrationId: string;
+	control: RunControl;
+	done: Promise<RunRecord>;
+}
+
+/** Progress events at most this often: a page that repaints 50 times a second helps nobody. */
+const PROGRESS_INTERVAL_MS = 250;
+
+export function runCommands(deps: RunDeps) {
+	const active = new Map<string, Active>();
+	/** The Kayako address per migration, for the links in the reports. */
+	const linkBases = new Map<string, (kind: RecordKind, id: string) => string | undefined>();
+
+	function credentials(migrationId: string): { source: Credentials; kayako: Credentials } {
+		const need = (side: CredentialSide) => {
+			const value = deps.vault.get(migrationId, side);
+			if (!value) {
+				throw new MigrationError({
+					kind: 'credentials-needed',
+					message: `The ${side === 'kayako' ? 'Kayako' : 'source helpdesk'} password is not in memory (the page was reloaded); enter it again on the connect step.`
+				});
+			}
+			return value;
+		};
+		return { source: need('source'), kayako: need('kayako') };
+	}
+
+	async function launch(settings: MigrationSettings, start: { kind?: RunKind; resume?: string; rollsBack?: string[] }): Promise<{ runId: string }> {
+		const store = await deps.store();
+		const connectors = await deps.connectors(settings, credentials(settings.id), deps.fetch);
+		linkBases.set(settings.id, connectors.source.link.bind(connectors.source) as (kind: RecordKind, id: string) => string | undefined);
+		const control = new RunControl();
+		let lastReport = 0;
+		let runIdSeen: string | undefined;
+		const started = new Promise<string>((resolve, reject) => {
+			const done = withMigrationLock(settings.id, () =>
+				executeRun({
+					store,
+					source: connectors.source,
+					target: connectors.target,
+					migrationId: settings.id,
+					kind: start.kind,
+					resume: start.resume,
+					rollsBack: start.rollsBack,
+					options: pipelineOptionsFrom(settings),
+					control,
+					onProgress: (report: ProgressReport) => {
+						if (!runIdSeen) {
+							runIdSeen = report.runId;
+							active.set(report.runId, { migrationId: settings.id, control, done });
+							resolve(report.runId);
+						}
+						const now = Date.now();
+						if (now - lastReport < PROGRESS_INTERVAL_MS) return;
+						lastReport = now;
+						deps.events.emit({ type: 'progress', migrationId: settings.id, report });
+					}
+				})
+			);
+			done.then(
+				(run) => {
+					if (runIdSeen) active.delete(runIdSeen);
+					resolve(run.id);
+					deps.events.emit({ type: 'run-ended', migrationId: settings.id, runId: run.id, state: run.state, error: run.error });
+				},
+				(error: unknown) => {
+					if (runIdSeen) active.delete(runIdSeen);
+					reject(error);
+				}
+			);
+		});
+		return { runId: await started };
+	}
+
+	const control = (runId: string) => {
+		const run = active.get(runId);
+		if (!run) throw new MigrationError({ kind: 'not-found', message: `Run ${runId} is not running in this tab.` });
+		return run;
+	};
+
+	return {
+		startRun: (migrationId: string, kind: Exclude<RunKind, 'rollback'>) => asResult(async () => launch(await requireMigration(deps, migrationId), { kind })),
+
+		rollbackRuns: (migrationId: string, runIds: string[]) =>
+			asResult(async () => {
+				if (runIds.length === 0) throw new MigrationError({ kind: 'invalid-input', message: 'Choose at least one run to roll back.' });
+				return launch(await requireMigration(deps, migrationId), { kind: 'rollback', rollsBack: runIds });
+			}),
+
+		/** Goes on with a run that stopped without finishing: the tab was closed, the worker died, or it failed. */
+		resumeRun: (migrationId: string, runId: string) => asResult(async () => launch(await requireMigration(deps, migrationId), { resume: runId })),
+
+		pauseRun: (runId: string) => asResult(async () => control(runId).control.pause()),
+		continueRun: (runId: string) => asResult(async () => control(runId).control.resume()),
+		cancelRun: (runId: string) => asResult(async () => control(runId).control.cancel()),
+
+		listRuns: (migrationId: string) => asResult(async () => (await deps.store()).listRuns(migrationId)),
+		/** Runs of this migration that stopped half-way and can be resumed. */
+		interruptedRuns: (migrationId: string) =>
+			asResult(async () => {
+				const runs = await (await deps.store()).listRuns(migrationId);
+				const here = new Set([...active.keys()]);
+				return runs.filter((run) => (run.state === 'running' || run.state === 'paused' || run.state === 'failed') && !here.has(run.id));
+			}),
+
+		results: (migrationId: string) => asResult(async () => resultsTable(await deps.store(), migrationId)),
+
+		reportCsv: (migrationId: string, status: IdMapStatus | 'all', entity?: RecordKind) =>
+			asResult(async () => {
+				const settings = await requireMigration(deps, migrationId);
+				return reportCsv(await deps.store(), migrationId, status, { kayakoBaseUrl: settings.target.url, sourceLink: linkBases.get(migrationId) }, entity);
+			})
+	};
+}
