@@ -36,6 +36,8 @@ async function sendStream(res: ServerResponse, reply: Extract<ZendeskReply, { st
 export async function send(res: ServerResponse, reply: ZendeskReply, malformed = false): Promise<void> {
 	if (isStream(reply)) return sendStream(res, reply, malformed ? Math.floor(reply.stream.length / 2) : undefined);
 	const bytes = bodyBytes(reply);
+	// Zendesk labels every JSON answer; clients that parse by content type depend on it.
+	if ('json' in reply.body && !Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type')) reply = { ...reply, headers: { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8' } };
 	if (!malformed) return sendReply(res, reply, bytes);
 	sendReply(res, reply, bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2))));
 }

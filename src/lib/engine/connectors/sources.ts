@@ -1,0 +1,27 @@
+// Which reader a source platform gets. Zendesk is built; the other platforms are their own issues.
+import type { Credentials } from '../credentials';
+import { MigrationError } from '../errors';
+import { HttpClient } from '../http';
+import type { SourceSettings } from '../store';
+import type { SourceConnector } from './source';
+import { createZendeskSource } from './zendesk/connector';
+import { describeZendeskError } from './zendesk/errors';
+
+export const SUPPORTED_SOURCES: readonly SourceSettings['platform'][] = ['zendesk'];
+
+export function sourceHttp(proxyUrl: string, fetch: typeof globalThis.fetch, platform: SourceSettings['platform'], quick = false): HttpClient {
+	const describeError = platform === 'zendesk' ? describeZendeskError : undefined;
+	return new HttpClient({ proxyUrl, fetch, describeError, ...(quick && { maxRetries: 1, timeoutMs: 15_000, maxRetryAfterMs: 0 }) });
+}
+
+export function createSource(settings: SourceSettings, credentials: Credentials, http: HttpClient): SourceConnector {
+	switch (settings.platform) {
+		case 'zendesk':
+			return createZendeskSource(http, { subdomainUrl: settings.url }, credentials);
+		default:
+			throw new MigrationError({
+				kind: 'invalid-input',
+				message: `Migrating from ${settings.platform} is not built yet; this version moves Zendesk accounts. Export a CSV instead, or watch the project for the ${settings.platform} connector.`
+			});
+	}
+}

@@ -1,0 +1,73 @@
+// One logged-in way to Zendesk's API: the Authorization header, JSON reads with Zendesk's errors, and file downloads.
+import type { Credentials } from '../../credentials';
+import { MigrationError } from '../../errors';
+import type { HttpClient } from '../../http';
+import type { SearchParams } from '../../http/request-url';
+import { zendeskAuthorization } from './auth';
+import { refineZendeskError } from './errors';
+import { apiUrl } from './url';
+
+export type Query = SearchParams;
+
+export class ZendeskClient {
+	readonly host: string;
+	readonly #authorization: string;
+
+	constructor(
+		private readonly http: HttpClient,
+		readonly baseUrl: string,
+		credentials: Credentials
+	) {
+		this.host = new URL(baseUrl).host;
+		this.#authorization = zendeskAuthorization(credentials);
+	}
+
+	/** GETs a JSON object from a path (`/api/v2/...`) or a full `next` link Zendesk gave; anything but an object is not Zendesk. */
+	async get<T extends object>(pathOrUrl: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+		const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : apiUrl(this.baseUrl, pathOrUrl);
+		let body: unknown;
+		try {
+			const response = await this.http.send({ method: 'GET', url, searchParams: query, headers: { Authorization: this.#authorization, Accept: 'application/json' }, ...(signal && { signal }) });
+			body = response.body;
+		} catch (error) {
+			throw refineZendeskError(error, this.host, pathOrUrl.includes('/incremental/'));
+		}
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+			throw new MigrationError({
+				kind: 'not-helpdesk',
+				host: this.host,
+				url,
+				message: `The server at ${this.host} answered ${url}, but not like Zendesk's API. Check that the address is your Zendesk (for example acme.zendesk.com).`
+			});
+		}
+		return body as T;
+	}
+
+	/** Like `get`, but a 404 means "no such record" rather than a failure. */
+	async find<T extends object>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T | undefined> {
+		try {
+			return await this.get<T>(path, query, signal);
+		} catch (error) {
+			if (error instanceof MigrationError && error.info.status === 404) return undefined;
+			throw error;
+		}
+	}
+
+	/** The bytes behind a `content_url`; credentials go only to the account's own host, as Zendesk asks. */
+	async download(url: string, signal?: AbortSignal): Promise<Blob> {
+		const ownHost = new URL(url).host === this.host;
+		try {
+			const response = await this.http.sendRaw({ method: 'GET', url, headers: ownHost ? { Authorization: this.#authorization } : {}, ...(signal && { signal }) });
+			return await response.blob();
+		} catch (error) {
+			throw refineZendeskError(error, this.host);
+		}
+	}
+}
+
+/** A required list in a Zendesk answer; a missing one means the answer is not what the endpoint documents. */
+export function listIn<T>(body: object, key: string, host: string): T[] {
+	const list = (body as Record<string, unknown>)[key];
+	if (Array.isArray(list)) return list as T[];
+	throw new MigrationError({ kind: 'malformed-response', host, message: `Zendesk at ${host} answered without the "${key}" list it documents for this request.` });
+}

@@ -1,0 +1,208 @@
+// The Zendesk source: Support and Help Center read page by page through the engine's HTTP client, mapped into the canonical model.
+import type { Credentials } from '../../credentials';
+import { MigrationError } from '../../errors';
+import type { HttpClient } from '../../http';
+import type { Article, Attachment, Comment, FieldDefinition, KbCategory, KbSection, Organization, SourceId, Team, Ticket, User } from '../../model';
+import type { CountedEntity, Page, ReadOptions, SourceAccount, SourceConnector } from '../source';
+import { ZendeskClient } from './client';
+import { countOf } from './count';
+import { ZendeskLookups } from './lookups';
+import { mapProfileField, mapTicketField } from './map-fields';
+import { mapArticle, mapCategory, mapSection } from './map-help-center';
+import { mapOrganization, mapTeam, mapUser } from './map-people';
+import { isDeletedTicket, mapComment, mapTicket } from './map-ticket';
+import { mapAttachment } from './map-values';
+import { chained, cursorExport, cursorList, type RawPage } from './pages';
+import type { ZendeskArticle, ZendeskArticleAttachment, ZendeskCategory, ZendeskComment, ZendeskGroup, ZendeskIdentity, ZendeskOrganization, ZendeskProfileField, ZendeskSection, ZendeskTicket, ZendeskTicketField, ZendeskUser } from './types';
+import { webLink, zendeskBaseUrl, type LinkedKind } from './url';
+
+export interface ZendeskSourceSettings {
+	/** What the user typed: `acme`, `acme.zendesk.com` or a full address. */
+	subdomainUrl: string;
+	/** Read each user's identities too (secondary addresses, phone numbers): one more request per user. Default false. */
+	readIdentities?: boolean;
+	/** `per_page` of the incremental exports; Zendesk's default (1000) when absent. */
+	exportPageSize?: number;
+}
+
+const TICKET_EXPORT = '/api/v2/incremental/tickets/cursor.json';
+const USER_EXPORT = '/api/v2/incremental/users/cursor.json';
+
+export function createZendeskSource(http: HttpClient, settings: ZendeskSourceSettings, credentials: Credentials): SourceConnector {
+	return new ZendeskSource(new ZendeskClient(http, zendeskBaseUrl(settings.subdomainUrl), credentials), settings);
+}
+
+class ZendeskSource implements SourceConnector {
+	readonly platform = 'zendesk';
+	readonly host: string;
+	readonly #lookups: ZendeskLookups;
+
+	constructor(
+		private readonly client: ZendeskClient,
+		private readonly settings: ZendeskSourceSettings
+	) {
+		this.host = client.host;
+		this.#lookups = new ZendeskLookups(client);
+	}
+
+	async testConnection(): Promise<SourceAccount> {
+		const { user } = await this.client.get<{ user?: ZendeskUser & { id: number | null } }>('/api/v2/users/me.json');
+		// Zendesk answers a wrong password on /users/me with 200 and its anonymous user rather than a 401.
+		if (!user || user.id === null) {
+			throw new MigrationError({ kind: 'auth-failed', host: this.host, message: `Zendesk at ${this.host} did not recognise the login. Check the e-mail address and the password or API token.` });
+		}
+		const account = { host: this.host, userName: user.name ?? '', email: user.email ?? '', role: user.role ?? 'unknown' };
+		if (user.role !== 'admin') {
+			throw new MigrationError({
+				kind: 'not-admin',
+				host: this.host,
+				message: `${account.email} is logged in to ${this.host} as ${account.role}, but Zendesk's exports are for administrators only. Use an admin account or an admin's API token.`
+			});
+		}
+		return account;
+	}
+
+	count(entity: CountedEntity, signal?: AbortSignal): Promise<number | undefined> {
+		return countOf(this.client, entity, signal);
+	}
+
+	async *teams(options: ReadOptions = {}): AsyncIterable<Page<Team>> {
+		// Deleted groups are left out: old tickets may still name them, and the writer decides what such a ticket gets.
+		for await (const page of cursorList<ZendeskGroup>(this.client, { path: '/api/v2/groups.json', key: 'groups' }, options)) {
+			yield pageOf(page, page.records.filter((group) => group.deleted !== true).map(mapTeam));
+		}
+	}
+
+	async *fields(options: ReadOptions = {}): AsyncIterable<Page<FieldDefinition>> {
+		const part = <R>(key: string, map: (record: R) => FieldDefinition) => ({
+			name: key,
+			read: (after: string | undefined) => mapPages(cursorList<R>(this.client, { path: `/api/v2/${key}.json`, key }, { ...options, after: after ?? null }), map)
+		});
+		const parts = [
+			part<ZendeskTicketField>('ticket_fields', mapTicketField),
+			part<ZendeskProfileField>('user_fields', (field) => mapProfileField(field, 'user')),
+			part<ZendeskProfileField>('organization_fields', (field) => mapProfileField(field, 'organization'))
+		];
+		for await (const page of chained<FieldDefinition>(parts, options.after)) yield pageOf(page, page.records);
+	}
+
+	async *organizations(options: ReadOptions = {}): AsyncIterable<Page<Organization>> {
+		// Zendesk exports organizations only by time (whole seconds, with repeats), so they are listed by cursor and filtered here.
+		const fieldIds = await this.#lookups.organizationFieldIds.get(options.signal);
+		for await (const page of cursorList<ZendeskOrganization>(this.client, { path: '/api/v2/organizations.json', key: 'organizations' }, options)) {
+			yield pageOf(page, page.records.filter((organization) => changedSince(organization.updated_at, options.since)).map((organization) => mapOrganization(organization, fieldIds)));
+		}
+	}
+
+	async *users(options: ReadOptions = {}): AsyncIterable<Page<User>> {
+		this.#lookups.teamIdsByUser.forget();
+		const [userFieldIds, teamIdsByUser] = await Promise.all([this.#lookups.userFieldIds.get(options.signal), this.#lookups.teamIdsByUser.get(options.signal)]);
+		for await (const page of cursorExport<ZendeskUser>(this.client, { path: USER_EXPORT, key: 'users', query: this.#exportQuery() }, options)) {
+			const users: User[] = [];
+			for (const user of page.records) {
+				const identities = this.settings.readIdentities ? await this.#identities(user.id, options.signal) : undefined;
+				users.push(mapUser(user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) }));
+			}
+			yield pageOf(page, users);
+		}
+	}
+
+	async *tickets(options: ReadOptions = {}): AsyncIterable<Page<Ticket>> {
+		// `support_type_scope=all` brings the tickets an AI agent handled too; `include=users` gives the CCs' addresses.
+		const query = { ...this.#exportQuery(), include: 'users', support_type_scope: 'all' };
+		for await (const page of cursorExport<ZendeskTicket>(this.client, { path: TICKET_EXPORT, key: 'tickets', query }, options)) {
+			const lookups = await this.#ticketLookups(page.body, options.signal);
+			yield pageOf(page, page.records.filter((ticket) => !isDeletedTicket(ticket)).map((ticket) => mapTicket(ticket, lookups)));
+		}
+	}
+
+	async comments(ticketId: SourceId, signal?: AbortSignal): Promise<Comment[]> {
+		const comments: Comment[] = [];
+		// Zendesk lists comments oldest first; inline images are listed only when asked for.
+		const request = { path: `/api/v2/tickets/${encodeURIComponent(ticketId)}/comments.json`, key: 'comments', query: { include_inline_images: true } };
+		for await (const page of cursorList<ZendeskComment>(this.client, request, signal ? { signal } : {})) comments.push(...page.records.map((comment) => mapComment(comment, ticketId)));
+		return comments;
+	}
+
+	async *kbCategories(options: ReadOptions = {}): AsyncIterable<Page<KbCategory>> {
+		for await (const page of cursorList<ZendeskCategory>(this.client, { path: '/api/v2/help_center/categories.json', key: 'categories' }, options)) yield pageOf(page, page.records.map(mapCategory));
+	}
+
+	async *kbSections(options: ReadOptions = {}): AsyncIterable<Page<KbSection>> {
+		for await (const page of cursorList<ZendeskSection>(this.client, { path: '/api/v2/help_center/sections.json', key: 'sections' }, options)) yield pageOf(page, page.records.map(mapSection));
+	}
+
+	async *articles(options: ReadOptions = {}): AsyncIterable<Page<Article>> {
+		for await (const page of cursorList<ZendeskArticle>(this.client, { path: '/api/v2/help_center/articles.json', key: 'articles' }, options)) {
+			const articles: Article[] = [];
+			for (const article of page.records.filter((candidate) => changedSince(candidate.updated_at, options.since))) {
+				articles.push(mapArticle(article, await this.#articleAttachments(article.id, options.signal)));
+			}
+			yield pageOf(page, articles);
+		}
+	}
+
+	async user(id: SourceId, signal?: AbortSignal): Promise<User | undefined> {
+		const body = await this.client.find<{ user: ZendeskUser }>(`/api/v2/users/${encodeURIComponent(id)}.json`, {}, signal);
+		if (!body) return undefined;
+		const [userFieldIds, teamIdsByUser] = await Promise.all([this.#lookups.userFieldIds.get(signal), this.#lookups.teamIdsByUser.get(signal)]);
+		const identities = this.settings.readIdentities ? await this.#identities(body.user.id, signal) : undefined;
+		return mapUser(body.user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) });
+	}
+
+	async organization(id: SourceId, signal?: AbortSignal): Promise<Organization | undefined> {
+		const body = await this.client.find<{ organization: ZendeskOrganization }>(`/api/v2/organizations/${encodeURIComponent(id)}.json`, {}, signal);
+		return body && mapOrganization(body.organization, await this.#lookups.organizationFieldIds.get(signal));
+	}
+
+	async ticket(id: SourceId, signal?: AbortSignal): Promise<Ticket | undefined> {
+		const body = await this.client.find<{ ticket: ZendeskTicket; users?: ZendeskUser[] }>(`/api/v2/tickets/${encodeURIComponent(id)}.json`, { include: 'users' }, signal);
+		return body && mapTicket(body.ticket, await this.#ticketLookups(body, signal));
+	}
+
+	download(attachment: Attachment, signal?: AbortSignal): Promise<Blob> {
+		return this.client.download(attachment.url, signal);
+	}
+
+	link(kind: LinkedKind, id: SourceId): string {
+		return webLink(this.client.baseUrl, kind, id);
+	}
+
+	#exportQuery(): { per_page?: number } {
+		return this.settings.exportPageSize ? { per_page: this.settings.exportPageSize } : {};
+	}
+
+	async #ticketLookups(body: { users?: unknown }, signal?: AbortSignal) {
+		const [brandNames, statusLabels] = await Promise.all([this.#lookups.brandNames.get(signal), this.#lookups.statusLabels.get(signal)]);
+		const sideloaded = Array.isArray(body.users) ? (body.users as ZendeskUser[]) : [];
+		const userEmails = new Map(sideloaded.filter((user) => user.email).map((user): [number, string] => [user.id, user.email ?? '']));
+		return { baseUrl: this.client.baseUrl, userEmails, brandNames, statusLabels };
+	}
+
+	async #identities(userId: number, signal?: AbortSignal): Promise<ZendeskIdentity[]> {
+		const identities: ZendeskIdentity[] = [];
+		for await (const page of cursorList<ZendeskIdentity>(this.client, { path: `/api/v2/users/${userId}/identities.json`, key: 'identities' }, signal ? { signal } : {})) identities.push(...page.records);
+		return identities;
+	}
+
+	async #articleAttachments(articleId: number, signal?: AbortSignal): Promise<Attachment[]> {
+		const attachments: Attachment[] = [];
+		const request = { path: `/api/v2/help_center/articles/${articleId}/attachments.json`, key: 'article_attachments' };
+		for await (const page of cursorList<ZendeskArticleAttachment>(this.client, request, signal ? { signal } : {})) attachments.push(...page.records.map(mapAttachment));
+		return attachments;
+	}
+}
+
+async function* mapPages<R, T>(pages: AsyncIterable<RawPage<R>>, map: (record: R) => T): AsyncGenerator<RawPage<T>> {
+	for await (const page of pages) yield { ...page, records: page.records.map(map) };
+}
+
+function pageOf<T>(page: RawPage<unknown>, records: T[]): Page<T> {
+	return { records, checkpoint: page.checkpoint, done: page.done };
+}
+
+/** Records without an update time are kept: better read twice than missed. */
+function changedSince(updatedAt: string | null | undefined, since: string | undefined): boolean {
+	if (!since || !updatedAt) return true;
+	return Date.parse(updatedAt) >= Date.parse(since);
+}

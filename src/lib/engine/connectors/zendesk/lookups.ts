@@ -1,0 +1,56 @@
+// Reference data the mappers need by id, read once and kept for the connector's life: field keys, brands, statuses, group memberships.
+import type { SourceId } from '../../model';
+import type { ZendeskClient } from './client';
+import { cursorList } from './pages';
+import type { ZendeskBrand, ZendeskCustomStatus, ZendeskGroupMembership, ZendeskProfileField } from './types';
+
+async function readAll<R>(client: ZendeskClient, path: string, key: string, signal?: AbortSignal): Promise<R[]> {
+	const all: R[] = [];
+	for await (const page of cursorList<R>(client, { path, key }, signal ? { signal } : {})) all.push(...page.records);
+	return all;
+}
+
+/** Memoises a read; a failed read is forgotten so the next call tries again. */
+function once<T>(read: (signal?: AbortSignal) => Promise<T>): { get: (signal?: AbortSignal) => Promise<T>; forget: () => void } {
+	let value: Promise<T> | undefined;
+	return {
+		get(signal) {
+			value ??= read(signal).catch((error: unknown) => {
+				value = undefined;
+				throw error;
+			});
+			return value;
+		},
+		forget() {
+			value = undefined;
+		}
+	};
+}
+
+export class ZendeskLookups {
+	readonly userFieldIds;
+	readonly organizationFieldIds;
+	readonly brandNames;
+	readonly statusLabels;
+	/** Rebuilt at the start of each users stream, so a resumed run sees memberships changed in between. */
+	readonly teamIdsByUser;
+
+	constructor(client: ZendeskClient) {
+		const fieldIds = (path: string, key: string) => async (signal?: AbortSignal) => new Map((await readAll<ZendeskProfileField>(client, path, key, signal)).map((field): [string, SourceId] => [field.key, String(field.id)]));
+		this.userFieldIds = once(fieldIds('/api/v2/user_fields.json', 'user_fields'));
+		this.organizationFieldIds = once(fieldIds('/api/v2/organization_fields.json', 'organization_fields'));
+		this.brandNames = once(async (signal) => new Map((await readAll<ZendeskBrand>(client, '/api/v2/brands.json', 'brands', signal)).map((brand): [number, string] => [brand.id, brand.name])));
+		this.statusLabels = once(async (signal) => {
+			// Accounts without custom statuses answer 404 or 403 here: their tickets simply have no status label.
+			const body = await client.find<{ custom_statuses?: ZendeskCustomStatus[] }>('/api/v2/custom_statuses.json', {}, signal).catch(() => undefined);
+			return new Map((body?.custom_statuses ?? []).map((status): [number, string] => [status.id, status.agent_label]));
+		});
+		this.teamIdsByUser = once(async (signal) => {
+			const byUser = new Map<number, SourceId[]>();
+			for (const membership of await readAll<ZendeskGroupMembership>(client, '/api/v2/group_memberships.json', 'group_memberships', signal)) {
+				byUser.set(membership.user_id, [...(byUser.get(membership.user_id) ?? []), String(membership.group_id)]);
+			}
+			return byUser;
+		});
+	}
+}

@@ -1,0 +1,88 @@
+// Maps Zendesk tickets and their comments into the canonical Ticket and Comment.
+import { MigrationError } from '../../errors';
+import type { Comment, SourceId, Ticket, TicketPriority, TicketStatus, TicketType } from '../../model';
+import { fieldValues, idOf, idsOf, mapAttachment } from './map-values';
+import type { ZendeskComment, ZendeskTicket } from './types';
+import { webLink } from './url';
+
+/** What a ticket refers to by id that the reports and the writer want in words. */
+export interface TicketLookups {
+	baseUrl: string;
+	/** Users' primary addresses, from the `users` sideload of the same answer. */
+	userEmails: ReadonlyMap<number, string>;
+	brandNames: ReadonlyMap<number, string>;
+	/** Custom statuses' agent labels (accounts without custom statuses have none). */
+	statusLabels: ReadonlyMap<number, string>;
+}
+
+const STATUSES: Readonly<Record<string, TicketStatus>> = { new: 'new', open: 'open', pending: 'pending', hold: 'on-hold', solved: 'solved', closed: 'closed' };
+const PRIORITIES: readonly string[] = ['low', 'normal', 'high', 'urgent'] satisfies TicketPriority[];
+const TYPES: readonly string[] = ['question', 'incident', 'problem', 'task'] satisfies TicketType[];
+
+/** Deleted tickets still come through the incremental export, marked `status: "deleted"`; they are not migrated. */
+export function isDeletedTicket(ticket: ZendeskTicket): boolean {
+	return ticket.status === 'deleted';
+}
+
+export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): Ticket {
+	const status = STATUSES[ticket.status ?? ''];
+	if (!status) {
+		throw new MigrationError({ kind: 'malformed-response', message: `Zendesk ticket ${ticket.id} has the status "${ticket.status}", which is none of new, open, pending, hold, solved or closed.` });
+	}
+	const channel = ticket.via?.channel;
+	const brand = ticket.brand_id === null || ticket.brand_id === undefined ? undefined : (lookups.brandNames.get(ticket.brand_id) ?? String(ticket.brand_id));
+	const statusLabel = ticket.custom_status_id === null || ticket.custom_status_id === undefined ? undefined : lookups.statusLabels.get(ticket.custom_status_id);
+	return {
+		id: String(ticket.id),
+		subject: ticket.subject ?? ticket.raw_subject ?? '',
+		status,
+		...(statusLabel !== undefined && { statusLabel }),
+		...(PRIORITIES.includes(ticket.priority ?? '') && { priority: ticket.priority as TicketPriority }),
+		...(TYPES.includes(ticket.type ?? '') && { type: ticket.type as TicketType }),
+		...optionalId('requesterId', ticket.requester_id),
+		...optionalId('submitterId', ticket.submitter_id),
+		...optionalId('assigneeId', ticket.assignee_id),
+		...optionalId('teamId', ticket.group_id),
+		...optionalId('organizationId', ticket.organization_id),
+		tags: ticket.tags ?? [],
+		fields: fieldValues((ticket.custom_fields ?? []).map((field) => [String(field.id), field.value])),
+		ccEmails: ccEmails(ticket, lookups.userEmails),
+		followerIds: idsOf(ticket.follower_ids),
+		createdAt: ticket.created_at,
+		updatedAt: ticket.updated_at,
+		...(brand !== undefined && { brand }),
+		...(channel !== null && channel !== undefined && { channel: String(channel) }),
+		url: webLink(lookups.baseUrl, 'tickets', String(ticket.id))
+	};
+}
+
+/**
+ * The addresses copied on the ticket. `email_cc_ids` names them where the account has CCs and followers;
+ * older accounts only have `collaborator_ids`, which mixes CCs and followers, so followers are taken out.
+ * An id whose user is not in the sideload has no known address and is left out.
+ */
+function ccEmails(ticket: ZendeskTicket, userEmails: ReadonlyMap<number, string>): string[] {
+	const followers = new Set(ticket.follower_ids ?? []);
+	const ids = ticket.email_cc_ids ?? (ticket.collaborator_ids ?? []).filter((id) => !followers.has(id));
+	const emails = ids.map((id) => userEmails.get(id)).filter((email): email is string => !!email);
+	return [...new Set(emails)];
+}
+
+function optionalId<K extends string>(key: K, id: number | null | undefined): Partial<Record<K, SourceId>> {
+	const text = idOf(id);
+	return text === undefined ? {} : ({ [key]: text } as Record<K, SourceId>);
+}
+
+export function mapComment(comment: ZendeskComment, ticketId: SourceId): Comment {
+	const authorId = idOf(comment.author_id);
+	return {
+		id: String(comment.id),
+		ticketId,
+		...(authorId !== undefined && { authorId }),
+		public: comment.public !== false,
+		html: comment.html_body ?? comment.body ?? '',
+		plain: comment.plain_body ?? comment.body ?? '',
+		createdAt: comment.created_at,
+		attachments: (comment.attachments ?? []).map(mapAttachment)
+	};
+}
