@@ -11,7 +11,7 @@ async function newMigration(page: Page, name: string) {
 	await page.getByLabel('Name of the migration').fill(name);
 	await page.getByLabel('Source helpdesk').selectOption('zendesk');
 	await page.getByRole('button', { name: 'Create and connect' }).click();
-	await expect(page.getByRole('heading', { name: 'Connect to Kayako' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Connect the two helpdesks' })).toBeVisible();
 	await expect(page.getByLabel('CORS proxy address')).toHaveValue(PROXY_URL);
 }
 

@@ -15,6 +15,6 @@ test('the app shell opens offline after the first visit', async ({ page, context
 	await page.reload();
 	await expect(page.getByRole('heading', { name: 'Your migrations' })).toBeVisible();
 	await page.goto('/migrations/some-id/connect');
-	await expect(page.getByRole('heading', { name: 'Connect to Kayako' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Connect the two helpdesks' })).toBeVisible();
 	await context.setOffline(false);
 });

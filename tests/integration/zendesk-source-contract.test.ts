@@ -20,7 +20,7 @@ function knownGap(path: string, error: { instancePath: string; keyword: string }
 describe('the Zendesk source contract', () => {
 	it('reads only answers that validate against the official OpenAPI 200 schemas', async () => {
 		sandbox().reset();
-		const { source, recorded } = openSource(sandbox(), { exportPageSize: 50, readIdentities: true });
+		const { source, recorded } = openSource(sandbox(), { exportPageSize: 50, readIdentities: true, eventsAsComments: true });
 		await source.testConnection();
 		for (const entity of ['tickets', 'users', 'organizations', 'teams', 'fields', 'articles'] as const) await source.count(entity);
 		await allPages(source.teams());
@@ -53,6 +53,7 @@ describe('the Zendesk source contract', () => {
 				'/api/v2/incremental/tickets/cursor',
 				'/api/v2/incremental/users/cursor',
 				'/api/v2/tickets/{ticket_id}/comments',
+				'/api/v2/tickets/{ticket_id}/audits',
 				'/api/v2/users/{user_id}/identities',
 				'/api/v2/group_memberships',
 				'/api/v2/help_center/articles/{article_id}/attachments'

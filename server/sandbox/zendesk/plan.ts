@@ -53,7 +53,8 @@ export function planAccount(seed: number, tickets: number, historyEnd: number): 
 		endUsers: clamp(tickets / 2.5, 24, 2_000_000),
 		organizations: clamp(tickets / 40, 4, 300),
 		groups: 5,
-		articles: clamp(tickets / 25, 12, 400),
+		// Enough for a Help Center worth migrating: 31 articles at 500 tickets.
+		articles: clamp(tickets / 16, 12, 400),
 		historyStart: historyEnd - HISTORY_DAYS * DAY_MS,
 		historyEnd
 	};

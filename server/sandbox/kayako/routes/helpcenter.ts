@@ -164,6 +164,14 @@ export function registerHelpCenterRoutes(router: Router<Handler>): void {
 		})
 		.add('POST', '/sections', createOne('section', prepareSection))
 		.add('GET', '/sections/:id', (context) => resourceReply(context, 'section', Number(context.params.id)))
+		.add('DELETE', '/sections/:id', (context) => {
+			const id = Number(context.params.id);
+			if (!context.state.sections.has(id)) return notFound();
+			// Undocumented whether a section's articles go with it; like a category's, they do here. Rollback deletes articles first either way.
+			for (const article of [...context.state.articles.values()]) if (article.section_id === id) context.state.articles.delete(article.id);
+			context.state.sections.delete(id);
+			return deletedReply();
+		})
 		.add('POST', '/bulk/sections', (context) => startBulkJob(context, 'sections', SECTION_BULK))
 		.add('GET', '/articles', (context) => {
 			const sectionId = integer(context.query.get('section_id') ?? undefined);

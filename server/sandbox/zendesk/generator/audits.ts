@@ -1,4 +1,4 @@
-// The audit trail of a generated ticket: one audit per comment, with the status, assignee and field changes that led to its current state.
+// The audit trail of a generated ticket: one audit per comment, with the status, assignee, group and field changes that led to its current state.
 import { ID, auditId, type AccountPlan } from '../plan';
 import { TAGGER_OPTIONS, customTicketFieldId } from './catalog';
 import { type CommentRecord } from './comments';
@@ -44,6 +44,11 @@ export function generateAudits(plan: AccountPlan, shape: TicketShape, ticket: Ti
 	const correctedAt = shape.commentCount >= 3 && unit(plan.seed, 'tagger-corrected', shape.id) < 0.5 ? Math.floor(shape.commentCount / 2) : undefined;
 	const taggerBefore = correctedAt === undefined ? taggerNow : (TAGGER_OPTIONS.find(([, value]) => value !== taggerNow)?.[1] ?? taggerNow);
 	const assignedAt = ticket.assignee_id === null ? undefined : Math.min(1, shape.commentCount - 1);
+	// Some tickets were escalated to their current group late in the thread.
+	const activeGroups = Math.max(1, plan.groups - 1);
+	const groupNow = ticket.group_id;
+	const escalatedAt = groupNow !== null && activeGroups > 1 && shape.commentCount >= 4 && unit(plan.seed, 'group-escalated', shape.id) < 0.3 ? shape.commentCount - 2 : undefined;
+	const groupBefore = escalatedAt === undefined || groupNow === null ? groupNow : ID.group + ((groupNow - ID.group + 1) % activeGroups);
 
 	return comments.map((comment, position) => {
 		const nextId = eventIds(shape.id, position);
@@ -53,7 +58,7 @@ export function generateAudits(plan: AccountPlan, shape: TicketShape, ticket: Ti
 			events.push({ id: nextId(), type: 'Create', field_name: 'status', value: trail[0] ?? ticket.status });
 			events.push({ id: nextId(), type: 'Create', field_name: 'priority', value: ticket.priority });
 			events.push({ id: nextId(), type: 'Create', field_name: 'requester_id', value: String(ticket.requester_id) });
-			if (ticket.group_id !== null) events.push({ id: nextId(), type: 'Create', field_name: 'group_id', value: String(ticket.group_id) });
+			if (groupBefore !== null) events.push({ id: nextId(), type: 'Create', field_name: 'group_id', value: String(groupBefore) });
 			if (assignedAt === 0) events.push({ id: nextId(), type: 'Create', field_name: 'assignee_id', value: String(ticket.assignee_id) });
 			for (const field of ticket.custom_fields) {
 				const value = field.id === taggerId ? taggerBefore : field.value;
@@ -64,6 +69,7 @@ export function generateAudits(plan: AccountPlan, shape: TicketShape, ticket: Ti
 			const now = trail[position];
 			if (before !== now) events.push({ id: nextId(), type: 'Change', field_name: 'status', value: now, previous_value: before });
 			if (position === assignedAt) events.push({ id: nextId(), type: 'Change', field_name: 'assignee_id', value: String(ticket.assignee_id), previous_value: null });
+			if (position === escalatedAt && groupBefore !== groupNow) events.push({ id: nextId(), type: 'Change', field_name: 'group_id', value: String(groupNow), previous_value: String(groupBefore) });
 			if (position === correctedAt) events.push({ id: nextId(), type: 'Change', field_name: String(taggerId), value: taggerNow, previous_value: taggerBefore });
 		}
 		return {

@@ -3,6 +3,7 @@ import { createRouter, type Router } from '../../common/router';
 import type { RouteSpec } from '../http/context';
 import { catalogRoutes } from './catalog';
 import { commentRoutes } from './comments';
+import { deletedUserRoutes } from './deleted-users';
 import { downloadRoutes } from './downloads';
 import { helpCenterRoutes } from './help-center';
 import { incrementalRoutes } from './incremental';
@@ -11,7 +12,7 @@ import { ticketRoutes } from './tickets';
 
 export function createApiRouter(): Router<RouteSpec> {
 	const router = createRouter<RouteSpec>();
-	for (const table of [ticketRoutes, commentRoutes, incrementalRoutes, peopleRoutes, catalogRoutes, helpCenterRoutes, downloadRoutes]) {
+	for (const table of [ticketRoutes, commentRoutes, incrementalRoutes, peopleRoutes, deletedUserRoutes, catalogRoutes, helpCenterRoutes, downloadRoutes]) {
 		for (const [pattern, spec] of Object.entries(table)) router.add('GET', pattern, spec);
 	}
 	return router;

@@ -44,7 +44,7 @@ function listUsers(context: RequestContext) {
 	const { account, query } = context;
 	const roles = [...query.getAll('role'), ...query.getAll('role[]')];
 	if (roles.some((role) => !ROLES.includes(role))) return invalidValue('role must be one of end-user, agent, admin');
-	// Deleted users are not listed; they come back through show, show_many and the incremental export.
+	// Deleted users are not listed; they come back through show, show_many, the incremental export and /deleted_users.
 	const indexes = Array.from({ length: userCount(account.plan) }, (_, index) => index).filter((index) => {
 		const kind = userKind(account.plan, index);
 		if (kind === 'former-agent' || kind === 'deleted-end-user') return false;

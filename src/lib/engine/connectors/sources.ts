@@ -1,7 +1,7 @@
 // Which reader a source platform gets. Zendesk is built; the other platforms are their own issues.
 import type { Credentials } from '../credentials';
 import { MigrationError } from '../errors';
-import { HttpClient } from '../http';
+import { HttpClient, type HttpClientOptions } from '../http';
 import type { SourceSettings } from '../store';
 import type { SourceConnector } from './source';
 import { createZendeskSource } from './zendesk/connector';
@@ -9,9 +9,9 @@ import { describeZendeskError } from './zendesk/errors';
 
 export const SUPPORTED_SOURCES: readonly SourceSettings['platform'][] = ['zendesk'];
 
-export function sourceHttp(proxyUrl: string, fetch: typeof globalThis.fetch, platform: SourceSettings['platform'], quick = false): HttpClient {
+export function sourceHttp(proxyUrl: string, fetch: typeof globalThis.fetch, platform: SourceSettings['platform'], quick = false, tuning: Partial<HttpClientOptions> = {}): HttpClient {
 	const describeError = platform === 'zendesk' ? describeZendeskError : undefined;
-	return new HttpClient({ proxyUrl, fetch, describeError, ...(quick && { maxRetries: 1, timeoutMs: 15_000, maxRetryAfterMs: 0 }) });
+	return new HttpClient({ proxyUrl, fetch, describeError, ...tuning, ...(quick && { maxRetries: 1, timeoutMs: 15_000, maxRetryAfterMs: 0 }) });
 }
 
 export function createSource(settings: SourceSettings, credentials: Credentials, http: HttpClient): SourceConnector {

@@ -40,6 +40,8 @@ export async function migrateTeam(context: RunContext, resolver: ReferenceResolv
 export async function migrateField(context: RunContext, resolver: ReferenceResolver, field: FieldDefinition): Promise<StepResult> {
 	if (field.system) return settle(context, resolver, 'fields', field.id, await skipRecord(context, 'fields', field.id, `"${field.title}" is a system field; Kayako has its own.`));
 	const result = await migrateRecord(context, 'fields', field.id, field, () => context.target.field(field, resolver.references()));
+	// Created by an earlier run: the writer still needs its Kayako key and options to write values.
+	if (result.outcome === 'already' && result.kayakoId !== undefined) await context.target.adopt?.('fields', field, result.kayakoId);
 	return settle(context, resolver, 'fields', field.id, result);
 }
 

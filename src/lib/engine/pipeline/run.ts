@@ -36,9 +36,19 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 			}
 		}, since);
 
-	// Teams and fields are few, and tickets need them: they move whole, in every kind of run.
-	if (selected.has('teams')) await phase('teams', () => each('teams', (o) => source.teams(o), (team) => migrateTeam(context, resolver, team)));
-	if (selected.has('fields')) await phase('fields', () => each('fields', (o) => source.fields(o), (field) => migrateField(context, resolver, field)));
+	// Teams and fields are few and everything refers to them: every run (a resumed one too) walks them whole,
+	// so the writer learns each field's Kayako key and options even when an earlier run created it.
+	const whole = async <T>(stream: AsyncIterable<{ records: T[] }>, handle: (record: T) => Promise<unknown>) => {
+		for await (const page of stream) {
+			for (const record of page.records) {
+				await context.control.checkpoint();
+				await handle(record);
+			}
+		}
+	};
+	const signal = context.control.signal;
+	if (selected.has('teams')) await phase('teams', () => whole(source.teams({ signal }), (team) => migrateTeam(context, resolver, team)));
+	if (selected.has('fields')) await phase('fields', () => whole(source.fields({ signal }), (field) => migrateField(context, resolver, field)));
 
 	if (context.run.kind === 'demo') {
 		const demo = options.demo ?? { size: 20, seed: context.run.startedAt, candidates: 1000 };

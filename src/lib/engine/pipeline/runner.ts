@@ -48,7 +48,8 @@ export async function executeRun(request: RunRequest): Promise<RunRecord> {
 		},
 		now
 	};
-	await store.updateRun(run.id, { state: 'running' });
+	// A resumed run starts clean: the error of its last attempt is history (it is in the event log).
+	await store.updateRun(run.id, { state: 'running', error: undefined });
 	await context.log('info', run.kind === 'rollback' ? `Rollback of ${run.rollsBack?.length ?? 0} run(s) started.` : `${run.kind} run started.`);
 	try {
 		if (run.kind === 'rollback') await rollbackRuns(context, run.rollsBack ?? []);

@@ -39,6 +39,9 @@ export interface TargetWriter {
 	/** Delta: appends the comments that are new since the ticket was migrated, and updates its changed properties. */
 	updateTicket(kayakoId: KayakoId, bundle: TicketBundle, newComments: TicketBundle['comments'], refs: References): Promise<Written>;
 
+	/** A record an earlier run migrated, shown to the writer again (fields: so it knows their keys and options). */
+	adopt?(kind: 'fields', record: FieldDefinition, kayakoId: KayakoId): Promise<void>;
+
 	/**
 	 * The records of these source ids that a create before a crash or a lost answer did make: looked up in
 	 * the target by the marker the writer leaves (legacy_id, e-mail, name). Asked before any create is retried.

@@ -133,7 +133,8 @@ export class KayakoSession {
 /** Everything Kayako answers is an envelope with `status` and `data`; anything else is not Kayako. */
 function expectEnvelope<T>(response: HttpResponse<unknown>, host: string): KayakoEnvelope<T> {
 	const body = response.body;
-	if (body && typeof body === 'object' && 'status' in body && 'data' in body) return body as KayakoEnvelope<T>;
+	// Deletions and some updates answer a bare {"status": 200} without `data`.
+	if (body && typeof body === 'object' && 'status' in body && typeof (body as { status: unknown }).status === 'number') return body as KayakoEnvelope<T>;
 	throw new MigrationError({
 		kind: 'not-helpdesk',
 		host,

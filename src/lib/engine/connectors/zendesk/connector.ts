@@ -8,12 +8,13 @@ import { ZendeskClient } from './client';
 import { countOf } from './count';
 import { ZendeskLookups } from './lookups';
 import { mapProfileField, mapTicketField } from './map-fields';
+import { inTimeOrder, mapAuditEvent } from './map-events';
 import { mapArticle, mapCategory, mapSection } from './map-help-center';
 import { mapOrganization, mapTeam, mapUser } from './map-people';
 import { isDeletedTicket, mapComment, mapTicket } from './map-ticket';
 import { mapAttachment } from './map-values';
 import { chained, cursorExport, cursorList, type RawPage } from './pages';
-import type { ZendeskArticle, ZendeskArticleAttachment, ZendeskCategory, ZendeskComment, ZendeskGroup, ZendeskIdentity, ZendeskOrganization, ZendeskProfileField, ZendeskSection, ZendeskTicket, ZendeskTicketField, ZendeskUser } from './types';
+import type { ZendeskArticle, ZendeskArticleAttachment, ZendeskAudit, ZendeskCategory, ZendeskComment, ZendeskGroup, ZendeskIdentity, ZendeskOrganization, ZendeskProfileField, ZendeskSection, ZendeskTicket, ZendeskTicketField, ZendeskUser } from './types';
 import { webLink, zendeskBaseUrl, type LinkedKind } from './url';
 
 export interface ZendeskSourceSettings {
@@ -23,6 +24,8 @@ export interface ZendeskSourceSettings {
 	readIdentities?: boolean;
 	/** `per_page` of the incremental exports; Zendesk's default (1000) when absent. */
 	exportPageSize?: number;
+	/** Add a private event comment for each audit that changed status, assignee, group or a custom field: one more request per ticket. Default false. */
+	eventsAsComments?: boolean;
 }
 
 const TICKET_EXPORT = '/api/v2/incremental/tickets/cursor.json';
@@ -121,7 +124,7 @@ class ZendeskSource implements SourceConnector {
 		// Zendesk lists comments oldest first; inline images are listed only when asked for.
 		const request = { path: `/api/v2/tickets/${encodeURIComponent(ticketId)}/comments.json`, key: 'comments', query: { include_inline_images: true } };
 		for await (const page of cursorList<ZendeskComment>(this.client, request, signal ? { signal } : {})) comments.push(...page.records.map((comment) => mapComment(comment, ticketId)));
-		return comments;
+		return this.settings.eventsAsComments ? inTimeOrder(comments, await this.#eventComments(ticketId, signal)) : comments;
 	}
 
 	async *kbCategories(options: ReadOptions = {}): AsyncIterable<Page<KbCategory>> {
@@ -144,10 +147,13 @@ class ZendeskSource implements SourceConnector {
 
 	async user(id: SourceId, signal?: AbortSignal): Promise<User | undefined> {
 		const body = await this.client.find<{ user: ZendeskUser }>(`/api/v2/users/${encodeURIComponent(id)}.json`, {}, signal);
-		if (!body) return undefined;
+		// A deleted requester still owns its tickets; Zendesk keeps it under /deleted_users until it is deleted permanently.
+		const deleted = body ? undefined : await this.client.find<{ deleted_user: ZendeskUser }>(`/api/v2/deleted_users/${encodeURIComponent(id)}.json`, {}, signal);
+		const user = body?.user ?? (deleted && { ...deleted.deleted_user, active: false });
+		if (!user) return undefined;
 		const [userFieldIds, teamIdsByUser] = await Promise.all([this.#lookups.userFieldIds.get(signal), this.#lookups.teamIdsByUser.get(signal)]);
-		const identities = this.settings.readIdentities ? await this.#identities(body.user.id, signal) : undefined;
-		return mapUser(body.user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) });
+		const identities = this.settings.readIdentities && body ? await this.#identities(user.id, signal) : undefined;
+		return mapUser(user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) });
 	}
 
 	async organization(id: SourceId, signal?: AbortSignal): Promise<Organization | undefined> {
@@ -183,6 +189,19 @@ class ZendeskSource implements SourceConnector {
 		const identities: ZendeskIdentity[] = [];
 		for await (const page of cursorList<ZendeskIdentity>(this.client, { path: `/api/v2/users/${userId}/identities.json`, key: 'identities' }, signal ? { signal } : {})) identities.push(...page.records);
 		return identities;
+	}
+
+	async #eventComments(ticketId: SourceId, signal?: AbortSignal): Promise<Comment[]> {
+		const fields = await this.#lookups.eventFieldNames.get(signal);
+		const events: Comment[] = [];
+		const request = { path: `/api/v2/tickets/${encodeURIComponent(ticketId)}/audits.json`, key: 'audits' };
+		for await (const page of cursorList<ZendeskAudit>(this.client, request, signal ? { signal } : {})) {
+			for (const audit of page.records) {
+				const event = mapAuditEvent(audit, ticketId, fields);
+				if (event) events.push(event);
+			}
+		}
+		return events;
 	}
 
 	async #articleAttachments(articleId: number, signal?: AbortSignal): Promise<Attachment[]> {

@@ -1,8 +1,9 @@
-// Reference data the mappers need by id, read once and kept for the connector's life: field keys, brands, statuses, group memberships.
+// Reference data the mappers need by id, read once and kept for the connector's life: field keys and titles, brands, statuses, group memberships.
 import type { SourceId } from '../../model';
 import type { ZendeskClient } from './client';
+import { eventFieldNames } from './map-events';
 import { cursorList } from './pages';
-import type { ZendeskBrand, ZendeskCustomStatus, ZendeskGroupMembership, ZendeskProfileField } from './types';
+import type { ZendeskBrand, ZendeskCustomStatus, ZendeskGroupMembership, ZendeskProfileField, ZendeskTicketField } from './types';
 
 async function readAll<R>(client: ZendeskClient, path: string, key: string, signal?: AbortSignal): Promise<R[]> {
 	const all: R[] = [];
@@ -32,6 +33,8 @@ export class ZendeskLookups {
 	readonly organizationFieldIds;
 	readonly brandNames;
 	readonly statusLabels;
+	/** Ticket field titles and option names, for event comments. */
+	readonly eventFieldNames;
 	/** Rebuilt at the start of each users stream, so a resumed run sees memberships changed in between. */
 	readonly teamIdsByUser;
 
@@ -45,6 +48,7 @@ export class ZendeskLookups {
 			const body = await client.find<{ custom_statuses?: ZendeskCustomStatus[] }>('/api/v2/custom_statuses.json', {}, signal).catch(() => undefined);
 			return new Map((body?.custom_statuses ?? []).map((status): [number, string] => [status.id, status.agent_label]));
 		});
+		this.eventFieldNames = once(async (signal) => eventFieldNames(await readAll<ZendeskTicketField>(client, '/api/v2/ticket_fields.json', 'ticket_fields', signal)));
 		this.teamIdsByUser = once(async (signal) => {
 			const byUser = new Map<number, SourceId[]>();
 			for (const membership of await readAll<ZendeskGroupMembership>(client, '/api/v2/group_memberships.json', 'group_memberships', signal)) {

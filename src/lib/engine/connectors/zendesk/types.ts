@@ -52,6 +52,26 @@ export interface ZendeskComment {
 	attachments?: ZendeskAttachment[] | null;
 }
 
+/** AuditObject: one save of a ticket, with what it changed as events. */
+export interface ZendeskAudit {
+	id: number;
+	ticket_id?: number | null;
+	/** -1 when Zendesk itself made the change (a trigger or automation). */
+	author_id?: number | null;
+	created_at: string;
+	events?: ZendeskAuditEvent[] | null;
+}
+
+/** One event of an audit; `Change` events name the field and carry the value before and after. */
+export interface ZendeskAuditEvent {
+	id: number;
+	type: string;
+	/** `status`, `assignee_id`, `group_id`, or a custom field's id as text. */
+	field_name?: string | null;
+	value?: unknown;
+	previous_value?: unknown;
+}
+
 /** UserObject. */
 export interface ZendeskUser {
 	id: number;

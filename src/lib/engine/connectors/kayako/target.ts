@@ -1,0 +1,220 @@
+// The Kayako writer behind the pipeline's TargetWriter port: canonical records in, Kayako ids out, references resolved by the pipeline.
+import { MigrationError } from '../../errors';
+import { sanitizeBody } from '../../html/sanitize';
+import type { Attachment, Article, Comment, FieldDefinition, KbCategory, KbSection, Organization, RecordKind, Team, TicketBundle, User } from '../../model';
+import type { BatchOutcome, References, TargetWriter, Written } from '../../pipeline/target';
+import type { WriterSettings } from '../../pipeline/settings';
+import type { KayakoId } from '../../store';
+import type { KayakoSession } from './session';
+import {
+	createArticle,
+	createCategory,
+	createOrganization,
+	createSection,
+	createTeam,
+	createUser,
+	deleteRecord,
+	ensureField,
+	findCasesByLegacyIds,
+	findHelpCenterByLegacyIds,
+	findOrganizationsByLegacyIds,
+	findTeamsByLegacyIds,
+	findUsersByLegacyIds,
+	helpCenterArticleUrl,
+	importCases,
+	listFields,
+	listTeams,
+	loadUsersByEmail,
+	updateArticleContents,
+	type FieldTarget,
+	type KayakoField,
+	type KayakoTeam,
+	type WriteContext,
+	type WriteWarning
+} from './writer';
+import { appendPosts, updateCaseProperties, updateOrganization, updateUser } from './writer-updates';
+import { decodeFieldId, encodeFieldId, FIELD_FAMILY } from './field-ids';
+
+export interface KayakoTargetOptions {
+	session: KayakoSession;
+	settings: WriterSettings;
+	download(attachment: Attachment): Promise<Blob>;
+}
+
+/** Lists read once per run (Kayako's fields, teams, users by e-mail): matching against them needs no request per record. */
+interface Cache {
+	fields: Partial<Record<FieldTarget['family'], Promise<KayakoField[]>>>;
+	teams?: Promise<KayakoTeam[]>;
+	emails?: Promise<Map<string, number>>;
+}
+
+export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
+	const { session, settings } = options;
+	const fieldTargets = new Map<string, FieldTarget>();
+	const articleLinks = new Map<string, string>();
+	const cache: Cache = { fields: {} };
+
+	const context = (refs: References): WriteContext => ({
+		session,
+		resolve: (kind, sourceId) => {
+			const id = refs.kayakoId(kind, sourceId);
+			if (id === undefined) return undefined;
+			return kind === 'fields' ? decodeFieldId(id).id : Number(id);
+		},
+		fieldTarget: (sourceFieldId) => fieldTargets.get(sourceFieldId),
+		options: {
+			tagMigrated: settings.tagMigrated,
+			oldIdInSubject: settings.oldIdInSubject,
+			ccField: settings.ccField,
+			inlineImages: settings.inlineImages,
+			skipAttachments: settings.skipAttachments,
+			defaultAgentId: refs.defaultAgentId === undefined ? undefined : Number(refs.defaultAgentId),
+			defaultRequesterId: refs.defaultAgentId === undefined ? undefined : Number(refs.defaultAgentId)
+		},
+		download: options.download
+	});
+
+	const fieldsOf = (family: FieldTarget['family']) => (cache.fields[family] ??= listFields(session, family));
+
+	async function learnField(field: FieldDefinition): Promise<{ target: FieldTarget; created: boolean; warnings: WriteWarning[] }> {
+		const family = FIELD_FAMILY[field.entity];
+		const ensured = await ensureField({ session }, field, await fieldsOf(family));
+		// A field created or given new options changes the list: read it again next time.
+		if (ensured.created || ensured.warnings.length > 0) delete cache.fields[family];
+		fieldTargets.set(field.id, ensured.target);
+		return ensured;
+	}
+
+	return {
+		async team(team: Team) {
+			cache.teams ??= listTeams(session);
+			const written = await createTeam({ session }, team, await cache.teams);
+			if (!written.matched) cache.teams = undefined;
+			return toWritten(written);
+		},
+
+		async field(field: FieldDefinition) {
+			const ensured = await learnField(field);
+			return { kayakoId: encodeFieldId(ensured.target.family, ensured.target.id), matched: !ensured.created, note: notes(ensured.warnings) };
+		},
+
+		async adopt(_kind, field) {
+			await learnField(field);
+		},
+
+		async organization(organization: Organization, refs: References) {
+			return toWritten(await createOrganization(context(refs), organization));
+		},
+
+		async user(user: User, refs: References) {
+			cache.emails ??= loadUsersByEmail(session);
+			return toWritten(await createUser(context(refs), user, await cache.emails));
+		},
+
+		async tickets(bundles: TicketBundle[], refs: References) {
+			const outcomes = await importCases(context(refs), bundles.map(sanitizeBundle));
+			const result = new Map<string, BatchOutcome>();
+			for (const [sourceId, outcome] of outcomes) {
+				const note = notes(outcome.warnings);
+				// A case found by its legacy id is one this tool made before (a lost answer): ours, so not "matched".
+				if (outcome.ok) result.set(sourceId, { ok: true, kayakoId: outcome.id, note });
+				else result.set(sourceId, { ok: false, error: outcome.unknown ? { ...outcome.error, kind: 'unknown-outcome' } : outcome.error });
+			}
+			return result;
+		},
+
+		async kbCategory(category: KbCategory) {
+			return toWritten(await createCategory({ session }, category));
+		},
+
+		async kbSection(section: KbSection, refs: References) {
+			const categoryId = refs.kayakoId('kb-categories', section.categoryId);
+			if (categoryId === undefined) throw missing('category', section.categoryId, `section ${section.id}`);
+			return toWritten(await createSection({ session }, section, Number(categoryId)));
+		},
+
+		async article(article: Article, refs: References) {
+			const sectionId = refs.kayakoId('kb-sections', article.sectionId);
+			if (sectionId === undefined) throw missing('section', article.sectionId, `article ${article.id}`);
+			const clean = { ...article, html: sanitizeBody(article.html).html };
+			const written = await createArticle(context(refs), clean, Number(sectionId), articleLinks);
+			if (article.url) articleLinks.set(article.url, helpCenterArticleUrl(session.baseUrl, written.id));
+			return toWritten(written);
+		},
+
+		async update(kind, kayakoId, record, refs) {
+			const ctx = context(refs);
+			if (kind === 'users') return { kayakoId, note: notes(await updateUser(ctx, Number(kayakoId), record as User)) };
+			if (kind === 'organizations') return { kayakoId, note: notes(await updateOrganization(ctx, Number(kayakoId), record as Organization)) };
+			const article = record as Article;
+			await updateArticleContents(session, Number(kayakoId), sanitizeBody(article.html).html, article.locale);
+			return { kayakoId };
+		},
+
+		async updateTicket(kayakoId, bundle, newComments, refs) {
+			const ctx = context(refs);
+			const warnings = await updateCaseProperties(ctx, Number(kayakoId), bundle);
+			warnings.push(...(await appendPosts(ctx, Number(kayakoId), bundle.ticket.id, newComments.map(sanitizeComment))));
+			return { kayakoId, note: notes(warnings) };
+		},
+
+		async findExisting(kind: RecordKind, records: { sourceId: string }[]) {
+			const ids = records.map((record) => record.sourceId);
+			const found = await lookup(session, kind, ids);
+			return new Map<string, KayakoId>(found);
+		},
+
+		async remove(kind: RecordKind, kayakoId: KayakoId) {
+			if (kind === 'fields') {
+				const { family, id } = decodeFieldId(kayakoId);
+				await deleteRecord(session, `${family}-fields`, id);
+				return;
+			}
+			const deletable = { tickets: 'cases', users: 'users', organizations: 'organizations', teams: 'teams', 'kb-categories': 'categories', 'kb-sections': 'sections', articles: 'articles' } as const;
+			await deleteRecord(session, deletable[kind], Number(kayakoId));
+		}
+	};
+}
+
+async function lookup(session: KayakoSession, kind: RecordKind, ids: string[]): Promise<Map<string, number>> {
+	switch (kind) {
+		case 'tickets':
+			return findCasesByLegacyIds(session, ids);
+		case 'users':
+			return findUsersByLegacyIds(session, ids);
+		case 'organizations':
+			return findOrganizationsByLegacyIds(session, ids);
+		case 'teams':
+			return findTeamsByLegacyIds(session, ids);
+		case 'kb-categories':
+			return findHelpCenterByLegacyIds(session, 'categories', ids);
+		case 'kb-sections':
+			return findHelpCenterByLegacyIds(session, 'sections', ids);
+		case 'articles':
+			return findHelpCenterByLegacyIds(session, 'articles', ids);
+		case 'fields':
+			// Fields are matched by title when created again: a lost answer cannot make a second one.
+			return new Map();
+	}
+}
+
+function sanitizeComment(comment: Comment): Comment {
+	const { html, changed } = sanitizeBody(comment.html);
+	return changed ? { ...comment, html } : comment;
+}
+
+function sanitizeBundle(bundle: TicketBundle): TicketBundle {
+	return { ...bundle, comments: bundle.comments.map(sanitizeComment) };
+}
+
+function toWritten(written: { id: number; warnings: WriteWarning[]; matched?: boolean }): Written {
+	return { kayakoId: written.id, matched: written.matched, note: notes(written.warnings) };
+}
+
+function notes(warnings: readonly WriteWarning[]): string | undefined {
+	return warnings.length > 0 ? warnings.map((warning) => warning.message).join(' ') : undefined;
+}
+
+function missing(what: string, sourceId: string, of: string): Error {
+	return new MigrationError({ kind: 'invalid-request', message: `The ${what} ${sourceId} of ${of} was not migrated, so there is nowhere to put it.` });
+}

@@ -1,0 +1,106 @@
+// One ticket as a row of POST /bulk/cases: subject, requester, status/priority/type, tags, field values, and its posts in order.
+import type { Comment, TicketBundle } from '../../../model';
+import type { WriteContext, WriteWarning } from './context';
+import { convertFieldValues, kayakoTimestamp } from './field-values';
+import type { UploadedFile } from './files';
+import { buildPost, bulkPost, byline, type BuiltPost, type PostAuthor } from './posts';
+import { priorityIdFor, statusIdFor, typeIdFor, type ReferenceData } from './reference-data';
+
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export interface PreparedPost {
+	comment: Comment;
+	author: PostAuthor;
+	built: BuiltPost;
+}
+
+export interface PreparedCase {
+	sourceId: string;
+	/** The bulk row. */
+	row: Record<string, unknown>;
+	/** The case's properties without posts, for the single-create fallback. */
+	properties: Record<string, unknown>;
+	posts: PreparedPost[];
+	warnings: WriteWarning[];
+}
+
+/** Comments in the order they were written; the sort is stable, so equal times keep the source's order. */
+export function inOrder(comments: readonly Comment[]): Comment[] {
+	return [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+}
+
+export function subjectOf(bundle: TicketBundle, oldIdInSubject: boolean | undefined): string {
+	const subject = bundle.ticket.subject.trim() || '(no subject)';
+	return oldIdInSubject ? `[#${bundle.ticket.id}] ${subject}` : subject;
+}
+
+function authorOf(ctx: Pick<WriteContext, 'resolve' | 'userName' | 'options'>, comment: Comment): PostAuthor {
+	const resolved = comment.authorId ? ctx.resolve('users', comment.authorId) : undefined;
+	const name = (comment.authorId && ctx.userName?.(comment.authorId)) || (comment.authorId ? `user ${comment.authorId}` : 'an unknown user');
+	return { creatorId: resolved ?? ctx.options.defaultAgentId, name };
+}
+
+/**
+ * Builds the bulk row of one ticket whose attachments are uploaded (`files` per comment id).
+ * A post whose author was not migrated is filed under the default agent and says who wrote it in its first line.
+ */
+export function buildCase(
+	ctx: Pick<WriteContext, 'resolve' | 'userName' | 'fieldTarget' | 'options'>,
+	bundle: TicketBundle,
+	requesterId: number,
+	data: ReferenceData,
+	files: ReadonlyMap<string, UploadedFile[]>
+): PreparedCase {
+	const { ticket } = bundle;
+	const { options } = ctx;
+	const { fieldValues, warnings } = convertFieldValues(ticket.id, ticket.fields, ctx.fieldTarget, 'case');
+	if (options.ccField && ticket.ccEmails.length > 0) fieldValues[options.ccField] = ticket.ccEmails.join(', ');
+	const tags = [...new Set([...ticket.tags, ...(options.tagMigrated ? [options.tagMigrated] : [])])];
+	const statusId = statusIdFor(data, ticket.status, ticket.statusLabel);
+	const priorityId = priorityIdFor(data, ticket.priority);
+	const typeId = typeIdFor(data, ticket.type);
+	if (ticket.priority && priorityId === undefined) warnings.push({ sourceId: ticket.id, message: `Kayako has no priority "${ticket.priority}"; the case has none.` });
+	if (ticket.type && typeId === undefined) warnings.push({ sourceId: ticket.id, message: `Kayako has no type "${ticket.type}"; the case has none.` });
+	const agentId = ticket.assigneeId ? ctx.resolve('users', ticket.assigneeId) : undefined;
+	const teamId = ticket.teamId ? ctx.resolve('teams', ticket.teamId) : undefined;
+	if (ticket.assigneeId && agentId === undefined) warnings.push({ sourceId: ticket.id, message: `The assignee ${ticket.assigneeId} was not migrated; the case is unassigned.` });
+	if (data.mailChannelId === undefined && bundle.comments.some((comment) => comment.public)) {
+		warnings.push({ sourceId: ticket.id, message: 'Kayako has no mailbox, so public replies were imported as notes.' });
+	}
+
+	const posts: PreparedPost[] = inOrder(bundle.comments).map((comment) => {
+		const author = authorOf(ctx, comment);
+		const unresolved = comment.authorId !== undefined && ctx.resolve('users', comment.authorId) === undefined;
+		const built = buildPost(comment, files.get(comment.id) ?? [], options.inlineImages, unresolved ? byline(author.name, comment.createdAt) : undefined);
+		return { comment, author, built };
+	});
+	const properties: Record<string, unknown> = {
+		subject: subjectOf(bundle, options.oldIdInSubject),
+		requester_id: requesterId,
+		legacy_id: ticket.id,
+		...(statusId !== undefined && { status_id: statusId }),
+		...(priorityId !== undefined && { priority_id: priorityId }),
+		...(typeId !== undefined && { type_id: typeId }),
+		...(agentId !== undefined && { assigned_agent_id: agentId }),
+		...(teamId !== undefined && { assigned_team_id: teamId }),
+		...(tags.length > 0 && { tags: tags.join(',') }),
+		...(Object.keys(fieldValues).length > 0 && { field_values: fieldValues })
+	};
+	const [first, ...rest] = posts;
+	// A ticket without comments still needs a first post: its subject stands in.
+	const opening = first
+		? bulkPost(first.comment, first.built, first.author, data.mailChannelId)
+		: { contents: `<p>${escapeHtml(subjectOf(bundle, false))}</p>`, channel: 'NOTE', channel_options: { html: true } };
+	const row: Record<string, unknown> = {
+		...properties,
+		...opening,
+		creator_id: first?.author.creatorId ?? requesterId,
+		created_at: kayakoTimestamp(ticket.createdAt),
+		updated_at: kayakoTimestamp(ticket.updatedAt),
+		...(rest.length > 0 && { posts: rest.map((post) => bulkPost(post.comment, post.built, post.author, data.mailChannelId)) })
+	};
+	if (row.creator_id === undefined) delete row.creator_id;
+	return { sourceId: ticket.id, row, properties, posts, warnings };
+}

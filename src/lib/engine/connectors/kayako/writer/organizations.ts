@@ -1,0 +1,64 @@
+// Organizations: create with domains, tags, field values and the source id as legacy_id; find them again by legacy id or name.
+import { MigrationError } from '../../../errors';
+import type { Organization } from '../../../model';
+import type { KayakoSession } from '../session';
+import { chunks, listAll, type WriteContext, type Written } from './context';
+import { convertFieldValues } from './field-values';
+
+export interface KayakoOrganization {
+	id: number;
+	name: string;
+	legacy_id: string | null;
+}
+
+const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+
+function isDuplicate(error: unknown, parameter: string): boolean {
+	return error instanceof MigrationError && error.info.code === 'FIELD_DUPLICATE' && (error.info.parameter ?? '').split(',').includes(parameter);
+}
+
+/**
+ * Creates the organization. A domain another Kayako organization already owns is dropped with a warning
+ * (Kayako lets one organization own a domain) rather than failing the organization.
+ */
+export async function createOrganization(ctx: Pick<WriteContext, 'session' | 'fieldTarget'>, org: Organization): Promise<Written> {
+	const { fieldValues, warnings } = convertFieldValues(org.id, org.fields, ctx.fieldTarget, 'organization');
+	const domains = [...new Set(org.domains.map((domain) => domain.trim().toLowerCase()))].filter((domain) => {
+		if (DOMAIN.test(domain)) return true;
+		warnings.push({ sourceId: org.id, message: `"${domain}" is not a domain name Kayako accepts; it was left out.` });
+		return false;
+	});
+	const body: Record<string, unknown> = {
+		name: org.name.trim() || `Organization ${org.id}`,
+		legacy_id: org.id,
+		...(domains.length > 0 && { domains: domains.join(',') }),
+		...(org.tags.length > 0 && { tags: org.tags.join(',') }),
+		...(Object.keys(fieldValues).length > 0 && { field_values: fieldValues })
+	};
+	try {
+		const envelope = await ctx.session.request<KayakoOrganization>({ method: 'POST', path: 'organizations.json', json: body });
+		return { id: envelope.data.id, warnings };
+	} catch (error) {
+		if (!isDuplicate(error, 'domains')) throw error;
+		delete body.domains;
+		warnings.push({ sourceId: org.id, message: `Another Kayako organization already owns one of the domains ${domains.join(', ')}; the organization was created without domains.` });
+		const envelope = await ctx.session.request<KayakoOrganization>({ method: 'POST', path: 'organizations.json', json: body });
+		return { id: envelope.data.id, warnings };
+	}
+}
+
+/** Reconciliation after a crash: source id -> Kayako id of the organizations that already exist. */
+export async function findOrganizationsByLegacyIds(session: KayakoSession, ids: readonly string[]): Promise<Map<string, number>> {
+	const found = new Map<string, number>();
+	for (const chunk of chunks(ids, 100)) {
+		for (const org of await listAll<KayakoOrganization>(session, 'organizations.json', { legacy_ids: chunk.join(',') })) if (org.legacy_id) found.set(org.legacy_id, org.id);
+	}
+	return found;
+}
+
+/** Every organization by lower-cased name, for matching ones that exist in Kayako before the migration. */
+export async function organizationsByName(session: KayakoSession): Promise<Map<string, number>> {
+	const byName = new Map<string, number>();
+	for (const org of await listAll<KayakoOrganization>(session, 'organizations.json')) byName.set(org.name.trim().toLowerCase(), org.id);
+	return byName;
+}

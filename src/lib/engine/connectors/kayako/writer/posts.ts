@@ -1,0 +1,59 @@
+// Building the posts of an imported case: contents with inline images handled, MAIL for public and NOTE for private, original author and time.
+import type { Comment } from '../../../model';
+import type { UploadedFile } from './files';
+import { kayakoTimestamp } from './field-values';
+import { rewriteInlineImages } from './inline-images';
+
+export interface PostAuthor {
+	/** The Kayako user the post is filed under, when the source author was migrated. */
+	creatorId?: number;
+	/** Shown in the byline when the post cannot carry its real author or date. */
+	name: string;
+}
+
+export interface BuiltPost {
+	contents: string;
+	fileIds: number[];
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** "Originally by Ann Lee on 2024-03-01 10:00 UTC", for posts that cannot keep their author or date. */
+export function byline(name: string, createdAt: string): string {
+	const stamp = kayakoTimestamp(createdAt);
+	const when = stamp ? `${stamp.slice(0, 10)} ${stamp.slice(11, 16)} UTC` : createdAt;
+	return `Originally by ${name} on ${when}`;
+}
+
+/**
+ * A comment's body for Kayako: HTML (or escaped plain text), inline images rewritten or swapped for a note,
+ * and every uploaded file attached (inline images too: an uploaded file nobody attaches expires).
+ */
+export function buildPost(comment: Comment, files: readonly UploadedFile[], inlineImages: 'rewrite' | 'attach', firstLine?: string): BuiltPost {
+	const inline = files.filter((file) => file.attachment.inline);
+	const source = comment.html.trim() ? comment.html : comment.plain.trim() ? `<p>${escapeHtml(comment.plain).replace(/\n/g, '<br>')}</p>` : '';
+	const { html } = rewriteInlineImages(source, inline, inlineImages);
+	let contents = html.trim() ? html : files.length > 0 ? '<p>(attachments only)</p>' : '<p>(empty message)</p>';
+	if (firstLine) contents = `<p><em>${escapeHtml(firstLine)}</em></p>\n${contents}`;
+	return { contents, fileIds: files.map((file) => file.id) };
+}
+
+/** Public comments are filed as messages (MAIL) and private ones as notes; events are always notes. */
+export function channelOf(comment: Comment, mailChannelId: number | undefined): { channel: 'MAIL' | 'NOTE'; channel_id?: number } {
+	if (comment.public && !comment.event && mailChannelId !== undefined) return { channel: 'MAIL', channel_id: mailChannelId };
+	return { channel: 'NOTE' };
+}
+
+/** One entry of a bulk case's `posts[]` (or the case's own first-post fields). */
+export function bulkPost(comment: Comment, built: BuiltPost, author: PostAuthor, mailChannelId: number | undefined): Record<string, unknown> {
+	return {
+		contents: built.contents,
+		...channelOf(comment, mailChannelId),
+		channel_options: { html: true },
+		...(author.creatorId !== undefined && { creator_id: author.creatorId }),
+		created_at: kayakoTimestamp(comment.createdAt),
+		...(built.fileIds.length > 0 && { attachment_file_ids: built.fileIds.join(',') })
+	};
+}

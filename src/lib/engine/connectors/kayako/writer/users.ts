@@ -1,0 +1,107 @@
+// Users: customers and staff (role from /roles, teams), matched by e-mail when Kayako already has them, never duplicated.
+import { MigrationError } from '../../../errors';
+import type { User } from '../../../model';
+import type { KayakoSession } from '../session';
+import { chunks, listAll, type WriteContext, type WriteWarning, type Written } from './context';
+import { convertFieldValues } from './field-values';
+import { referenceData, roleIdFor } from './reference-data';
+
+interface KayakoUser {
+	id: number;
+	legacy_id: string | null;
+	emails?: ({ email?: string } | { id: number })[];
+}
+
+function isDuplicateEmail(error: unknown): boolean {
+	return error instanceof MigrationError && error.info.code === 'FIELD_DUPLICATE' && (error.info.parameter ?? '').split(',').includes('email');
+}
+
+/** Every Kayako user's e-mail addresses (lower-cased) -> user id; one pass over the users with their identities. */
+export async function loadUsersByEmail(session: KayakoSession): Promise<Map<string, number>> {
+	const byEmail = new Map<string, number>();
+	const users = await listAll<KayakoUser>(session, 'users.json', { include: 'identity_email', fields: 'id,legacy_id,emails' });
+	for (const user of users) {
+		for (const identity of user.emails ?? []) if ('email' in identity && identity.email) byEmail.set(identity.email.toLowerCase(), user.id);
+	}
+	return byEmail;
+}
+
+/**
+ * The Kayako user who has this e-mail address. The API documents no e-mail filter on users,
+ * so this reads every user once; call `loadUsersByEmail` yourself to look up many.
+ */
+export async function findUserByEmail(session: KayakoSession, email: string): Promise<number | undefined> {
+	return (await loadUsersByEmail(session)).get(email.trim().toLowerCase());
+}
+
+/** Reconciliation after a crash: source id -> Kayako id of the users that already exist. */
+export async function findUsersByLegacyIds(session: KayakoSession, ids: readonly string[]): Promise<Map<string, number>> {
+	const found = new Map<string, number>();
+	for (const chunk of chunks(ids, 100)) {
+		for (const user of await listAll<KayakoUser>(session, 'users.json', { legacy_ids: chunk.join(','), fields: 'id,legacy_id' })) if (user.legacy_id) found.set(user.legacy_id, user.id);
+	}
+	return found;
+}
+
+function teamIds(ctx: Pick<WriteContext, 'resolve'>, user: User): number[] {
+	return user.teamIds.map((id) => ctx.resolve('teams', id)).filter((id): id is number => id !== undefined);
+}
+
+async function addExtraEmails(session: KayakoSession, user: User, kayakoId: number, warnings: WriteWarning[]): Promise<void> {
+	for (const email of user.emails.slice(1)) {
+		try {
+			await session.request({ method: 'POST', path: 'identities/emails.json', json: { user_id: kayakoId, email, is_primary: false } });
+		} catch (error) {
+			if (!(error instanceof MigrationError) || error.info.kind !== 'invalid-request') throw error;
+			warnings.push({ sourceId: user.id, message: `The extra address ${email} was not added: ${error.info.helpdeskMessage ?? error.message}` });
+		}
+	}
+}
+
+/**
+ * Creates the user, or matches the existing Kayako user with the same primary e-mail (Kayako keeps an address unique).
+ * A matched user is not changed. The organization is set afterwards with PUT, as the API documents it only on update.
+ * Deactivated users are created enabled: disable them after their tickets are imported (`disableUser`).
+ */
+export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' | 'fieldTarget'>, user: User, knownEmails?: Map<string, number>): Promise<Written> {
+	const primary = user.emails[0]?.trim();
+	const known = primary ? knownEmails?.get(primary.toLowerCase()) : undefined;
+	if (known !== undefined) return { id: known, warnings: [{ sourceId: user.id, message: `Matched the existing Kayako user with ${primary}.` }], matched: true };
+	const data = await referenceData(ctx.session);
+	const roleId = roleIdFor(data, user.role);
+	if (roleId === undefined) throw new MigrationError({ kind: 'invalid-request', message: `Kayako has no role for "${user.role}" users; user ${user.id} was not created.` });
+	const staff = user.role !== 'customer';
+	const { fieldValues, warnings } = convertFieldValues(user.id, user.fields, ctx.fieldTarget, 'user');
+	const teams = teamIds(ctx, user);
+	if (staff && teams.length === 0) throw new MigrationError({ kind: 'invalid-request', message: `Kayako needs at least one team for the staff member ${user.name} (${user.id}); none of their groups was migrated.` });
+	const body: Record<string, unknown> = {
+		full_name: user.name.trim() || primary || `User ${user.id}`,
+		role_id: roleId,
+		legacy_id: user.id,
+		...(primary && { email: primary }),
+		...(staff && { team_ids: teams.join(',') }),
+		...(user.timeZone && { time_zone: user.timeZone }),
+		...(user.tags.length > 0 && { tags: user.tags.join(',') }),
+		...(Object.keys(fieldValues).length > 0 && { field_values: fieldValues })
+	};
+	let id: number;
+	try {
+		id = (await ctx.session.request<{ id: number }>({ method: 'POST', path: 'users.json', json: body })).data.id;
+	} catch (error) {
+		const existing = primary && isDuplicateEmail(error) ? await findUserByEmail(ctx.session, primary) : undefined;
+		if (existing === undefined) throw error;
+		knownEmails?.set(primary!.toLowerCase(), existing);
+		return { id: existing, warnings: [{ sourceId: user.id, message: `Matched the existing Kayako user with ${primary}.` }], matched: true };
+	}
+	if (primary) knownEmails?.set(primary.toLowerCase(), id);
+	const organizationId = user.organizationId ? ctx.resolve('organizations', user.organizationId) : undefined;
+	if (organizationId !== undefined) await ctx.session.request({ method: 'PUT', path: `users/${id}.json`, json: { organization_id: organizationId } });
+	else if (user.organizationId) warnings.push({ sourceId: user.id, message: `Organization ${user.organizationId} was not migrated; the user has none.` });
+	await addExtraEmails(ctx.session, user, id, warnings);
+	return { id, warnings };
+}
+
+/** For departed agents, after their tickets are in: whether a disabled user may author imported posts is undocumented. */
+export async function disableUser(session: KayakoSession, id: number): Promise<void> {
+	await session.request({ method: 'PUT', path: `users/${id}.json`, json: { is_enabled: false } });
+}
