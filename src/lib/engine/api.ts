@@ -3,7 +3,7 @@ import { CredentialVault } from './credentials';
 import type { KayakoAccount } from './connectors/kayako/connection';
 import { connectionCommands, type KayakoLogin, type KayakoTarget, type RememberChoice } from './commands/connection';
 import { EventHub, type EngineListener } from './commands/events';
-import { migrationCommands, type MigrationSummary, type MigrationView, type NewMigrationRequest } from './commands/migrations';
+import { migrationCommands, type MigrationPatch, type MigrationSummary, type MigrationView, type NewMigrationRequest } from './commands/migrations';
 import { checklistCommands, type TriggerState } from './commands/checklist';
 import { sourceCommands, type SourceSecret, type SourceTarget } from './commands/connect-source';
 import { runCommands } from './commands/runs';
@@ -15,7 +15,7 @@ import type { EntityCounters, IdMapStatus, RunKind, RunRecord } from './store';
 import { openStore, type MigrationStore } from './store';
 
 export type { KayakoAccount } from './connectors/kayako/connection';
-export type { CredentialState, MigrationSummary, MigrationView, NewMigrationRequest } from './commands/migrations';
+export type { CredentialState, MigrationPatch, MigrationSummary, MigrationView, NewMigrationRequest } from './commands/migrations';
 export type { KayakoLogin, KayakoTarget, RememberChoice } from './commands/connection';
 export type { EngineEvent, EngineListener } from './commands/events';
 export type { SourcePlatform } from './store';
@@ -28,6 +28,8 @@ export interface EngineApi {
 	createMigration(request: NewMigrationRequest): Promise<Result<MigrationSummary>>;
 	getMigration(id: string): Promise<Result<MigrationView>>;
 	renameMigration(id: string, name: string): Promise<Result<MigrationSummary>>;
+	/** Saves what a wizard step decided (mappings, options, filters, stage); never credentials. */
+	updateMigration(id: string, patch: MigrationPatch): Promise<Result<MigrationSummary>>;
 	/** Removes the migration and everything kept for it in this browser; nothing in Kayako or the source. */
 	deleteMigration(id: string): Promise<Result<void>>;
 	/** The settings as JSON (the headless runner's --config file too); never with credentials. */

@@ -11,8 +11,19 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'kayako-migrator.language';
 
-addMessages('en', en);
-addMessages('de', de);
+type Catalog = Parameters<typeof addMessages>[1];
+/**
+ * Each wizard step keeps its words in its own pair of files, `pages/<step>.en.json` and
+ * `pages/<step>.de.json`, under one top-level key named after the step.
+ */
+const pages = import.meta.glob<Catalog>('./pages/*.json', { eager: true, import: 'default' });
+const pagesIn = (language: string): Catalog[] =>
+	Object.entries(pages)
+		.filter(([path]) => path.endsWith(`.${language}.json`))
+		.map(([, catalog]) => catalog);
+
+addMessages('en', en, ...pagesIn('en'));
+addMessages('de', de, ...pagesIn('de'));
 
 function initialLanguage(): Language {
 	const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);

@@ -28,7 +28,18 @@ export interface MigrationView extends MigrationSummary {
 	source: MigrationSettings['source'];
 	target: MigrationSettings['target'];
 	proxyUrl: string;
+	mappings: MigrationSettings['mappings'];
+	options: MigrationSettings['options'];
+	filters: MigrationSettings['filters'];
 	credentials: Record<CredentialSide, CredentialState>;
+}
+
+/** What a wizard step saves: each part given replaces that part whole (mappings per kind). */
+export interface MigrationPatch {
+	mappings?: Partial<MigrationSettings['mappings']>;
+	options?: MigrationSettings['options'];
+	filters?: MigrationSettings['filters'];
+	stage?: MigrationStage;
 }
 
 const MAX_NAME = 120;
@@ -81,6 +92,9 @@ export function migrationCommands(deps: CommandDeps) {
 					source: settings.source,
 					target: settings.target,
 					proxyUrl: settings.proxyUrl,
+					mappings: settings.mappings,
+					options: settings.options,
+					filters: settings.filters,
 					credentials: { source: state('source'), kayako: state('kayako') }
 				};
 				return view;
@@ -90,6 +104,21 @@ export function migrationCommands(deps: CommandDeps) {
 			asResult(async () => {
 				const settings = await requireMigration(deps, id);
 				const saved = await (await deps.store()).saveMigration({ ...settings, name: validName(name) });
+				deps.events.emit({ type: 'migrations-changed' });
+				return summarize(saved);
+			}),
+
+		/** Saves what a wizard step decided; the store drops anything that looks like a secret. */
+		updateMigration: (id: string, patch: MigrationPatch) =>
+			asResult(async () => {
+				const settings = await requireMigration(deps, id);
+				const saved = await (await deps.store()).saveMigration({
+					...settings,
+					mappings: { ...settings.mappings, ...patch.mappings },
+					options: patch.options ?? settings.options,
+					filters: patch.filters ?? settings.filters,
+					stage: patch.stage ?? settings.stage
+				});
 				deps.events.emit({ type: 'migrations-changed' });
 				return summarize(saved);
 			}),
