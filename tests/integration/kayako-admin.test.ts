@@ -38,4 +38,15 @@ describe('the article HTML setting', () => {
 	it('reads allow_unsafe_html_in_articles as the seeded account has it (off)', async () => {
 		expect(await allowsUnsafeArticleHtml(session)).toBe(false);
 	});
+
+	it('reads it as on once the admin turned it on (the control endpoint stands in for Kayako\'s admin area), and off after a reset', async () => {
+		const control = `${new URL(sandbox.accountUrl('acme')).origin}/__sandbox`;
+		const put = await fetch(`${control}/setting?account=acme`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'allow_unsafe_html_in_articles', value: '1' }) });
+		expect(put.status).toBe(200);
+		expect(await allowsUnsafeArticleHtml(session)).toBe(true);
+		const unknown = await fetch(`${control}/setting?account=acme`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'no_such_setting', value: '1' }) });
+		expect(unknown.status).toBe(400);
+		await fetch(`${control}/reset`, { method: 'POST' });
+		expect(await allowsUnsafeArticleHtml(session)).toBe(false);
+	});
 });

@@ -115,7 +115,8 @@ describe('the per-host limiter', () => {
 		const times = await startTimes(limiter, clock, 11);
 		// Ten requests left over ten seconds: one a second; the eleventh goes once the window has reset.
 		expect(times).toEqual([1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 7_000, 8_000, 9_000, 10_000, 10_000]);
-		expect(events[0]).toEqual({ host: 'h', waitMs: 1_000, reason: 'rate-limit-headers' });
+		// The page is told the limit in force with the wait, so it can say why the run slows down.
+		expect(events[0]).toEqual({ host: 'h', waitMs: 1_000, reason: 'rate-limit-headers', limit: 100 });
 		expect(limiter.stats()).toMatchObject({ limit: 100 });
 	});
 

@@ -48,6 +48,7 @@ export function fakeSource(data: FakeSourceData): SourceConnector {
 		host: 'source.test',
 		testConnection: async () => ({ host: 'source.test', userName: 'Admin', email: 'admin@source.test', role: 'admin' }),
 		count: async (entity) => (entity === 'tickets' ? data.tickets.length : entity === 'users' ? data.users.length : undefined),
+		staff: async () => data.users.filter((each) => each.role !== 'customer'),
 		teams: pages(() => data.teams),
 		fields: pages(() => data.fields),
 		organizations: pages(() => data.organizations),
@@ -132,6 +133,24 @@ export class FakeTarget implements TargetWriter {
 			held.record = bundle.ticket;
 			held.comments = [...(held.comments ?? []), ...newComments.map((each) => each.id)];
 			return { kayakoId };
+		});
+
+	/** Kayako ids of the users disabled, one entry per call. */
+	readonly disabled: KayakoId[] = [];
+	/** Per article: the old addresses its links now point past, as the writer was told them. */
+	readonly relinked = new Map<KayakoId, string[]>();
+
+	relinkArticle = async (kayakoId: KayakoId, links: ReadonlyMap<string, KayakoId>) =>
+		this.#act(() => {
+			const done = this.relinked.get(kayakoId) ?? [];
+			const fresh = [...links.keys()].filter((url) => !done.includes(url));
+			this.relinked.set(kayakoId, [...done, ...fresh]);
+			return fresh.length > 0;
+		});
+
+	disableUser = async (kayakoId: KayakoId) =>
+		this.#act(() => {
+			this.disabled.push(kayakoId);
 		});
 
 	findExisting = async (kind: RecordKind, records: { sourceId: string }[]) => {

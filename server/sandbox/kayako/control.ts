@@ -12,6 +12,7 @@ export interface ControlTarget {
 	clearFaults(account?: string): void;
 	faultRules(account?: string): FaultRule[];
 	setRateLimit(perMinute: number): void;
+	setSetting(name: string, value: string, account?: string): void;
 	advanceClock(ms: number): void;
 	now(): number;
 	accountNames(): string[];
@@ -34,6 +35,7 @@ const USAGE = {
 		'GET /__sandbox/state?account=acme',
 		'GET|PUT|DELETE /__sandbox/faults?account=acme  (PUT body: {"rules":[{"kind":"server-error","times":1,"method":"POST","path":"/bulk/*"}]})',
 		'PUT /__sandbox/rate-limit  (body: {"perMinute":600})',
+		'PUT /__sandbox/setting?account=acme  (body: {"name":"allow_unsafe_html_in_articles","value":"1"}: what an admin does in Kayako\'s admin area)',
 		'GET|POST /__sandbox/clock  (POST body: {"advanceMs":60000})',
 		'GET /__sandbox/credentials'
 	]
@@ -71,6 +73,11 @@ async function route(target: ControlTarget, method: string, path: string, url: U
 		case 'POST /rate-limit':
 			target.setRateLimit(Number(body.perMinute));
 			return jsonReply(200, { perMinute: Number(body.perMinute) });
+		case 'PUT /setting':
+		case 'POST /setting':
+			if (typeof body.name !== 'string' || typeof body.value !== 'string') return problem(400, 'Send {"name":"...","value":"..."}, both strings.');
+			target.setSetting(body.name, body.value, account);
+			return jsonReply(200, { name: body.name, value: body.value });
 		case 'GET /clock':
 			return jsonReply(200, { now: target.now(), iso: new Date(target.now()).toISOString() });
 		case 'POST /clock':

@@ -54,6 +54,8 @@ export interface KayakoSandbox {
 	reset(): void;
 	faults: KayakoFaults;
 	setRateLimit(perMinute: number): void;
+	/** What an admin does in Kayako's admin area, e.g. turning on allow_unsafe_html_in_articles. */
+	setSetting(name: string, value: string, account?: string): void;
 	advanceClock(ms: number): void;
 	now(): number;
 }
@@ -151,6 +153,11 @@ export function createKayakoSandbox(options: KayakoSandboxOptions = {}): KayakoS
 		},
 		faults,
 		setRateLimit: (perMinute) => windows.setLimit(perMinute),
+		setSetting(name, value, account) {
+			const setting = [...runtime(account).state.settings.values()].find((entry) => entry.name === name);
+			if (!setting) throw new RangeError(`The sandbox has no setting ${name}.`);
+			setting.value = value;
+		},
 		advanceClock: (ms) => clock.advance(ms),
 		now: clock.now
 	};
@@ -162,6 +169,7 @@ export function createKayakoSandbox(options: KayakoSandboxOptions = {}): KayakoS
 		clearFaults: faults.clear,
 		faultRules: faults.list,
 		setRateLimit: sandbox.setRateLimit,
+		setSetting: sandbox.setSetting,
 		advanceClock: sandbox.advanceClock,
 		now: clock.now,
 		accountNames: () => [...names],

@@ -197,6 +197,7 @@ export interface AttachmentRecord {
 	name: string;
 	size: number;
 	type: string;
+	/** Never written to: an attachment shares the buffer of the file it was made from. */
 	bytes: Buffer;
 	created_at: number;
 }

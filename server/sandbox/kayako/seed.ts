@@ -80,6 +80,14 @@ function seedVocabulary(state: AccountState, faker: Faker): void {
 			customer_titles: [{ locale: 'en-us', translation: title }]
 		}, at);
 	}
+	// One custom drop-down an account set up before the migration, for mapping source fields onto by hand.
+	createField(state, 'case', {
+		type: 'SELECT',
+		title: 'Product area',
+		is_required_for_agents: false,
+		is_required_on_resolution: false,
+		options: ['Hardware', 'Software', 'Services', 'Consulting'].map((label, index) => ({ values: [{ locale: 'en-us', translation: label }], tag: label.toLowerCase(), sort_order: index + 1 }))
+	}, at);
 	for (const setting of SEED_SETTINGS) state.settings.set(setting.id, { ...setting });
 	for (const trigger of SEED_TRIGGERS) state.triggers.set(trigger.id, { ...trigger, created_at: at, updated_at: at });
 	state.counters.triggers = SEED_TRIGGERS.length;

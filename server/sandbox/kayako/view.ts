@@ -1,7 +1,7 @@
 // A read-only, JSON-ready picture of one account for assertions: what Kayako really received, mails it would have sent, requests seen.
 import { createHash } from 'node:crypto';
 import { jobStatus } from './jobs';
-import type { AttachmentRecord, FieldFamily, FieldType, JobError, PostChannel, RoleType } from './records';
+import type { AttachmentRecord, FieldFamily, FieldType, JobError, PostChannel, PostRecord, RoleType } from './records';
 import type { AccountState } from './state';
 import { iso } from './time';
 
@@ -49,8 +49,16 @@ export interface KayakoAccountView {
 	requests: { total: number; byRoute: Record<string, number> };
 }
 
+/** Files and the attachments made from them share buffers, and tests take many views: each buffer is hashed once. */
+const digests = new WeakMap<Buffer, string>();
+
 function sha256(bytes: Buffer): string {
-	return createHash('sha256').update(bytes).digest('hex');
+	let digest = digests.get(bytes);
+	if (digest === undefined) {
+		digest = createHash('sha256').update(bytes).digest('hex');
+		digests.set(bytes, digest);
+	}
+	return digest;
 }
 
 function attachmentViews(state: AccountState, ids: readonly number[]): AttachmentView[] {
@@ -66,6 +74,13 @@ function strings(state: AccountState, ids: readonly number[]): string[] {
 
 export function accountView(state: AccountState, now: number): KayakoAccountView {
 	const byId = <T extends { id: number }>(values: Iterable<T>): T[] => [...values].sort((a, b) => a.id - b.id);
+	// Grouped once: filtering every post for every case is quadratic in an account of thousands of posts.
+	const postsOf = new Map<number, PostRecord[]>();
+	for (const post of byId(state.posts.values())) {
+		const posts = postsOf.get(post.case_id);
+		if (posts) posts.push(post);
+		else postsOf.set(post.case_id, [post]);
+	}
 	return {
 		account: state.name,
 		users: byId(state.users.values()).map((user) => ({
@@ -123,9 +138,7 @@ export function accountView(state: AccountState, now: number): KayakoAccountView
 			field_values: { ...kase.field_values },
 			created_at: iso(kase.created_at),
 			updated_at: iso(kase.updated_at),
-			posts: byId(state.posts.values())
-				.filter((post) => post.case_id === kase.id)
-				.map((post) => ({ id: post.id, channel: post.channel, creator_id: post.creator_id, contents: post.contents, via: post.via, created_at: iso(post.created_at), attachments: attachmentViews(state, post.attachment_ids) }))
+			posts: (postsOf.get(kase.id) ?? []).map((post) => ({ id: post.id, channel: post.channel, creator_id: post.creator_id, contents: post.contents, via: post.via, created_at: iso(post.created_at), attachments: attachmentViews(state, post.attachment_ids) }))
 		})),
 		files: byId(state.files.values()).map((file) => ({ id: file.id, name: file.name, size: file.size, content_type: file.content_type, sha256: sha256(file.bytes), created_at: iso(file.created_at), expiry_at: iso(file.expiry_at) })),
 		categories: byId(state.categories.values()).map((category) => ({ id: category.id, legacy_id: category.legacy_id, titles: strings(state, category.title_ids) })),

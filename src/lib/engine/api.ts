@@ -5,13 +5,20 @@ import { connectionCommands, type KayakoLogin, type KayakoTarget, type RememberC
 import { EventHub, type EngineListener } from './commands/events';
 import { migrationCommands, type MigrationPatch, type MigrationSummary, type MigrationView, type NewMigrationRequest } from './commands/migrations';
 import { checklistCommands, type TriggerState } from './commands/checklist';
+import { archiveCommands } from './commands/archive';
 import { sourceCommands, type SourceSecret, type SourceTarget } from './commands/connect-source';
-import { runCommands } from './commands/runs';
+import { runCommands, type RunningWhere } from './commands/runs';
+import { selectCommands, type SourceCounts } from './commands/select';
+import { matchCommands, type MatchCandidates } from './commands/match';
+import { recordCommands, type RecordPage } from './commands/records';
+import { fieldCommands, type FieldMatches, type TicketPreview } from './commands/fields';
+import { shareRunEvents } from './commands/run-broadcast';
 import type { SourceAccount } from './connectors/source';
 import { openConnectors, type ConnectorFactory } from './connectors/factory';
 import type { Result } from './errors';
 import type { RecordKind } from './model';
-import type { EntityCounters, IdMapStatus, RunKind, RunRecord } from './store';
+import type { EntityCounters, IdMapKey, IdMapStatus, RunKind, RunRecord } from './store';
+import type { JsonObject } from './store';
 import { openStore, type MigrationStore } from './store';
 
 export type { KayakoAccount } from './connectors/kayako/connection';
@@ -22,6 +29,13 @@ export type { SourcePlatform } from './store';
 export type { SourceAccount } from './connectors/source';
 export type { SourceSecret, SourceTarget } from './commands/connect-source';
 export type { TriggerState } from './commands/checklist';
+export type { Candidate, FieldChoice, FieldIssue, FieldMatches, FieldSection, FieldValuePreview, KayakoFieldView, LostReason, PostPreview, SourceFieldMatch, TicketPreview } from './commands/fields';
+export type { SourceCounts } from './commands/select';
+export type { MatchCandidates } from './commands/match';
+export type { AgentMatch, TeamMatch, SourceAgent } from './pipeline/matching';
+export type { KayakoStaffMember } from './connectors/kayako/staff';
+export type { RecordLine, RecordPage } from './commands/records';
+export type { RunningWhere } from './commands/runs';
 
 export interface EngineApi {
 	listMigrations(): Promise<Result<MigrationSummary[]>>;
@@ -35,6 +49,8 @@ export interface EngineApi {
 	/** The settings as JSON (the headless runner's --config file too); never with credentials. */
 	exportSettings(id: string): Promise<Result<string>>;
 	importSettings(json: string): Promise<Result<MigrationSummary>>;
+	/** Everything kept for the migration (settings, runs, id map, events) as JSON to archive; never with credentials. */
+	archiveMigration(id: string): Promise<Result<string>>;
 
 	/** Does a CORS proxy answer at this address? */
 	testProxy(proxyUrl: string): Promise<Result<void>>;
@@ -57,10 +73,24 @@ export interface EngineApi {
 	cancelRun(runId: string): Promise<Result<void>>;
 	listRuns(migrationId: string): Promise<Result<RunRecord[]>>;
 	interruptedRuns(migrationId: string): Promise<Result<RunRecord[]>>;
+	/** Whether the migration runs now in this tab (and which run), in another tab or window, or nowhere. */
+	runningWhere(migrationId: string): Promise<Result<RunningWhere>>;
 	/** Per entity: all, migrated, failed, skipped, counted from the id map. */
 	results(migrationId: string): Promise<Result<Partial<Record<RecordKind, EntityCounters>>>>;
 	/** One report as CSV text (UTF-8 with BOM). */
 	reportCsv(migrationId: string, status: IdMapStatus | 'all', entity?: RecordKind): Promise<Result<string>>;
+	/** The records behind one number of the results table, a page at a time (`after` is the previous page's `next`). */
+	listRecords(migrationId: string, entity: RecordKind, status: IdMapStatus | 'all', limit?: number, after?: IdMapKey): Promise<Result<RecordPage>>;
+
+	/** The select step: each entity's count in the source, one after the other; `count-progress` events while it runs. */
+	countSource(migrationId: string): Promise<Result<SourceCounts>>;
+	/** The match step: source agents and groups beside Kayako's staff and teams, each with a proposed (or saved) choice. */
+	matchCandidates(migrationId: string): Promise<Result<MatchCandidates>>;
+
+	/** The fields step: the source's ticket, contact and organisation fields beside Kayako's, matched by name and type, with what a mismatch costs. */
+	fieldMatches(migrationId: string): Promise<Result<FieldMatches>>;
+	/** One real ticket (the first, or this id) as it will look in Kayako under the given mapping (or the saved one). */
+	previewTicket(migrationId: string, sourceTicketId?: string, fields?: JsonObject): Promise<Result<TicketPreview>>;
 
 	/** The checklist: Kayako's triggers, and which the tool turned off. */
 	kayakoTriggers(migrationId: string): Promise<Result<TriggerState>>;
@@ -82,6 +112,8 @@ export interface EngineOptions {
 	now?: () => number;
 	/** Builds the source reader and the Kayako writer of a migration. */
 	connectors?: ConnectorFactory;
+	/** A BroadcastChannel name: run progress is shared with the other tabs' engines, so they can watch a run they do not hold. */
+	runChannel?: string;
 }
 
 export function createEngine(options: EngineOptions = {}): EngineApi {
@@ -94,6 +126,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
 	};
 	const vault = new CredentialVault();
 	const events = new EventHub();
+	if (options.runChannel) shareRunEvents(events, options.runChannel);
 	const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 	const deps = { store: openOnce, vault, events, fetch: fetchImpl };
 	return {
@@ -101,7 +134,12 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
 		...connectionCommands(deps),
 		...sourceCommands(deps),
 		...checklistCommands(deps),
+		...selectCommands(deps),
+		...matchCommands(deps),
+		...fieldCommands(deps),
+		...archiveCommands(deps),
 		...runCommands({ ...deps, connectors: options.connectors ?? openConnectors }),
+		...recordCommands(deps),
 		subscribe: (listener) => events.subscribe(listener),
 		unsubscribe: (subscription) => events.unsubscribe(subscription)
 	};

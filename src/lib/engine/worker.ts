@@ -2,4 +2,4 @@
 import * as Comlink from 'comlink';
 import { createEngine } from './api';
 
-Comlink.expose(createEngine({ indexedDB, fetch: fetch.bind(globalThis) }));
+Comlink.expose(createEngine({ indexedDB, fetch: fetch.bind(globalThis), runChannel: 'kayako-migrator:runs' }));

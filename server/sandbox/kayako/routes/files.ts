@@ -49,7 +49,7 @@ const upload: Handler = (context) => {
 	}
 	const created: FileRecord[] = uploads.map((entry) => {
 		const id = nextId(context.state, 'files');
-		const file: FileRecord = { id, name: entry.name, size: entry.bytes.length, content_type: entry.contentType, bytes: Buffer.from(entry.bytes), created_at: context.now, expiry_at: context.now + FILE_LIFETIME_MS };
+		const file: FileRecord = { id, name: entry.name, size: entry.bytes.length, content_type: entry.contentType, bytes: entry.bytes, created_at: context.now, expiry_at: context.now + FILE_LIFETIME_MS };
 		context.state.files.set(id, file);
 		return file;
 	});

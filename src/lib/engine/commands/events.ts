@@ -1,13 +1,16 @@
 // What the engine tells the page without being asked: one hub, listeners that may live on the other side of the worker.
 
+import type { Entity } from '../model';
 import type { ProgressReport } from '../pipeline/progress';
 import type { RunState } from '../store';
 
 export type EngineEvent =
 	| { type: 'migrations-changed' }
 	| { type: 'migration-changed'; migrationId: string }
-	| { type: 'progress'; migrationId: string; report: ProgressReport }
-	| { type: 'run-ended'; migrationId: string; runId: string; state: RunState; error?: { kind: string; message: string } };
+	| { type: 'progress'; migrationId: string; report: ProgressReport; elsewhere?: boolean }
+	/** The select step's counting: before an entity, `done` is its position and `count` null; after it, one more and the count (null when the source cannot tell). */
+	| { type: 'count-progress'; migrationId: string; entity: Entity; count: number | null; done: number; total: number }
+	| { type: 'run-ended'; migrationId: string; runId: string; state: RunState; error?: { kind: string; message: string }; elsewhere?: boolean };
 
 export type EngineListener = (event: EngineEvent) => void | Promise<void>;
 

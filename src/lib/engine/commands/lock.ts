@@ -22,3 +22,12 @@ export async function withMigrationLock<T>(migrationId: string, work: () => Prom
 		held.delete(name);
 	}
 }
+
+/** Does any tab or window of this browser hold the migration's lock now (this one included)? */
+export async function migrationLocked(migrationId: string): Promise<boolean> {
+	const name = `kayako-migrator:${migrationId}`;
+	const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+	if (!locks) return held.has(name);
+	const { held: holders = [] } = await locks.query();
+	return holders.some((lock) => lock.name === name);
+}

@@ -3,14 +3,15 @@ import type { Credentials } from '../credentials';
 import { MigrationError } from '../errors';
 import type { ConnectorFactory } from '../connectors/factory';
 import { RunControl } from '../pipeline/control';
-import type { ProgressReport } from '../pipeline/progress';
+import type { ThrottleEvent } from '../http';
+import type { ProgressReport, Throttled } from '../pipeline/progress';
 import { executeRun } from '../pipeline/runner';
 import { pipelineOptionsFrom } from '../pipeline/settings';
 import { reportCsv, resultsTable } from '../reports/report';
 import type { CredentialSide, IdMapStatus, MigrationSettings, RunKind, RunRecord } from '../store';
 import type { RecordKind } from '../model';
 import { asResult, type CommandDeps } from './deps';
-import { withMigrationLock } from './lock';
+import { migrationLocked, withMigrationLock } from './lock';
 import { requireMigration } from './migrations';
 
 export interface RunDeps extends CommandDeps {
@@ -21,7 +22,11 @@ interface Active {
 	migrationId: string;
 	control: RunControl;
 	done: Promise<RunRecord>;
+	/** Tells the pages the latest progress again (after a pause or a continue). */
+	republish: () => void;
 }
+
+export type RunningWhere = { where: 'here'; runId: string; paused: boolean } | { where: 'elsewhere' | 'nowhere' };
 
 /** Progress events at most this often: a page that repaints 50 times a second helps nobody. */
 const PROGRESS_INTERVAL_MS = 250;
@@ -47,9 +52,23 @@ export function runCommands(deps: RunDeps) {
 
 	async function launch(settings: MigrationSettings, start: { kind?: RunKind; resume?: string; rollsBack?: string[] }): Promise<{ runId: string }> {
 		const store = await deps.store();
-		const connectors = await deps.connectors(settings, credentials(settings.id), deps.fetch);
-		linkBases.set(settings.id, connectors.source.link.bind(connectors.source) as (kind: RecordKind, id: string) => string | undefined);
 		const control = new RunControl();
+		let lastProgress: ProgressReport | undefined;
+		let throttle: Throttled | undefined;
+		const publish = (report: ProgressReport) => {
+			const held = throttle && (throttle.until ?? 0) > Date.now() ? throttle : undefined;
+			const paused = control.paused ? { paused: true } : {};
+			deps.events.emit({ type: 'progress', migrationId: settings.id, report: { ...report, ...paused, ...(held && { throttled: held }) } });
+		};
+		const republish = () => lastProgress && publish(lastProgress);
+		// A helpdesk that slows us is news even when no record moves: say so at once, with its limit and how long it holds us.
+		const onThrottle = (event: ThrottleEvent) => {
+			const { host, waitMs, reason, limit } = event;
+			throttle = { host, reason, until: Date.now() + waitMs, retryAfterMs: waitMs, ...(limit !== undefined && { limit }) };
+			republish();
+		};
+		const connectors = await deps.connectors(settings, credentials(settings.id), deps.fetch, { onThrottle });
+		linkBases.set(settings.id, connectors.source.link.bind(connectors.source) as (kind: RecordKind, id: string) => string | undefined);
 		let lastReport = 0;
 		let runIdSeen: string | undefined;
 		const started = new Promise<string>((resolve, reject) => {
@@ -67,13 +86,14 @@ export function runCommands(deps: RunDeps) {
 					onProgress: (report: ProgressReport) => {
 						if (!runIdSeen) {
 							runIdSeen = report.runId;
-							active.set(report.runId, { migrationId: settings.id, control, done });
+							active.set(report.runId, { migrationId: settings.id, control, done, republish });
 							resolve(report.runId);
 						}
+						lastProgress = report;
 						const now = Date.now();
 						if (now - lastReport < PROGRESS_INTERVAL_MS) return;
 						lastReport = now;
-						deps.events.emit({ type: 'progress', migrationId: settings.id, report });
+						publish(report);
 					}
 				})
 			);
@@ -110,16 +130,35 @@ export function runCommands(deps: RunDeps) {
 		/** Goes on with a run that stopped without finishing: the tab was closed, the worker died, or it failed. */
 		resumeRun: (migrationId: string, runId: string) => asResult(async () => launch(await requireMigration(deps, migrationId), { resume: runId })),
 
-		pauseRun: (runId: string) => asResult(async () => control(runId).control.pause()),
-		continueRun: (runId: string) => asResult(async () => control(runId).control.resume()),
+		pauseRun: (runId: string) =>
+			asResult(async () => {
+				const run = control(runId);
+				run.control.pause();
+				run.republish();
+			}),
+		continueRun: (runId: string) =>
+			asResult(async () => {
+				const run = control(runId);
+				run.control.resume();
+				run.republish();
+			}),
 		cancelRun: (runId: string) => asResult(async () => control(runId).control.cancel()),
 
+		/** Where the migration runs now: in this tab (with the run's id), in another tab or window, or nowhere. */
+		runningWhere: (migrationId: string) =>
+			asResult(async (): Promise<RunningWhere> => {
+				const here = [...active].find(([, run]) => run.migrationId === migrationId);
+				if (here) return { where: 'here', runId: here[0], paused: here[1].control.paused };
+				return { where: (await migrationLocked(migrationId)) ? 'elsewhere' : 'nowhere' };
+			}),
 		listRuns: (migrationId: string) => asResult(async () => (await deps.store()).listRuns(migrationId)),
 		/** Runs of this migration that stopped half-way and can be resumed. */
 		interruptedRuns: (migrationId: string) =>
 			asResult(async () => {
 				const runs = await (await deps.store()).listRuns(migrationId);
 				const here = new Set([...active.keys()]);
+				// A run whose lock another tab holds is not interrupted: it is running there.
+				if (here.size === 0 && (await migrationLocked(migrationId))) return [];
 				return runs.filter((run) => (run.state === 'running' || run.state === 'paused' || run.state === 'failed') && !here.has(run.id));
 			}),
 

@@ -16,8 +16,8 @@ export interface Connectors {
 	target: TargetWriter;
 }
 
-/** Retry pacing; tests and benchmarks shorten it, people keep the defaults. */
-export type HttpTuning = Pick<HttpClientOptions, 'baseBackoffMs' | 'maxBackoffMs' | 'maxRetries'>;
+/** Retry pacing (tests and benchmarks shorten it, people keep the defaults), and who hears when a helpdesk slows the run. */
+export type HttpTuning = Pick<HttpClientOptions, 'baseBackoffMs' | 'maxBackoffMs' | 'maxRetries' | 'onThrottle'>;
 
 export type ConnectorFactory = (
 	settings: MigrationSettings,
@@ -27,13 +27,15 @@ export type ConnectorFactory = (
 ) => Promise<Connectors>;
 
 export const openConnectors: ConnectorFactory = async (settings, credentials, fetch, tuning = {}) => {
-	const source = createSource(settings.source, credentials.source, sourceHttp(settings.proxyUrl, fetch, settings.source.platform, false, tuning));
+	const writerSettings = writerSettingsFrom(settings);
+	// Events become notes only if the source reads them: they arrive as private comments marked as events.
+	const source = createSource(settings.source, credentials.source, sourceHttp(settings.proxyUrl, fetch, settings.source.platform, false, tuning), { eventsAsComments: writerSettings.eventsAsNotes });
 	const kayako = credentials.kayako;
 	if (kayako.kind !== 'password') throw new MigrationError({ kind: 'invalid-input', message: 'Kayako is reached with an administrator e-mail and password.' });
 	const http = new HttpClient({ proxyUrl: settings.proxyUrl, fetch, describeError: describeKayakoError, ...tuning });
 	const session = new KayakoSession(http, settings.target.url, { email: kayako.email, password: kayako.password });
 	// Logging in now turns a wrong password into a clear error before the run starts, not at its first write.
 	await session.login();
-	const target = createKayakoTarget({ session, settings: writerSettingsFrom(settings), download: (attachment) => source.download(attachment) });
+	const target = createKayakoTarget({ session, settings: writerSettings, download: (attachment) => source.download(attachment) });
 	return { source, target };
 };

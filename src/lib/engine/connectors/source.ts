@@ -46,6 +46,8 @@ export interface SourceConnector {
 	testConnection(): Promise<SourceAccount>;
 	/** How many records the select step will show; undefined when the source cannot tell cheaply. */
 	count(entity: CountedEntity, signal?: AbortSignal): Promise<number | undefined>;
+	/** Agents, admins and light agents, active, deactivated and deleted (active false), for the match step. */
+	staff(signal?: AbortSignal): Promise<User[]>;
 
 	teams(options?: ReadOptions): AsyncIterable<Page<Team>>;
 	fields(options?: ReadOptions): AsyncIterable<Page<FieldDefinition>>;

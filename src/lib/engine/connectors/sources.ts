@@ -14,10 +14,16 @@ export function sourceHttp(proxyUrl: string, fetch: typeof globalThis.fetch, pla
 	return new HttpClient({ proxyUrl, fetch, describeError, ...tuning, ...(quick && { maxRetries: 1, timeoutMs: 15_000, maxRetryAfterMs: 0 }) });
 }
 
-export function createSource(settings: SourceSettings, credentials: Credentials, http: HttpClient): SourceConnector {
+/** What a run asks of the source beyond the records themselves (the connect step asks nothing). */
+export interface SourceReading {
+	/** Ticket events (status, assignee, field changes) read as private comments, for the "events as notes" option. */
+	eventsAsComments?: boolean;
+}
+
+export function createSource(settings: SourceSettings, credentials: Credentials, http: HttpClient, reading: SourceReading = {}): SourceConnector {
 	switch (settings.platform) {
 		case 'zendesk':
-			return createZendeskSource(http, { subdomainUrl: settings.url }, credentials);
+			return createZendeskSource(http, { subdomainUrl: settings.url, eventsAsComments: reading.eventsAsComments === true }, credentials);
 		default:
 			throw new MigrationError({
 				kind: 'invalid-input',

@@ -7,6 +7,8 @@ export interface ThrottleEvent {
 	waitMs: number;
 	/** `ceiling` is the configured requests-per-minute cap; the others come from the helpdesk. */
 	reason: ThrottleReason;
+	/** The helpdesk's limit per window, as its last answer said. */
+	limit?: number;
 }
 
 export interface HostStats {

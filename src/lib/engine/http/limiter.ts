@@ -88,7 +88,7 @@ export class HostLimiter {
 		if (untilMs <= this.#pausedUntil) return;
 		this.#pausedUntil = untilMs;
 		this.#pauseReason = reason;
-		this.#onThrottle?.({ host: this.host, waitMs: untilMs - this.#clock.now(), reason });
+		this.#onThrottle?.({ host: this.host, waitMs: untilMs - this.#clock.now(), reason, ...this.#limitSaid() });
 	}
 
 	noteRateLimited(): void {
@@ -119,6 +119,10 @@ export class HostLimiter {
 			...(this.#pausedUntil > now && { pausedUntil: this.#pausedUntil }),
 			...(this.#requestsPerMinute !== undefined && { requestsPerMinute: this.#requestsPerMinute })
 		};
+	}
+
+	#limitSaid(): { limit?: number } {
+		return this.#lastLimit === undefined ? {} : { limit: this.#lastLimit };
 	}
 
 	async #admit(signal: AbortSignal | undefined): Promise<Permit> {
@@ -166,7 +170,7 @@ export class HostLimiter {
 		// Pauses were announced when set; pacing is announced once per stretch of waiting.
 		if ((reason === 'rate-limit-headers' || reason === 'ceiling') && this.#announced !== reason) {
 			this.#announced = reason;
-			this.#onThrottle?.({ host: this.host, waitMs: ms, reason });
+			this.#onThrottle?.({ host: this.host, waitMs: ms, reason, ...this.#limitSaid() });
 		}
 		// A fresh answer may lift the pacing early, so a change wakes the sleeper to look again.
 		const wake = this.#change.signal;

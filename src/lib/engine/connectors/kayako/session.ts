@@ -76,7 +76,7 @@ export class KayakoSession {
 			});
 		} catch (error) {
 			this.#rememberOtpToken(error);
-			throw this.#refine(error);
+			throw this.#refineLogin(error);
 		}
 		const envelope = expectEnvelope<KayakoMe>(response, this.host);
 		if (!envelope.session_id) {
@@ -127,6 +127,18 @@ export class KayakoSession {
 
 	#refine(error: unknown): unknown {
 		return refineKayakoError(error, this.host);
+	}
+
+	/** Every Kayako account has /api/v1/me.json (an unknown one answers 490): a 404 there is some other server. */
+	#refineLogin(error: unknown): unknown {
+		const refined = this.#refine(error);
+		if (refined instanceof MigrationError && refined.info.kind === 'not-found' && refined.info.code === undefined) {
+			return new MigrationError(
+				{ ...refined.info, kind: 'not-helpdesk', message: `The server at ${this.host} has no Kayako API (its login address answered 404). Check that the address is your Kayako (for example acme.kayako.com).` },
+				{ cause: error }
+			);
+		}
+		return refined;
 	}
 }
 

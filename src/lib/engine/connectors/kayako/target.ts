@@ -7,6 +7,7 @@ import type { WriterSettings } from '../../pipeline/settings';
 import type { KayakoId } from '../../store';
 import type { KayakoSession } from './session';
 import {
+	articleAddresses,
 	createArticle,
 	createCategory,
 	createOrganization,
@@ -14,6 +15,7 @@ import {
 	createTeam,
 	createUser,
 	deleteRecord,
+	disableUser,
 	ensureField,
 	findCasesByLegacyIds,
 	findHelpCenterByLegacyIds,
@@ -25,6 +27,8 @@ import {
 	listFields,
 	listTeams,
 	loadUsersByEmail,
+	matchedFieldTarget,
+	relinkArticle,
 	updateArticleContents,
 	type FieldTarget,
 	type KayakoField,
@@ -51,7 +55,8 @@ interface Cache {
 export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 	const { session, settings } = options;
 	const fieldTargets = new Map<string, FieldTarget>();
-	const articleLinks = new Map<string, string>();
+	// Where the articles migrated by this writer came from and went to, for the links in the articles after them.
+	const articleLinks = articleAddresses([]);
 	const cache: Cache = { fields: {} };
 
 	const context = (refs: References): WriteContext => ({
@@ -102,6 +107,14 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 			await learnField(field);
 		},
 
+		async matchField(field, kayakoId, options) {
+			const { family, id } = decodeFieldId(kayakoId);
+			if (family !== FIELD_FAMILY[field.entity]) throw new MigrationError({ kind: 'invalid-input', message: `Field "${field.title}" belongs to ${field.entity}s, but ${kayakoId} is a Kayako ${family} field; choose one of the ${FIELD_FAMILY[field.entity]} fields.` });
+			const chosen = (await fieldsOf(family)).find((each) => each.id === id && !each.is_system);
+			if (!chosen) throw new MigrationError({ kind: 'not-found', message: `Kayako has no ${family} field ${id} any more (deleted?); choose another one on the fields step.` });
+			fieldTargets.set(field.id, matchedFieldTarget(field, chosen, family, options));
+		},
+
 		async organization(organization: Organization, refs: References) {
 			return toWritten(await createOrganization(context(refs), organization));
 		},
@@ -138,8 +151,17 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 			if (sectionId === undefined) throw missing('section', article.sectionId, `article ${article.id}`);
 			const clean = { ...article, html: sanitizeBody(article.html).html };
 			const written = await createArticle(context(refs), clean, Number(sectionId), articleLinks);
-			if (article.url) articleLinks.set(article.url, helpCenterArticleUrl(session.baseUrl, written.id));
+			if (article.url) articleLinks.add(article.url, helpCenterArticleUrl(session.baseUrl, written.id));
 			return toWritten(written);
+		},
+
+		async relinkArticle(kayakoId, links) {
+			const addresses = articleAddresses([...links].map(([oldUrl, articleId]) => [oldUrl, helpCenterArticleUrl(session.baseUrl, Number(articleId))] as const));
+			return relinkArticle(session, Number(kayakoId), addresses);
+		},
+
+		async disableUser(kayakoId) {
+			await disableUser(session, Number(kayakoId));
 		},
 
 		async update(kind, kayakoId, record, refs) {

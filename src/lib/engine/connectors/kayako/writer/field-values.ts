@@ -18,7 +18,8 @@ export const KAYAKO_FIELD_TYPE: Readonly<Record<FieldType, string>> = {
 
 export const OPTION_TYPES: readonly string[] = ['SELECT', 'RADIO', 'CHECKBOX', 'CASCADINGSELECT'];
 
-export type ConvertedValue = { value: string } | { skip: true } | { problem: string };
+/** `lost`: part of the value did not fit (several choices into a single-choice field) and was left out. */
+export type ConvertedValue = { value: string; lost?: string } | { skip: true } | { problem: string };
 
 function asText(value: Exclude<FieldValue, null>): string {
 	return Array.isArray(value) ? value.join(', ') : String(value);
@@ -47,6 +48,13 @@ export function convertFieldValue(target: FieldTarget, value: FieldValue | undef
 		case 'SELECT':
 		case 'RADIO':
 		case 'CASCADINGSELECT': {
+			// A single choice keeps one of several values: the first one it knows.
+			if (Array.isArray(value) && value.length > 1) {
+				const kept = value.find((entry) => target.optionIds.has(entry));
+				if (kept === undefined) return { problem: `none of ${value.map((entry) => `"${entry}"`).join(', ')} is one of the field's options` };
+				const lost = value.filter((entry) => entry !== kept).map((entry) => `"${entry}"`).join(', ');
+				return { value: String(target.optionIds.get(kept)), lost: `the field takes one choice, so ${lost} ${value.length > 2 ? 'were' : 'was'} left out` };
+			}
 			const id = target.optionIds.get(asText(value));
 			return id === undefined ? { problem: `"${asText(value)}" is not one of the field's options` } : { value: String(id) };
 		}
@@ -93,8 +101,10 @@ export function convertFieldValues(
 		const target = fieldTarget(sourceFieldId);
 		if (!target || target.family !== family) continue;
 		const converted = convertFieldValue(target, value);
-		if ('value' in converted) fieldValues[target.key] = converted.value;
-		else if ('problem' in converted) warnings.push({ sourceId, message: `Field ${target.key}: ${converted.problem}; the value was left out.` });
+		if ('value' in converted) {
+			fieldValues[target.key] = converted.value;
+			if (converted.lost) warnings.push({ sourceId, message: `Field ${target.key}: ${converted.lost}.` });
+		} else if ('problem' in converted) warnings.push({ sourceId, message: `Field ${target.key}: ${converted.problem}; the value was left out.` });
 	}
 	return { fieldValues, warnings };
 }

@@ -10,7 +10,7 @@ const PATH: Readonly<Record<FieldTarget['family'], string>> = { case: 'cases/fie
 // Options and their labels come as references unless expanded.
 const INCLUDE = { include: 'field_option,locale_field' };
 
-interface KayakoOption {
+export interface KayakoOption {
 	id: number;
 	tag?: string;
 	values?: { locale?: string; translation?: string }[];
@@ -83,6 +83,25 @@ function newOptions(options: FieldDefinition['options'], locale: string, taken: 
 function targetOf(field: KayakoField, family: FieldTarget['family'], def: FieldDefinition): { target: FieldTarget; missing: FieldDefinition['options'] } {
 	const { optionIds, missing } = matchOptions(def, field.options ?? []);
 	return { target: { id: field.id, key: field.key, type: field.type, family, optionIds }, missing };
+}
+
+/** A Kayako option's label in its first locale, for matching by name and for showing it. */
+export function optionLabel(option: KayakoOption): string {
+	return label(option);
+}
+
+/**
+ * The target of a source field the user matched by hand to an existing Kayako field: the chosen option
+ * mapping when given (options left out of it lose their values), else options matched by tag and label.
+ * A source field without options (text) reaches an option field through the options' names and tags.
+ */
+export function matchedFieldTarget(def: FieldDefinition, field: KayakoField, family: FieldTarget['family'], chosen?: Readonly<Record<string, number>>): FieldTarget {
+	const known = new Set((field.options ?? []).map((option) => option.id));
+	let optionIds: Map<string, number>;
+	if (chosen) optionIds = new Map(Object.entries(chosen).filter(([, id]) => known.has(id)));
+	else if (def.options.length > 0) optionIds = matchOptions(def, field.options ?? []).optionIds;
+	else optionIds = new Map((field.options ?? []).flatMap((option) => [...(option.tag ? [[option.tag, option.id] as const] : []), [label(option), option.id] as const]));
+	return { id: field.id, key: field.key, type: field.type, family, optionIds };
 }
 
 async function createField(session: KayakoSession, family: FieldTarget['family'], def: FieldDefinition, type: string): Promise<KayakoField> {

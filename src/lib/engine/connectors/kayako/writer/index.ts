@@ -1,7 +1,7 @@
 // The Kayako writer: canonical records in, Kayako API calls out; every reference is resolved through the caller's `resolve`.
 export type { FieldTarget, ReferenceKind, WriteContext, WriterOptions, WriteWarning, Written } from './context';
 export { convertFieldValue, convertFieldValues, kayakoTimestamp, KAYAKO_FIELD_TYPE } from './field-values';
-export { ensureField, listFields, optionTagOf, type EnsuredField, type KayakoField } from './fields';
+export { ensureField, listFields, matchedFieldTarget, optionLabel, optionTagOf, type EnsuredField, type KayakoField } from './fields';
 export { createTeam, findTeamsByLegacyIds, listTeams, type KayakoTeam } from './teams';
 export { createOrganization, findOrganizationsByLegacyIds, organizationsByName } from './organizations';
 export { createUser, disableUser, findUserByEmail, findUsersByLegacyIds, loadUsersByEmail } from './users';
@@ -9,6 +9,6 @@ export { importCases, BULK_CASES, type CaseOutcome } from './cases';
 export { findCasesByLegacyIds } from './case-lookup';
 export { uploadAttachment, uploadAttachments, type UploadedFile } from './files';
 export { rewriteInlineImages } from './inline-images';
-export { createArticle, createCategory, createSection, findHelpCenterByLegacyIds, helpCenterArticleUrl, rewriteArticleLinks, updateArticleContents } from './helpcenter';
+export { articleAddresses, createArticle, createCategory, createSection, findHelpCenterByLegacyIds, helpCenterArticleUrl, relinkArticle, rewriteArticleLinks, updateArticleContents } from './helpcenter';
 export { deleteRecord, type DeletableKind } from './rollback';
 export { referenceData, statusIdFor, priorityIdFor, typeIdFor, roleIdFor, type ReferenceData } from './reference-data';
