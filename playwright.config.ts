@@ -25,7 +25,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `tsx server/start.ts --app-port ${E2E_PORTS.app} --proxy-port ${E2E_PORTS.proxy} --kayako-port ${E2E_PORTS.kayako} --zendesk-port ${E2E_PORTS.zendesk}`,
+		// A sandbox Zendesk of 100 tickets: the whole-flow test migrates all of them, twice over a closed tab; no test needs more.
+		command: `tsx server/start.ts --app-port ${E2E_PORTS.app} --proxy-port ${E2E_PORTS.proxy} --kayako-port ${E2E_PORTS.kayako} --zendesk-port ${E2E_PORTS.zendesk} --zendesk-tickets 100`,
 		url: `http://127.0.0.1:${E2E_PORTS.app}/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000,

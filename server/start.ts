@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createCorsProxy } from './proxy/index';
 import { createKayakoSandbox, KAYAKO_SANDBOX_CREDENTIALS } from './sandbox/kayako/index';
 import { createZendeskSandbox, ZENDESK_SANDBOX_CREDENTIALS } from './sandbox/zendesk/index';
-import { parseStartArgs, StartArgsError } from './start/args';
+import { parseStartArgs, START_USAGE, StartArgsError } from './start/args';
 import { formatBanner } from './start/banner';
 import { runBuild } from './start/build-app';
 import { checkBuild } from './start/build-freshness';
@@ -18,6 +18,10 @@ const buildDir = join(root, 'build');
 
 async function main(): Promise<void> {
 	const args = parseStartArgs(process.argv.slice(2));
+	if (args.help) {
+		console.log(START_USAGE);
+		return;
+	}
 	if (args.build) {
 		const check = await checkBuild({ root, basePath: '' });
 		if (!check.fresh) {
@@ -29,7 +33,7 @@ async function main(): Promise<void> {
 	}
 
 	const kayako = createKayakoSandbox({});
-	const zendesk = createZendeskSandbox({});
+	const zendesk = createZendeskSandbox({ tickets: args.zendeskTickets });
 	const proxyUrl = `http://${reachableHost(args.host)}:${args.proxyPort}`;
 	const appConfig = () => ({
 		proxyUrl,

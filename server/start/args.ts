@@ -1,4 +1,4 @@
-// The command line of `npm start`: ports, host, and whether to build the app first.
+// The command line of `npm start`: ports, host, the size of the sandbox Zendesk, and whether to build the app first.
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORTS } from '../config';
 
@@ -8,9 +8,16 @@ export interface StartArgs {
 	kayakoPort: number;
 	zendeskPort: number;
 	host: string;
+	/** How many tickets the sandbox Zendesk is seeded with; its users, organisations and articles scale with it. */
+	zendeskTickets: number;
 	/** false with --no-build: serve build/ as it is. */
 	build: boolean;
+	/** --help: print the usage and start nothing. */
+	help: boolean;
 }
+
+/** The sandbox Zendesk's size when --zendesk-tickets is not given. */
+export const DEFAULT_ZENDESK_TICKETS = 200;
 
 export const START_USAGE = `Usage: npm start -- [options]
   --app-port <n>      the app (default ${DEFAULT_PORTS.app})
@@ -18,7 +25,10 @@ export const START_USAGE = `Usage: npm start -- [options]
   --kayako-port <n>   the Kayako sandbox (default ${DEFAULT_PORTS.kayako})
   --zendesk-port <n>  the Zendesk sandbox (default ${DEFAULT_PORTS.zendesk})
   --host <address>    where all of them listen (default ${DEFAULT_HOST})
-  --no-build          serve build/ as it is, even if src/ changed since`;
+  --zendesk-tickets <n>  tickets in the sandbox Zendesk (default ${DEFAULT_ZENDESK_TICKETS}); users,
+                      organisations and articles grow with it
+  --no-build          serve build/ as it is, even if src/ changed since
+  --help              print this and start nothing`;
 
 export class StartArgsError extends Error {}
 
@@ -27,6 +37,12 @@ function port(flag: string, value: string | undefined, fallback: number): number
 	const number = Number(value);
 	if (!/^\d+$/.test(value) || number > 65535) throw new StartArgsError(`--${flag} needs a port number from 0 to 65535, not "${value}".`);
 	return number;
+}
+
+function count(flag: string, value: string | undefined, fallback: number): number {
+	if (value === undefined) return fallback;
+	if (!/^\d+$/.test(value)) throw new StartArgsError(`--${flag} needs a whole number, not "${value}".`);
+	return Number(value);
 }
 
 export function parseStartArgs(argv: readonly string[]): StartArgs {
@@ -44,7 +60,9 @@ export function parseStartArgs(argv: readonly string[]): StartArgs {
 		kayakoPort: port('kayako-port', values['kayako-port'], DEFAULT_PORTS.kayako),
 		zendeskPort: port('zendesk-port', values['zendesk-port'], DEFAULT_PORTS.zendesk),
 		host,
-		build: values['no-build'] !== true
+		zendeskTickets: count('zendesk-tickets', values['zendesk-tickets'], DEFAULT_ZENDESK_TICKETS),
+		build: values['no-build'] !== true,
+		help: values.help === true
 	};
 }
 
@@ -59,7 +77,9 @@ function parse(argv: readonly string[]) {
 			'kayako-port': { type: 'string' },
 			'zendesk-port': { type: 'string' },
 			host: { type: 'string' },
-			'no-build': { type: 'boolean' }
+			'zendesk-tickets': { type: 'string' },
+			'no-build': { type: 'boolean' },
+			help: { type: 'boolean' }
 		}
 	});
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KayakoSandbox } from '../../server/sandbox/kayako/index';
-import { createArticle, createCategory, createSection, findHelpCenterByLegacyIds, helpCenterArticleUrl, updateArticleContents } from '../../src/lib/engine/connectors/kayako/writer/helpcenter';
+import { articleAddresses, createArticle, createCategory, createSection, findHelpCenterByLegacyIds, helpCenterArticleUrl, updateArticleContents } from '../../src/lib/engine/connectors/kayako/writer/helpcenter';
 import { deleteRecord } from '../../src/lib/engine/connectors/kayako/writer/rollback';
 import type { Article } from '../../src/lib/engine/model';
 import { adminSession, startWriterSandbox, writeContext, type TestContext } from './kayako-writer-helpers';
@@ -28,7 +28,7 @@ describe('the Help Center', () => {
 		const category = await createCategory(ctx, { id: 'K1', title: 'Getting started', description: 'Basics', locale: 'en-us' });
 		const section = await createSection(ctx, { id: 'S1', categoryId: 'K1', title: 'Setup', locale: 'en-us' }, category.id);
 		const first = await createArticle(ctx, article('A1', { draft: true, tags: ['setup'], html: '<p>See <img src="https://src.example/a1"></p>', attachments: [{ id: 'a1', fileName: 'diagram.png', contentType: 'image/png', size: BYTES.length, url: 'https://src.example/a1', inline: true }] }), section.id);
-		const links = new Map([['https://acme.zendesk.com/hc/en-us/articles/A1', helpCenterArticleUrl(sandbox.accountUrl('acme'), first.id)]]);
+		const links = articleAddresses([['https://acme.zendesk.com/hc/en-us/articles/A1', helpCenterArticleUrl(sandbox.accountUrl('acme'), first.id)]]);
 		const second = await createArticle(ctx, article('A2', { html: '<p><a href="https://acme.zendesk.com/hc/en-us/articles/A1#top">first</a></p>' }), section.id, links);
 		const state = sandbox.state();
 		expect(state.categories.find((each) => each.id === category.id)).toMatchObject({ legacy_id: 'K1', titles: ['Getting started'] });

@@ -44,20 +44,23 @@ describe('the flags of npm start', () => {
 			kayakoPort: DEFAULT_PORTS.kayako,
 			zendeskPort: DEFAULT_PORTS.zendesk,
 			host: '127.0.0.1',
-			build: true
+			zendeskTickets: 200,
+			build: true,
+			help: false
 		});
 		expect(DEFAULT_PORTS).toEqual({ app: 5173, proxy: 8090, kayako: 8101, zendesk: 8102 });
 	});
 
 	it('take the ports the end-to-end run passes, in either spelling, and --no-build', () => {
-		const args = parseStartArgs(['--app-port', '4273', '--proxy-port=4280', '--kayako-port', '4281', '--zendesk-port', '4282', '--host', '0.0.0.0', '--no-build']);
-		expect(args).toEqual({ appPort: 4273, proxyPort: 4280, kayakoPort: 4281, zendeskPort: 4282, host: '0.0.0.0', build: false });
+		const args = parseStartArgs(['--app-port', '4273', '--proxy-port=4280', '--kayako-port', '4281', '--zendesk-port', '4282', '--host', '0.0.0.0', '--zendesk-tickets', '40', '--no-build']);
+		expect(args).toEqual({ appPort: 4273, proxyPort: 4280, kayakoPort: 4281, zendeskPort: 4282, host: '0.0.0.0', zendeskTickets: 40, build: false, help: false });
 	});
 
 	it('refuse a port that is not a number and a flag that does not exist, showing the usage', () => {
 		expect(() => parseStartArgs(['--app-port', 'eighty'])).toThrow(/--app-port needs a port number/);
 		expect(() => parseStartArgs(['--proxy-port', '70000'])).toThrow(/--proxy-port/);
 		expect(() => parseStartArgs(['--verbose'])).toThrow(/Usage: npm start/);
+		expect(() => parseStartArgs(['--zendesk-tickets', 'many'])).toThrow(/--zendesk-tickets needs a whole number/);
 	});
 });
 

@@ -31,6 +31,8 @@ function toJsonSchema(node: unknown, documentId: string): unknown {
 export interface ContractDocument {
 	/** The validator for the 200 JSON response of GET `path` (as written in the spec, without `.json`). */
 	validatorFor(path: string): ValidateFunction;
+	/** The validator for one schema of the Support spec's components, e.g. `TicketMetricObject` for an embedded sideload. */
+	validatorForSchema(name: string): ValidateFunction;
 }
 
 function loadDocument(ajv: Ajv, file: string, documentId: string): Node {
@@ -58,6 +60,11 @@ export function loadZendeskContracts(): ContractDocument {
 			if (!schema) throw new Error(`The OpenAPI files have no 200 JSON response for GET ${path}.`);
 			const validate = ajv.compile(toJsonSchema(schema, documentId) as object);
 			cache.set(path, validate);
+			return validate;
+		},
+		validatorForSchema(name) {
+			const validate = ajv.getSchema(`support#/components/schemas/${name}`);
+			if (!validate) throw new Error(`The Support spec has no schema ${name}.`);
 			return validate;
 		}
 	};

@@ -47,6 +47,16 @@ describe('the Zendesk source contract', () => {
 			const errors = (validate.errors ?? []).filter((error) => !knownGap(path, error));
 			if (errors.length > 0) failures.push(`${answer.url}: ${errors.slice(0, 3).map((error) => `${error.instancePath} ${error.message}`).join('; ')}`);
 		}
+		// `include=metric_sets` embeds each ticket's metrics, which the export's schema does not describe: each one must
+		// be a TicketMetricObject, and the solved tickets' solve times reach the model.
+		const metricSet = contracts.validatorForSchema('TicketMetricObject');
+		const embedded = recorded.filter((answer) => answer.url.includes('/incremental/tickets/cursor')).flatMap((answer) => (answer.body as { tickets: { metric_set?: unknown }[] }).tickets.map((ticket) => ticket.metric_set));
+		expect(embedded.filter((set) => set !== null && set !== undefined).length).toBeGreaterThan(50);
+		for (const set of embedded.filter((each) => each !== null)) if (!metricSet(set)) failures.push(`metric_set: ${(metricSet.errors ?? []).map((error) => `${error.instancePath} ${error.message}`).join('; ')}`);
+		const solved = tickets.filter((ticket) => ticket.status === 'solved' || ticket.status === 'closed');
+		expect(solved.length).toBeGreaterThan(10);
+		expect(solved.every((ticket) => ticket.solvedAt !== undefined && ticket.solvedAt >= ticket.createdAt)).toBe(true);
+		expect(tickets.filter((ticket) => ticket.status === 'open').every((ticket) => ticket.solvedAt === undefined)).toBe(true);
 		expect(failures).toEqual([]);
 		expect([...paths]).toEqual(
 			expect.arrayContaining([

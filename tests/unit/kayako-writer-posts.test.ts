@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Attachment, Comment, TicketBundle } from '../../src/lib/engine/model';
 import { buildCase } from '../../src/lib/engine/connectors/kayako/writer/case-payload';
 import type { UploadedFile } from '../../src/lib/engine/connectors/kayako/writer/files';
-import { rewriteArticleLinks } from '../../src/lib/engine/connectors/kayako/writer/helpcenter';
+import { articleAddresses, rewriteArticleLinks } from '../../src/lib/engine/connectors/kayako/writer/helpcenter';
 import { rewriteInlineImages } from '../../src/lib/engine/connectors/kayako/writer/inline-images';
 import { buildPost, byline, channelOf } from '../../src/lib/engine/connectors/kayako/writer/posts';
 import type { ReferenceData } from '../../src/lib/engine/connectors/kayako/writer/reference-data';
@@ -113,7 +113,7 @@ describe('a ticket as a bulk case row', () => {
 
 describe('links between migrated articles', () => {
 	it('rewrites links to migrated articles, keeps fragments, and leaves other links alone', () => {
-		const links = new Map([['https://acme.zendesk.com/hc/en-us/articles/1-Setup', 'https://acme.kayako.com/article/9']]);
+		const links = articleAddresses([['https://acme.zendesk.com/hc/en-us/articles/1-Setup', 'https://acme.kayako.com/article/9']]);
 		const html = '<a href="https://acme.zendesk.com/hc/en-us/articles/1-Setup#step2">x</a> <a href=\'https://acme.zendesk.com/hc/en-us/articles/1-Setup/\'>y</a> <a href="https://acme.zendesk.com/hc/en-us/articles/12-Other">z</a>';
 		expect(rewriteArticleLinks(html, links)).toBe('<a href="https://acme.kayako.com/article/9#step2">x</a> <a href=\'https://acme.kayako.com/article/9\'>y</a> <a href="https://acme.zendesk.com/hc/en-us/articles/12-Other">z</a>');
 	});

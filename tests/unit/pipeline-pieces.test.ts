@@ -87,4 +87,13 @@ describe('progress', () => {
 		expect(report.perMinute).toBe(11);
 		expect(report.etaMs).toBe(Math.round((90 / 11) * 60_000));
 	});
+
+	it('never shows more records done than expected when the source counted fewer than it exports', () => {
+		const progress = new ProgressTracker('run-1', () => 0);
+		progress.expect('users', 2);
+		progress.phase = 'users';
+		for (let index = 0; index < 3; index++) progress.count('users', index === 2 ? 'skipped' : 'migrated');
+		expect(progress.report().entities.users).toMatchObject({ total: 3, expected: 3 });
+		expect(progress.report().etaMs ?? 0).toBe(0);
+	});
 });

@@ -164,4 +164,24 @@ describe('a delta', () => {
 		// One user update, one ticket update, one ticket create: nothing else was sent.
 		expect(target.calls - callsAfterFull).toBe(3);
 	});
+
+	it('reaches back before the full run started: a ticket changed in the minute before it, which its export left out, still moves', async () => {
+		const { store, clock, migrationId, data, source, target } = await setup();
+		clock.now = Date.parse('2024-06-01T00:00:00Z');
+		// Written 30 seconds before the full run started: an export leaves out its last minute, so the full run did not see it.
+		const late = '2024-05-31T23:59:30Z';
+		const hidden = ticket('t20', '1', { createdAt: late, updatedAt: late });
+		const full = await executeRun({ store, source, target, migrationId, kind: 'full', options: { defaultAgentId: 999 } });
+		expect(full.state).toBe('finished');
+		const callsAfterFull = target.calls;
+
+		data.tickets.push(hidden);
+		data.comments.set('t20', [comment('t20-c1', 't20', '1')]);
+		clock.now = Date.parse('2024-06-02T00:00:00Z');
+		const delta = await executeRun({ store, source, target, migrationId, kind: 'delta', options: { defaultAgentId: 999 } });
+		expect(delta.error).toBeUndefined();
+		expect([...target.held.values()].filter((each) => each.kind === 'tickets' && each.sourceId === 't20')).toHaveLength(1);
+		// The overlap reads again what the full run moved; none of it is sent twice.
+		expect(target.calls - callsAfterFull).toBe(1);
+	});
 });

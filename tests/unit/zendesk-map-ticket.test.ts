@@ -86,6 +86,16 @@ describe('mapping a Zendesk ticket', () => {
 		expect(mapped.ccEmails).toEqual(['cc@example.org']);
 	});
 
+	it('takes the solve time from the metric set, embedded in the ticket or sideloaded beside it, and none when there is none', () => {
+		const solved = ticket({ status: 'solved', metric_set: { ticket_id: 35436, solved_at: '2011-05-09T10:38:52Z' } });
+		expect(mapTicket(solved, lookups).solvedAt).toBe('2011-05-09T10:38:52Z');
+		const beside = { ...lookups, solvedAt: new Map([[35436, '2011-05-10T08:00:00Z']]) };
+		expect(mapTicket(ticket({ status: 'closed' }), beside).solvedAt).toBe('2011-05-10T08:00:00Z');
+		expect(mapTicket(ticket({ metric_set: { ticket_id: 35436, solved_at: null } }), lookups)).not.toHaveProperty('solvedAt');
+		expect(mapTicket(ticket({ metric_set: { solved_at: 'not a time' } }), lookups)).not.toHaveProperty('solvedAt');
+		expect(mapTicket(ticket({ metric_set: null }), lookups)).not.toHaveProperty('solvedAt');
+	});
+
 	it('refuses a status it does not know, naming the ticket', () => {
 		expect(() => mapTicket(ticket({ status: 'archived' }), lookups)).toThrow(MigrationError);
 		expect(() => mapTicket(ticket({ status: 'archived' }), lookups)).toThrow(/35436/);

@@ -1,18 +1,25 @@
 // Stateless seeded hashing: every generated value is a pure function of (seed, what, index), so nothing needs storing.
 export function mix(...parts: number[]): number {
-	let h = 0x9e3779b9;
-	for (const part of parts) {
-		// Split each part into two 32-bit halves so ids above 2^32 still change the hash.
-		const low = part >>> 0;
-		const high = Math.floor(part / 4294967296) >>> 0;
-		for (const word of [low, high]) {
-			h = Math.imul(h ^ word, 0x85ebca6b);
-			h ^= h >>> 13;
-			h = Math.imul(h, 0xc2b2ae35);
-			h ^= h >>> 16;
-		}
-	}
+	let h = MIX_START;
+	for (const part of parts) h = mixPart(h, part);
 	return h >>> 0;
+}
+
+export const MIX_START = 0x9e3779b9;
+
+/** One step of `mix`: `mix(a, b)` is `mixPart(mixPart(MIX_START, a), b) >>> 0`, so a hot loop can hash a shared prefix once. */
+export function mixPart(state: number, part: number): number {
+	// Split each part into two 32-bit halves so ids above 2^32 still change the hash.
+	let h = mixWord(state, part >>> 0);
+	h = mixWord(h, Math.floor(part / 4294967296) >>> 0);
+	return h;
+}
+
+function mixWord(state: number, word: number): number {
+	let h = Math.imul(state ^ word, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	return h ^ (h >>> 16);
 }
 
 /** A stable number for a label, so hashes can be namespaced by words instead of magic numbers. */

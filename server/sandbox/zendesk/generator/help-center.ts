@@ -136,6 +136,28 @@ export interface ArticleRecord {
 	edited_at: string;
 }
 
+const SLUGS = ['Getting-started', 'Reset-your-password', 'Rechnungen-%C3%BCbersicht', 'FAQ'];
+
+/**
+ * A link to article `id` in one of the forms real bodies hold, chosen by `variant`: the address as Zendesk reports it,
+ * with a title slug, relative with an anchor, in another locale with a query, or relative without locale.
+ */
+export function articleLink(baseUrl: string, locale: string, id: number, variant: number): string {
+	const slug = SLUGS[variant % SLUGS.length];
+	switch (variant % 5) {
+		case 0:
+			return `${baseUrl}/hc/${locale}/articles/${id}`;
+		case 1:
+			return `${baseUrl}/hc/${locale}/articles/${id}-${slug}`;
+		case 2:
+			return `/hc/${locale}/articles/${id}#section-${variant % 3}`;
+		case 3:
+			return `${baseUrl}/hc/${locale === 'de' ? 'fr' : 'de'}/articles/${id}-${slug}?source=search`;
+		default:
+			return `/hc/articles/${id}-${slug}`;
+	}
+}
+
 const TITLE_PREFIX: Record<string, string> = { 'en-us': '', de: '[DE] ', fr: '[FR] ', ja: '[JA] ' };
 
 export function generateArticle(plan: AccountPlan, index: number, locale: string, baseUrl: string): ArticleRecord {
@@ -151,7 +173,9 @@ export function generateArticle(plan: AccountPlan, index: number, locale: string
 		`<p>${escapeHtml(faker.lorem.paragraph())}</p>`,
 		`<table><thead><tr><th>Plan</th><th>Limit</th></tr></thead><tbody><tr><td>Team</td><td>200</td></tr><tr><td>Enterprise</td><td>700</td></tr></tbody></table>`,
 		image ? `<p><img src="${articleAttachmentUrl(baseUrl, image)}" alt="${escapeHtml(image.file_name)}"></p>` : '',
-		`<p>Related: ${linked.map((id) => `<a href="${baseUrl}/hc/${locale}/articles/${id}">article ${id}</a>`).join(', ')}.</p>`,
+		`<p>Related: ${linked.map((id, step) => `<a href="${articleLink(baseUrl, locale, id, index + step)}">article ${id}</a>`).join(', ')}.</p>`,
+		// Every fourth article still links to one that was deleted since, and to a page outside the Help Center.
+		index % 4 === 1 ? `<p>See also <a href="${baseUrl}/hc/${locale}/articles/${ID.article + plan.articles + index}-Archived">an archived article</a> and <a href="https://status.example.com/articles/${ID.article}">the status page</a>.</p>` : '',
 		document ? `<p><a href="${articleAttachmentUrl(baseUrl, document)}">${escapeHtml(document.file_name)}</a></p>` : ''
 	].join('');
 	return {

@@ -78,9 +78,13 @@ export function endUserOrganizationIndex(plan: AccountPlan, index: number): numb
 	return unit(plan.seed, 'user-org?', index) < 0.7 ? between(plan.seed, 'user-org', 0, plan.organizations - 1, index) : undefined;
 }
 
-const FIXED_PEOPLE: Record<number, { name: string; local: string }> = {
+/** Index 4 (always an active agent: every plan has 8 or more) already works in the Kayako sandbox's seed, so the match step pairs it by e-mail. */
+export const SHARED_AGENT_INDEX = 4;
+
+const FIXED_PEOPLE: Record<number, { name: string; local: string; domain?: string }> = {
 	[ADMIN_INDEX]: { name: 'Ada Admin', local: 'admin' },
-	[AGENT_INDEX]: { name: 'Sam Agent', local: 'agent' }
+	[AGENT_INDEX]: { name: 'Sam Agent', local: 'agent' },
+	[SHARED_AGENT_INDEX]: { name: 'Kim Agent', local: 'agent2', domain: 'acme.example' }
 };
 
 export const SANDBOX_DOMAIN = 'zendesk-sandbox.test';
@@ -96,7 +100,7 @@ export function generateUser(plan: AccountPlan, index: number): UserRecord {
 	const name = fixed?.name ?? `${first} ${last}`;
 	const orgIndex = endUserOrganizationIndex(plan, index);
 	const asciiLocal = `${first}.${last}`.normalize('NFKD').replace(/[^A-Za-z.]/g, '').toLowerCase() || 'user';
-	const email = fixed ? `${fixed.local}@${SANDBOX_DOMAIN}` : agent ? `${asciiLocal}.${index}@${SANDBOX_DOMAIN}` : `${asciiLocal}.${index}@${orgIndex === undefined ? 'example.org' : organizationDomain(orgIndex)}`;
+	const email = fixed ? `${fixed.local}@${fixed.domain ?? SANDBOX_DOMAIN}` : agent ? `${asciiLocal}.${index}@${SANDBOX_DOMAIN}` : `${asciiLocal}.${index}@${orgIndex === undefined ? 'example.org' : organizationDomain(orgIndex)}`;
 	const times = userTimes(plan, index);
 	const locale = LOCALE_OF[language];
 	const role = kind === 'admin' ? 'admin' : agent ? 'agent' : 'end-user';

@@ -9,7 +9,7 @@ import type { RequestContext, RouteSpec } from '../http/context';
 import { linkTo } from '../http/pagination';
 import { organizationId, userCount, userId } from '../plan';
 import { presentTicket, withUrl } from '../present';
-import { includes, ticketSideloads } from './sideloads';
+import { includes, ticketSideloads, withMetricSet } from './sideloads';
 import { inScope, supportScope } from './tickets';
 
 const MAX_PER_PAGE = 1000;
@@ -147,7 +147,9 @@ function presentTickets(context: RequestContext) {
 	return (ids: number[]) => {
 		const exported = ids.map((id) => context.account.tickets.exported(id)).filter((found) => found !== undefined);
 		const tickets: TicketRecord[] = exported.map((found) => found.ticket);
-		return { tickets: exported.map((found) => presentTicket(context.baseUrl, found.ticket, found.deleted)), ...ticketSideloads(context.account, context.baseUrl, tickets, includes(context.query)) };
+		const wanted = includes(context.query);
+		const presented = exported.map((found) => withMetricSet(context.account, context.baseUrl, presentTicket(context.baseUrl, found.ticket, found.deleted), found.ticket, wanted, found.deleted));
+		return { tickets: presented, ...ticketSideloads(context.account, context.baseUrl, tickets, wanted) };
 	};
 }
 

@@ -1,6 +1,7 @@
-// `include=users,groups,organizations` sideloads for ticket responses: the records a page of tickets refers to.
+// `include=users,groups,organizations` sideloads for ticket responses (the records a page of tickets refers to), and `metric_sets`.
 import type { ZendeskAccount } from '../account';
 import { groups } from '../generator/catalog';
+import { generateMetricSet } from '../generator/metrics';
 import { generateOrganization } from '../generator/people';
 import type { TicketRecord } from '../generator/tickets';
 import { ID, userIndex } from '../plan';
@@ -31,4 +32,10 @@ export function ticketSideloads(account: ZendeskAccount, baseUrl: string, ticket
 		sideloads.organizations = [...ids].map((id) => withUrl(baseUrl, 'organizations', generateOrganization(account.plan, id - ID.organization)));
 	}
 	return sideloads;
+}
+
+/** `include=metric_sets` embeds each ticket's metrics in it as `metric_set`; a deleted ticket has none (null). */
+export function withMetricSet(account: ZendeskAccount, baseUrl: string, presented: Record<string, unknown>, ticket: TicketRecord, wanted: Set<string>, deleted = false): Record<string, unknown> {
+	if (!wanted.has('metric_sets')) return presented;
+	return { ...presented, metric_set: deleted ? null : generateMetricSet(account.plan, baseUrl, ticket) };
 }

@@ -7,7 +7,7 @@ import { errorsReply, invalidValue, recordNotFound } from '../http/errors';
 import { numberParam, type RequestContext, type RouteSpec } from '../http/context';
 import { paginate, wantsCursor, type SortKey } from '../http/pagination';
 import { presentAttachment, presentTicket } from '../present';
-import { includes, ticketSideloads } from './sideloads';
+import { includes, ticketSideloads, withMetricSet } from './sideloads';
 
 const SCOPES = ['all', 'agent', 'ai_agent'] as const;
 export type SupportScope = (typeof SCOPES)[number];
@@ -63,7 +63,8 @@ function showTicket(context: RequestContext) {
 	const id = numberParam(context, 'id');
 	const ticket = id === undefined ? undefined : context.account.tickets.live(id);
 	if (!ticket) return recordNotFound();
-	return jsonReply(200, { ticket: presentTicket(context.baseUrl, ticket), ...ticketSideloads(context.account, context.baseUrl, [ticket], includes(context.query)) });
+	const wanted = includes(context.query);
+	return jsonReply(200, { ticket: withMetricSet(context.account, context.baseUrl, presentTicket(context.baseUrl, ticket), ticket, wanted), ...ticketSideloads(context.account, context.baseUrl, [ticket], wanted) });
 }
 
 function showMany(context: RequestContext) {

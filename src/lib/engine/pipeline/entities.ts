@@ -3,7 +3,8 @@ import type { Article, FieldDefinition, KbCategory, KbSection, Organization, Tea
 import type { KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { contentHash } from './hash';
-import { migrateRecord, skipRecord, type StepResult } from './record-step';
+import { noteInactiveUser } from './inactive-users';
+import { isFatal, migrateRecord, reasonOf, skipRecord, type StepResult } from './record-step';
 import type { ReferenceResolver } from './references';
 
 const AGENT_ROLES = new Set<User['role']>(['agent', 'admin', 'light-agent']);
@@ -21,7 +22,7 @@ function settle(context: RunContext, resolver: ReferenceResolver, kind: Paramete
 }
 
 /** A choice of the match step that points at an existing Kayako record: recorded as migrated, nothing created. */
-async function recordMatch(context: RunContext, kind: 'teams' | 'users', id: string, record: unknown, kayakoId: KayakoId): Promise<StepResult> {
+async function recordMatch(context: RunContext, kind: 'teams' | 'users' | 'fields', id: string, record: unknown, kayakoId: KayakoId): Promise<StepResult> {
 	const row = await context.store.getIdMapRow(keyOf(context, kind, id));
 	if (row?.status === 'migrated' && row.kayakoId === kayakoId) return { outcome: 'already', kayakoId, counted: row.runId === context.run.id };
 	await context.store.markMigrated(context.run.id, [{ ...keyOf(context, kind, id), kayakoId, matched: true, contentHash: contentHash(record) }]);
@@ -39,10 +40,26 @@ export async function migrateTeam(context: RunContext, resolver: ReferenceResolv
 
 export async function migrateField(context: RunContext, resolver: ReferenceResolver, field: FieldDefinition): Promise<StepResult> {
 	if (field.system) return settle(context, resolver, 'fields', field.id, await skipRecord(context, 'fields', field.id, `"${field.title}" is a system field; Kayako has its own.`));
+	const choice = context.options.fields[field.id];
+	if (choice?.action === 'skip') return settle(context, resolver, 'fields', field.id, await skipRecord(context, 'fields', field.id, 'Not mapped: the fields step skips it, so its values are left out.'));
+	if (choice?.action === 'match') return settle(context, resolver, 'fields', field.id, await matchField(context, field, choice.kayakoId, choice.options));
 	const result = await migrateRecord(context, 'fields', field.id, field, () => context.target.field(field, resolver.references()));
 	// Created by an earlier run: the writer still needs its Kayako key and options to write values.
 	if (result.outcome === 'already' && result.kayakoId !== undefined) await context.target.adopt?.('fields', field, result.kayakoId);
 	return settle(context, resolver, 'fields', field.id, result);
+}
+
+/** Matched by hand to an existing Kayako field: the writer learns it (the field must still exist), nothing is created. */
+async function matchField(context: RunContext, field: FieldDefinition, kayakoId: KayakoId, options?: Readonly<Record<string, number>>): Promise<StepResult> {
+	try {
+		await context.target.matchField?.(field, kayakoId, options);
+	} catch (error) {
+		if (isFatal(error)) throw error;
+		const reason = reasonOf(error);
+		await context.store.markFailed(context.run.id, [{ ...keyOf(context, 'fields', field.id), reason }]);
+		return { outcome: 'failed', reason };
+	}
+	return recordMatch(context, 'fields', field.id, field, kayakoId);
 }
 
 export async function migrateOrganization(context: RunContext, resolver: ReferenceResolver, organization: Organization): Promise<StepResult> {
@@ -79,6 +96,7 @@ async function decideUser(context: RunContext, resolver: ReferenceResolver, user
 	}
 	await resolver.ensure('organizations', user.organizationId);
 	for (const teamId of user.teamIds) await resolver.ensure('teams', teamId);
+	await noteInactiveUser(context, user);
 	const refs = () => resolver.references(context.options.defaultAgentId);
 	return migrateRecord(
 		context,

@@ -1,4 +1,5 @@
 // What a run is told: which entities, the user's mappings, filters and the limits it keeps.
+import type { FieldChoice } from '../field-mapping/choices';
 import type { Entity, SourceId } from '../model';
 import type { KayakoId } from '../store';
 import type { TicketFilters } from './filters';
@@ -13,6 +14,8 @@ export interface PipelineOptions {
 	agents: Record<SourceId, MappingChoice>;
 	/** Source group id → what to do; groups without an entry are created. */
 	teams: Record<SourceId, MappingChoice>;
+	/** Source field id → the fields step's choice; fields without an entry are created, or matched by title. */
+	fields: Record<SourceId, FieldChoice>;
 	/** The Kayako user who takes the tickets of agents that left, and the posts of deleted users. */
 	defaultAgentId?: KayakoId;
 	/** Inactive customers and agents are created as disabled users instead of being skipped. */
@@ -32,6 +35,7 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
 	filters: {},
 	agents: {},
 	teams: {},
+	fields: {},
 	migrateInactiveUsers: false,
 	batchSize: 50,
 	attemptsPerRecord: 3

@@ -1,6 +1,7 @@
 // Live counts of a run per entity, with records per minute and an ETA when the total is known.
 import type { RecordKind } from '../model';
-import type { EntityCounters } from '../store';
+import type { ThrottleReason } from '../http/host-stats';
+import type { EntityCounters, IdMapStatus, MigrationStore } from '../store';
 
 export type Outcome = 'migrated' | 'failed' | 'skipped' | 'already';
 
@@ -18,7 +19,21 @@ export interface ProgressReport {
 	/** Milliseconds left for the entity in progress, when its total is known. */
 	etaMs?: number;
 	/** Set while the helpdesk slows us down: its limit and when we may go on. */
-	throttled?: { host: string; retryAfterMs?: number };
+	throttled?: Throttled;
+	/** Set while the user has paused the run. */
+	paused?: boolean;
+}
+
+/** Why and how long a helpdesk holds the run back. */
+export interface Throttled {
+	host: string;
+	/** Until when (clock time) nothing is sent to the host. */
+	until?: number;
+	retryAfterMs?: number;
+	/** The helpdesk's own limit per minute, as its rate-limit headers said. */
+	limit?: number;
+	/** Retry-After or a 429, the rate-limit headers running low, the configured ceiling, or a retry after an error. */
+	reason?: ThrottleReason;
 }
 
 const WINDOW_MS = 5 * 60_000;
@@ -37,6 +52,20 @@ export class ProgressTracker {
 	expect(kind: RecordKind, total: number | undefined): void {
 		const entity = this.#entity(kind);
 		if (total !== undefined) entity.expected = total;
+	}
+
+	/**
+	 * Starts from what the run did before it was interrupted, so a resumed run shows every record it has done and an ETA
+	 * for what is left. Those records are not counted again: the pipeline marks a record this run handled as counted.
+	 */
+	resume(done: Partial<Record<RecordKind, EntityCounters>>): void {
+		for (const [kind, counters] of Object.entries(done) as [RecordKind, EntityCounters][]) {
+			const entity = this.#entity(kind);
+			entity.total += counters.total;
+			entity.migrated += counters.migrated;
+			entity.failed += counters.failed;
+			entity.skipped += counters.skipped;
+		}
 	}
 
 	/** `already` counts a record migrated by an earlier run: it is part of the total and of the migrated. */
@@ -60,7 +89,10 @@ export class ProgressTracker {
 		const perMinute = this.#perMinute();
 		const current = this.phase in this.#entities ? this.#entities[this.phase as RecordKind] : undefined;
 		const left = current?.expected !== undefined ? Math.max(0, current.expected - current.total) : undefined;
-		const report: ProgressReport = { runId: this.runId, phase: this.phase, entities: structuredClone(this.#entities), perMinute };
+		const entities = structuredClone(this.#entities);
+		// A count is the source's estimate (Zendesk's counts leave out deleted users, its export does not): never show more done than expected.
+		for (const entity of Object.values(entities)) if (entity.expected !== undefined) entity.expected = Math.max(entity.expected, entity.total);
+		const report: ProgressReport = { runId: this.runId, phase: this.phase, entities, perMinute };
 		if (left !== undefined && perMinute > 0) report.etaMs = Math.round((left / perMinute) * 60_000);
 		if (this.throttled) report.throttled = this.throttled;
 		return report;
@@ -75,4 +107,25 @@ export class ProgressTracker {
 	#entity(kind: RecordKind): EntityProgress {
 		return (this.#entities[kind] ??= { total: 0, migrated: 0, failed: 0, skipped: 0 });
 	}
+}
+
+const DONE: readonly (IdMapStatus & keyof EntityCounters)[] = ['migrated', 'failed', 'skipped'];
+const ROWS_PER_READ = 1000;
+
+/** What the id map says a run has done so far, per entity: the rows it last touched, pending ones (in flight) left out. */
+export async function doneByRun(store: Pick<MigrationStore, 'listIdMap'>, runId: string): Promise<Partial<Record<RecordKind, EntityCounters>>> {
+	const done: Partial<Record<RecordKind, EntityCounters>> = {};
+	for (const status of DONE) {
+		let after: Parameters<MigrationStore['listIdMap']>[1]['after'];
+		do {
+			const page = await store.listIdMap({ by: 'run-status', runId, status }, { limit: ROWS_PER_READ, ...(after && { after }) });
+			for (const row of page.rows) {
+				const entity = (done[row.entity as RecordKind] ??= { total: 0, migrated: 0, failed: 0, skipped: 0 });
+				entity.total += 1;
+				entity[status] += 1;
+			}
+			after = page.next;
+		} while (after);
+	}
+	return done;
 }

@@ -103,9 +103,31 @@ async function updateRecord(context: RunContext, key: IdMapKey, kayakoId: Kayako
 	return { outcome: 'failed', kayakoId, reason };
 }
 
+/**
+ * Work on a record that is already in Kayako and safe to repeat (a second pass, a disable): tried again on what may
+ * pass within the record's budget; a refusal comes back as the error, for the log, while the run goes on.
+ */
+export async function repeatWithinBudget<T>(context: RunContext, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
+	let lastError: unknown;
+	for (let attempt = 1; attempt <= context.options.attemptsPerRecord; attempt++) {
+		await context.control.checkpoint();
+		try {
+			return { ok: true, value: await work() };
+		} catch (error) {
+			lastError = error;
+			if (isFatal(error)) throw error;
+			if (!isTransient(error)) break;
+		}
+	}
+	return { ok: false, reason: reasonOf(lastError) };
+}
+
+/** Skipped by this run already (a page read again after a crash, the fields walked whole again): counted then. */
 export async function skipRecord(context: RunContext, kind: RecordKind, sourceId: SourceId, reason: string): Promise<StepResult> {
-	await context.store.markSkipped(context.run.id, [{ ...keyOf(context, kind, sourceId), reason }]);
-	return { outcome: 'skipped', reason };
+	const key = keyOf(context, kind, sourceId);
+	const row = await context.store.getIdMapRow(key);
+	await context.store.markSkipped(context.run.id, [{ ...key, reason }]);
+	return { outcome: 'skipped', reason, ...(row?.status === 'skipped' && row.runId === context.run.id && { counted: true }) };
 }
 
 /** Kayako's id of the record when an earlier, unanswered create did make it. */

@@ -2,7 +2,9 @@
 import type { RunContext } from './context';
 import { sampleTickets } from './demo';
 import { migrateArticle, migrateField, migrateKbCategory, migrateKbSection, migrateOrganization, migrateTeam, migrateUser } from './entities';
+import { relinkArticles } from './article-links';
 import { filteredOut } from './filters';
+import { disableInactiveUsers } from './inactive-users';
 import { eachPage } from './streams';
 import { ReferenceResolver } from './references';
 import { migrateTicketPage } from './tickets';
@@ -57,6 +59,7 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 			context.progress.expect('tickets', tickets.length);
 			await migrateTicketPage(context, resolver, tickets);
 		});
+		// Inactive users a demo created stay enabled: the full run files more tickets under their name, then disables them.
 		return;
 	}
 
@@ -87,6 +90,11 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 	if (selected.has('articles')) {
 		await phase('kb-categories', () => each('kb-categories', (o) => source.kbCategories(o), (category) => migrateKbCategory(context, resolver, category)));
 		await phase('kb-sections', () => each('kb-sections', (o) => source.kbSections(o), (section) => migrateKbSection(context, resolver, section)));
-		await phase('articles', () => each('articles', (o) => source.articles(o), (article) => migrateArticle(context, resolver, article)));
+		await phase('articles', async () => {
+			await each('articles', (o) => source.articles(o), (article) => migrateArticle(context, resolver, article));
+			await relinkArticles(context);
+		});
 	}
+	// Inactive users stay enabled until nothing more is filed under their name: the tickets and the articles.
+	await phase('finishing', () => disableInactiveUsers(context));
 }

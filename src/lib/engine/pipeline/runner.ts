@@ -5,7 +5,7 @@ import type { JsonObject, MigrationStore, RunKind, RunRecord } from '../store';
 import type { RunContext } from './context';
 import { RunControl } from './control';
 import { DEFAULT_PIPELINE_OPTIONS, MAX_BATCH, type PipelineOptions } from './options';
-import { ProgressTracker, type ProgressReport } from './progress';
+import { doneByRun, ProgressTracker, type ProgressReport } from './progress';
 import { rollbackRuns } from './rollback';
 import { runPipeline } from './run';
 import type { TargetWriter } from './target';
@@ -34,6 +34,8 @@ export async function executeRun(request: RunRequest): Promise<RunRecord> {
 	const options = { ...DEFAULT_PIPELINE_OPTIONS, ...(run.settings as Partial<PipelineOptions> | undefined) };
 	options.batchSize = Math.max(1, Math.min(MAX_BATCH, options.batchSize));
 	const progress = new ProgressTracker(run.id, now);
+	// A resumed run goes on counting from what it did before (a rollback's rows are gone once it has done them).
+	if (request.resume && run.kind !== 'rollback') progress.resume(await doneByRun(store, run.id));
 	const context: RunContext = {
 		store,
 		source: request.source,
@@ -86,11 +88,19 @@ async function openRun(request: RunRequest): Promise<RunRecord> {
 	return run;
 }
 
-/** A delta moves what changed since the last full run started (its own start, when it is resumed). */
+/**
+ * How far a delta reaches back before the run it follows started. Helpdesk exports leave out their last minute
+ * (Zendesk's by design) and the helpdesk's clock may run ahead of ours: a change made just before a run started may
+ * be in neither that run nor, without this overlap, the next. Reading a few records twice costs nothing: a record
+ * whose content did not change is not sent again.
+ */
+export const DELTA_OVERLAP_MS = 10 * 60_000;
+
+/** A delta moves what changed since the last full run started (its own start, when it is resumed), with an overlap. */
 async function deltaSince(store: MigrationStore, run: RunRecord): Promise<string> {
 	const runs = await store.listRuns(run.migrationId);
 	const earlier = runs.slice(0, Math.max(0, runs.findIndex((each) => each.id === run.id)));
 	const base = earlier.filter((each) => (each.kind === 'full' || each.kind === 'delta') && !each.rolledBackBy).at(-1);
 	if (!base) throw new MigrationError({ kind: 'invalid-input', message: 'A delta run needs a full run before it: run the full migration first.' });
-	return new Date(base.startedAt).toISOString();
+	return new Date(base.startedAt - DELTA_OVERLAP_MS).toISOString();
 }

@@ -1,4 +1,5 @@
 // From a migration's saved settings (what the wizard stored, or the runner's config file) to a run's options.
+import { fieldChoices } from '../field-mapping/choices';
 import { ENTITIES, type Entity } from '../model';
 import type { JsonObject, JsonValue, MigrationSettings } from '../store';
 import type { TicketFilters } from './filters';
@@ -39,6 +40,7 @@ export function pipelineOptionsFrom(settings: MigrationSettings): Partial<Pipeli
 	const result: Partial<PipelineOptions> = {
 		agents: choices(mappings.agents),
 		teams: choices(mappings.teams),
+		fields: fieldChoices(mappings.fields),
 		migrateInactiveUsers: flag(options.migrateInactiveUsers),
 		filters: ticketFilters(filters)
 	};

@@ -39,8 +39,18 @@ export interface TargetWriter {
 	/** Delta: appends the comments that are new since the ticket was migrated, and updates its changed properties. */
 	updateTicket(kayakoId: KayakoId, bundle: TicketBundle, newComments: TicketBundle['comments'], refs: References): Promise<Written>;
 
+	/**
+	 * The second pass for links between articles, once every article is in: points the article's links to the
+	 * given source addresses at those articles' new addresses. Says whether anything changed; a second call changes nothing.
+	 */
+	relinkArticle(kayakoId: KayakoId, links: ReadonlyMap<string, KayakoId>): Promise<boolean>;
+	/** Disables a user the tool created enabled (an inactive source user), once their tickets and posts are in. */
+	disableUser(kayakoId: KayakoId): Promise<void>;
+
 	/** A record an earlier run migrated, shown to the writer again (fields: so it knows their keys and options). */
 	adopt?(kind: 'fields', record: FieldDefinition, kayakoId: KayakoId): Promise<void>;
+	/** A source field the user matched to an existing target field: nothing is created; values go there, options as mapped. */
+	matchField?(record: FieldDefinition, kayakoId: KayakoId, options?: Readonly<Record<string, number>>): Promise<void>;
 
 	/**
 	 * The records of these source ids that a create before a crash or a lost answer did make: looked up in

@@ -24,14 +24,15 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 	const changed: { ticket: Ticket; row: IdMapRow & { kayakoId: KayakoId } }[] = [];
 	for (const ticket of tickets) {
 		await context.control.checkpoint();
+		const row = await context.store.getIdMapRow(keyOf(context, 'tickets', ticket.id));
+		// Handled by this run already (the recent tickets first, or a page read again after a crash): counted then.
+		if (row && row.runId === context.run.id && row.status !== 'pending') continue;
 		const skipped = filteredOut(ticket, context.options.filters);
 		if (skipped) {
 			count(context, (await skipRecord(context, 'tickets', ticket.id, skipped)).outcome);
 			continue;
 		}
-		const row = await context.store.getIdMapRow(keyOf(context, 'tickets', ticket.id));
 		if (isMigrated(row)) {
-			if (row.runId === context.run.id) continue;
 			if (context.run.kind === 'delta') changed.push({ ticket, row });
 			else count(context, 'already');
 			continue;

@@ -13,8 +13,9 @@ import { mapArticle, mapCategory, mapSection } from './map-help-center';
 import { mapOrganization, mapTeam, mapUser } from './map-people';
 import { isDeletedTicket, mapComment, mapTicket } from './map-ticket';
 import { mapAttachment } from './map-values';
+import { readStaff } from './staff';
 import { chained, cursorExport, cursorList, type RawPage } from './pages';
-import type { ZendeskArticle, ZendeskArticleAttachment, ZendeskAudit, ZendeskCategory, ZendeskComment, ZendeskGroup, ZendeskIdentity, ZendeskOrganization, ZendeskProfileField, ZendeskSection, ZendeskTicket, ZendeskTicketField, ZendeskUser } from './types';
+import type { ZendeskArticle, ZendeskArticleAttachment, ZendeskAudit, ZendeskCategory, ZendeskComment, ZendeskGroup, ZendeskIdentity, ZendeskOrganization, ZendeskProfileField, ZendeskSection, ZendeskTicket, ZendeskTicketField, ZendeskTicketMetricSet, ZendeskUser } from './types';
 import { webLink, zendeskBaseUrl, type LinkedKind } from './url';
 
 export interface ZendeskSourceSettings {
@@ -69,6 +70,10 @@ class ZendeskSource implements SourceConnector {
 		return countOf(this.client, entity, signal);
 	}
 
+	staff(signal?: AbortSignal): Promise<User[]> {
+		return readStaff(this.client, this.#lookups, signal);
+	}
+
 	async *teams(options: ReadOptions = {}): AsyncIterable<Page<Team>> {
 		// Deleted groups are left out: old tickets may still name them, and the writer decides what such a ticket gets.
 		for await (const page of cursorList<ZendeskGroup>(this.client, { path: '/api/v2/groups.json', key: 'groups' }, options)) {
@@ -111,8 +116,9 @@ class ZendeskSource implements SourceConnector {
 	}
 
 	async *tickets(options: ReadOptions = {}): AsyncIterable<Page<Ticket>> {
-		// `support_type_scope=all` brings the tickets an AI agent handled too; `include=users` gives the CCs' addresses.
-		const query = { ...this.#exportQuery(), include: 'users', support_type_scope: 'all' };
+		// `support_type_scope=all` brings the tickets an AI agent handled too; `include=users` gives the CCs' addresses,
+		// `metric_sets` the solve times, in the same answer.
+		const query = { ...this.#exportQuery(), include: 'users,metric_sets', support_type_scope: 'all' };
 		for await (const page of cursorExport<ZendeskTicket>(this.client, { path: TICKET_EXPORT, key: 'tickets', query }, options)) {
 			const lookups = await this.#ticketLookups(page.body, options.signal);
 			yield pageOf(page, page.records.filter((ticket) => !isDeletedTicket(ticket)).map((ticket) => mapTicket(ticket, lookups)));
@@ -162,7 +168,7 @@ class ZendeskSource implements SourceConnector {
 	}
 
 	async ticket(id: SourceId, signal?: AbortSignal): Promise<Ticket | undefined> {
-		const body = await this.client.find<{ ticket: ZendeskTicket; users?: ZendeskUser[] }>(`/api/v2/tickets/${encodeURIComponent(id)}.json`, { include: 'users' }, signal);
+		const body = await this.client.find<{ ticket: ZendeskTicket; users?: ZendeskUser[] }>(`/api/v2/tickets/${encodeURIComponent(id)}.json`, { include: 'users,metric_sets' }, signal);
 		return body && mapTicket(body.ticket, await this.#ticketLookups(body, signal));
 	}
 
@@ -178,11 +184,13 @@ class ZendeskSource implements SourceConnector {
 		return this.settings.exportPageSize ? { per_page: this.settings.exportPageSize } : {};
 	}
 
-	async #ticketLookups(body: { users?: unknown }, signal?: AbortSignal) {
+	async #ticketLookups(body: { users?: unknown; metric_sets?: unknown }, signal?: AbortSignal) {
 		const [brandNames, statusLabels] = await Promise.all([this.#lookups.brandNames.get(signal), this.#lookups.statusLabels.get(signal)]);
 		const sideloaded = Array.isArray(body.users) ? (body.users as ZendeskUser[]) : [];
 		const userEmails = new Map(sideloaded.filter((user) => user.email).map((user): [number, string] => [user.id, user.email ?? '']));
-		return { baseUrl: this.client.baseUrl, userEmails, brandNames, statusLabels };
+		const metricSets = Array.isArray(body.metric_sets) ? (body.metric_sets as ZendeskTicketMetricSet[]) : [];
+		const solvedAt = new Map(metricSets.filter((set) => typeof set.ticket_id === 'number' && typeof set.solved_at === 'string').map((set): [number, string] => [set.ticket_id!, set.solved_at!]));
+		return { baseUrl: this.client.baseUrl, userEmails, brandNames, statusLabels, solvedAt };
 	}
 
 	async #identities(userId: number, signal?: AbortSignal): Promise<ZendeskIdentity[]> {

@@ -13,6 +13,8 @@ export interface TicketLookups {
 	brandNames: ReadonlyMap<number, string>;
 	/** Custom statuses' agent labels (accounts without custom statuses have none). */
 	statusLabels: ReadonlyMap<number, string>;
+	/** Solve times by ticket id, from a `metric_sets` list sideloaded beside the tickets (when not embedded in each). */
+	solvedAt?: ReadonlyMap<number, string>;
 }
 
 const STATUSES: Readonly<Record<string, TicketStatus>> = { new: 'new', open: 'open', pending: 'pending', hold: 'on-hold', solved: 'solved', closed: 'closed' };
@@ -32,6 +34,7 @@ export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): Ticket
 	const channel = ticket.via?.channel;
 	const brand = ticket.brand_id === null || ticket.brand_id === undefined ? undefined : (lookups.brandNames.get(ticket.brand_id) ?? String(ticket.brand_id));
 	const statusLabel = ticket.custom_status_id === null || ticket.custom_status_id === undefined ? undefined : lookups.statusLabels.get(ticket.custom_status_id);
+	const solvedAt = solvedAtOf(ticket, lookups);
 	return {
 		id: String(ticket.id),
 		subject: ticket.subject ?? ticket.raw_subject ?? '',
@@ -50,10 +53,17 @@ export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): Ticket
 		followerIds: idsOf(ticket.follower_ids),
 		createdAt: ticket.created_at,
 		updatedAt: ticket.updated_at,
+		...(solvedAt !== undefined && { solvedAt }),
 		...(brand !== undefined && { brand }),
 		...(channel !== null && channel !== undefined && { channel: String(channel) }),
 		url: webLink(lookups.baseUrl, 'tickets', String(ticket.id))
 	};
+}
+
+/** When the ticket was last solved, from its metric set; a time that does not parse is left out rather than guessed. */
+function solvedAtOf(ticket: ZendeskTicket, lookups: TicketLookups): string | undefined {
+	const value = ticket.metric_set?.solved_at ?? lookups.solvedAt?.get(ticket.id);
+	return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : undefined;
 }
 
 /**

@@ -28,6 +28,14 @@ export interface ZendeskTicket {
 	custom_status_id?: number | null;
 	created_at: string;
 	updated_at: string;
+	/** Embedded by `include=metric_sets`; null for a deleted ticket. */
+	metric_set?: ZendeskTicketMetricSet | null;
+}
+
+/** TicketMetricObject, as far as a migration reads it. Real answers carry null for times that have not happened. */
+export interface ZendeskTicketMetricSet {
+	ticket_id?: number | null;
+	solved_at?: string | null;
 }
 
 /** AttachmentObject. */

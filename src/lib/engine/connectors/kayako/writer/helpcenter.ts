@@ -1,27 +1,29 @@
 // Help Center: categories, sections and articles with the source id as legacy_id, article attachments, and links between migrated articles.
 import type { Article, KbCategory, KbSection } from '../../../model';
+import { ArticleAddresses } from '../../../pipeline/article-addresses';
 import type { KayakoSession } from '../session';
 import { chunks, listAll, localized, type WriteContext, type Written } from './context';
 import { uploadAttachments } from './files';
 import { rewriteInlineImages } from './inline-images';
 
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Points links to migrated articles at their new address. A link matches by what it names (see ArticleAddresses):
+ * the article id, on the source host or relative, in any locale, with or without slug, query or trailing slash. The
+ * fragment stays; links to other sites and to articles not in `links` are left as they are.
+ */
+export function rewriteArticleLinks(html: string, links: ArticleAddresses<string>): string {
+	if (links.size === 0) return html;
+	return html.replace(/(href\s*=\s*)(["'])(.*?)\2/gis, (whole, attribute: string, quote: string, href: string) => {
+		const found = links.find(href);
+		return found ? `${attribute}${quote}${found.value}${found.fragment}${quote}` : whole;
+	});
 }
 
-/**
- * Points links to migrated articles at their new address. `links` maps an old article URL to the new one; a link
- * matches with or without a trailing slash, query or fragment, and keeps its fragment.
- */
-export function rewriteArticleLinks(html: string, links: ReadonlyMap<string, string>): string {
-	let out = html;
-	for (const [oldUrl, newUrl] of links) {
-		const base = oldUrl.replace(/[?#].*$/, '').replace(/\/+$/, '');
-		if (!base) continue;
-		const pattern = new RegExp(`(href\\s*=\\s*["'])${escapeRegExp(base)}/?(?:\\?[^"'#]*)?(#[^"']*)?(["'])`, 'gi');
-		out = out.replace(pattern, (_match, open: string, fragment: string | undefined, close: string) => `${open}${newUrl}${fragment ?? ''}${close}`);
-	}
-	return out;
+/** Old article address -> new address, filed for `rewriteArticleLinks`; addresses that name no article are left out. */
+export function articleAddresses(links: Iterable<readonly [oldUrl: string, newUrl: string]>): ArticleAddresses<string> {
+	const addresses = new ArticleAddresses<string>();
+	for (const [oldUrl, newUrl] of links) addresses.add(oldUrl, newUrl);
+	return addresses;
 }
 
 /** The public address of a Kayako Help Center article (inferred from Kayako's Help Center URLs: /article/<id>). */
@@ -53,9 +55,9 @@ export async function createSection(ctx: Pick<WriteContext, 'session'>, section:
 
 /**
  * Creates the article in the Kayako section `sectionId`, with its attachments, inline images handled per option and
- * links to already migrated articles rewritten. Links to articles migrated later are fixed with `updateArticleContents`.
+ * links to already migrated articles rewritten. Links to articles migrated later are fixed by `relinkArticle`.
  */
-export async function createArticle(ctx: Pick<WriteContext, 'session' | 'resolve' | 'download' | 'options'>, article: Article, sectionId: number, links: ReadonlyMap<string, string> = new Map()): Promise<Written> {
+export async function createArticle(ctx: Pick<WriteContext, 'session' | 'resolve' | 'download' | 'options'>, article: Article, sectionId: number, links: ArticleAddresses<string> = new ArticleAddresses()): Promise<Written> {
 	const { files, warnings } = await uploadAttachments(ctx, article.id, article.attachments);
 	const { html } = rewriteInlineImages(article.html, files.filter((file) => file.attachment.inline), ctx.options.inlineImages);
 	const authorId = article.authorId ? ctx.resolve('users', article.authorId) : undefined;
@@ -77,6 +79,19 @@ export async function createArticle(ctx: Pick<WriteContext, 'session' | 'resolve
 /** The second pass for links: replaces the article's contents (in its locale). */
 export async function updateArticleContents(session: KayakoSession, id: number, html: string, locale = 'en-us'): Promise<void> {
 	await session.request({ method: 'PUT', path: `articles/${id}.json`, json: { contents: localized(html, locale) } });
+}
+
+/**
+ * The second pass for links, once every article is in: rewrites the contents as Kayako holds them (inline images
+ * already pointing at Kayako), in every locale, and writes back only when a link changed. True when it wrote.
+ */
+export async function relinkArticle(session: KayakoSession, id: number, links: ArticleAddresses<string>): Promise<boolean> {
+	const { data } = await session.request<{ contents?: { locale?: string; translation?: string }[] }>({ method: 'GET', path: `articles/${id}.json`, searchParams: { include: 'locale_field' } });
+	const contents = (data.contents ?? []).filter((entry): entry is { locale: string; translation: string } => typeof entry.locale === 'string' && typeof entry.translation === 'string');
+	const rewritten = contents.map((entry) => ({ locale: entry.locale, translation: rewriteArticleLinks(entry.translation, links) }));
+	if (rewritten.every((entry, index) => entry.translation === contents[index]!.translation)) return false;
+	await session.request({ method: 'PUT', path: `articles/${id}.json`, json: { contents: rewritten } });
+	return true;
 }
 
 /** Reconciliation: source id -> Kayako id, for `categories`, `sections` or `articles` that already exist. */

@@ -1,0 +1,102 @@
+// The options step's form: read from the saved options and filters, checked, and turned back into what the engine reads (pipeline/settings.ts).
+import type { JsonObject, JsonValue } from '$lib/engine/store';
+
+export interface OptionsForm {
+	tagMigrated: string;
+	oldIdInSubject: boolean;
+	ccField: string;
+	inlineImages: 'rewrite' | 'attach';
+	skipAttachments: boolean;
+	eventsAsNotes: boolean;
+	migrateInactiveUsers: boolean;
+	/** As typed: validated before it is saved as a whole number. */
+	recentDays: string;
+	/** YYYY-MM-DD from the date inputs, or empty. */
+	createdFrom: string;
+	createdTo: string;
+	/** Comma- or line-separated lists, as typed. */
+	tags: string;
+	teamIds: string;
+	organizationIds: string;
+	assigneeIds: string;
+	fieldId: string;
+	fieldValue: string;
+}
+
+/** The inputs that can be wrong, each with the i18n key of its message under `options.invalid`. */
+export type OptionsProblems = Partial<Record<'recentDays' | 'createdFrom' | 'createdTo' | 'field', string>>;
+
+const LISTS = ['tags', 'teamIds', 'organizationIds', 'assigneeIds'] as const;
+
+const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+const list = (value: JsonValue | undefined): string => (Array.isArray(value) ? value.filter((each) => typeof each === 'string').join(', ') : '');
+
+export function formFrom(options: JsonObject, filters: JsonObject): OptionsForm {
+	const field = filters.field && typeof filters.field === 'object' && !Array.isArray(filters.field) ? filters.field : {};
+	return {
+		tagMigrated: text(options.tagMigrated),
+		oldIdInSubject: options.oldIdInSubject === true,
+		ccField: text(options.ccField),
+		inlineImages: options.inlineImages === 'attach' ? 'attach' : 'rewrite',
+		skipAttachments: options.skipAttachments === true,
+		eventsAsNotes: options.eventsAsNotes === true,
+		migrateInactiveUsers: options.migrateInactiveUsers === true,
+		recentDays: text(options.recentDays),
+		createdFrom: text(filters.createdFrom),
+		createdTo: text(filters.createdTo),
+		tags: list(filters.tags),
+		teamIds: list(filters.teamIds),
+		organizationIds: list(filters.organizationIds),
+		assigneeIds: list(filters.assigneeIds),
+		fieldId: text(field.id),
+		fieldValue: text(field.value)
+	};
+}
+
+/** Splits a typed list at commas and line breaks; blanks and repeats go. */
+export function splitList(typed: string): string[] {
+	return [...new Set(typed.split(/[,\n]/).map((each) => each.trim()).filter(Boolean))];
+}
+
+const isDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+
+export function problemsOf(form: OptionsForm): OptionsProblems {
+	const problems: OptionsProblems = {};
+	const days = form.recentDays.trim();
+	if (days && !/^\d+$/.test(days)) problems.recentDays = 'recentDaysNumber';
+	else if (days && (Number(days) < 1 || Number(days) > 36_500)) problems.recentDays = 'recentDaysRange';
+	if (form.createdFrom && !isDate(form.createdFrom)) problems.createdFrom = 'date';
+	if (form.createdTo && !isDate(form.createdTo)) problems.createdTo = 'date';
+	// ISO dates compare as text.
+	else if (form.createdFrom && form.createdTo && isDate(form.createdFrom) && form.createdTo < form.createdFrom) problems.createdTo = 'dateOrder';
+	if (Boolean(form.fieldId.trim()) !== Boolean(form.fieldValue.trim())) problems.field = 'fieldBoth';
+	return problems;
+}
+
+/**
+ * The options and filters to save. Options the other steps keep (entities, the checklist, the
+ * triggers the tool turned off) are carried over from `previous` untouched.
+ */
+export function savedFrom(form: OptionsForm, previous: JsonObject): { options: JsonObject; filters: JsonObject } {
+	const options: JsonObject = {
+		...previous,
+		tagMigrated: form.tagMigrated.trim(),
+		oldIdInSubject: form.oldIdInSubject,
+		ccField: form.ccField.trim(),
+		inlineImages: form.inlineImages,
+		skipAttachments: form.skipAttachments,
+		eventsAsNotes: form.eventsAsNotes,
+		migrateInactiveUsers: form.migrateInactiveUsers
+	};
+	if (form.recentDays.trim()) options.recentDays = Number(form.recentDays.trim());
+	else delete options.recentDays;
+	const filters: JsonObject = {};
+	if (form.createdFrom) filters.createdFrom = form.createdFrom;
+	if (form.createdTo) filters.createdTo = form.createdTo;
+	for (const key of LISTS) {
+		const values = splitList(form[key]);
+		if (values.length) filters[key] = values;
+	}
+	if (form.fieldId.trim() && form.fieldValue.trim()) filters.field = { id: form.fieldId.trim(), value: form.fieldValue.trim() };
+	return { options, filters };
+}

@@ -1,0 +1,40 @@
+// The after-migration page: the archive downloads without a password, then freeing the storage removes the migration from this browser only.
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/credentials';
+import { newMigration } from './sandboxes';
+
+test('archiving downloads the migration as a file, and freeing the storage explains itself and removes it here', async ({ page }) => {
+	const name = `Archive ${Date.now()}`;
+	await newMigration(page, name);
+	await page.getByRole('button', { name: 'Fill in the sandbox Kayako' }).click();
+	await page.getByLabel('Password', { exact: true }).fill(KAYAKO_SANDBOX_CREDENTIALS.admin.password);
+	await page.getByLabel(/Remember the password/).check();
+	await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+	await page.getByRole('button', { name: 'Test connection' }).click();
+	await expect(page.getByTestId('connect-success')).toBeVisible();
+
+	await page.goto(page.url().replace(/\/connect$/, '/after'));
+	const retention = page.getByTestId('retention');
+	await expect(retention.getByLabel('Days to keep the data after the last run')).toHaveValue('30');
+	await expect(retention).toContainText('No run yet');
+	const free = retention.getByRole('button', { name: 'Free the browser storage' });
+	await expect(free).toBeDisabled();
+
+	const [download] = await Promise.all([page.waitForEvent('download'), retention.getByRole('button', { name: 'Download the archive' }).click()]);
+	const text = await readFile(await download.path(), 'utf8');
+	const archive = JSON.parse(text);
+	expect(archive).toMatchObject({ format: 'kayako-migrator/migration-archive', migration: { name }, runs: [], idMap: [] });
+	expect(text).not.toContain(KAYAKO_SANDBOX_CREDENTIALS.admin.password);
+	expect(text).not.toContain('correct horse battery');
+
+	let message = '';
+	page.once('dialog', (dialog) => {
+		message = dialog.message();
+		void dialog.accept();
+	});
+	await free.click();
+	await expect(page.getByRole('heading', { name: 'Your migrations' })).toBeVisible();
+	await expect(page.getByRole('link', { name })).toHaveCount(0);
+	expect(message).toContain('Nothing is deleted in Kayako or in the source helpdesk.');
+});
