@@ -6,7 +6,7 @@ import { loadZendeskContracts } from './zendesk-sandbox-openapi';
 const { sandbox, url } = useSandbox({ tickets: 120 });
 
 /** [request path with query, the spec path whose 200 schema it must meet]. Ids are resolved against the seeded data below. */
-function requests(ids: { ticket: number; user: number; deletedUser: number; organization: number; group: number; field: number; attachment: number; article: number; category: number; section: number }): [string, string][] {
+function requests(ids: { ticket: number; user: number; deletedUser: number; organization: number; organizationPrefix: string; group: number; field: number; attachment: number; article: number; category: number; section: number }): [string, string][] {
 	return [
 		['/api/v2/users/me.json', '/api/v2/users/me'],
 		['/api/v2/tickets.json', '/api/v2/tickets'],
@@ -37,6 +37,8 @@ function requests(ids: { ticket: number; user: number; deletedUser: number; orga
 		[`/api/v2/users/show_many.json?ids=${ids.user},10000000`, '/api/v2/users/show_many'],
 		[`/api/v2/users/${ids.user}/identities.json`, '/api/v2/users/{user_id}/identities'],
 		['/api/v2/organizations.json', '/api/v2/organizations'],
+		[`/api/v2/organizations/autocomplete.json?name=${encodeURIComponent(ids.organizationPrefix)}`, '/api/v2/organizations/autocomplete'],
+		[`/api/v2/organizations/autocomplete.json?name=${encodeURIComponent(ids.organizationPrefix.slice(0, 1))}&per_page=1&page=2`, '/api/v2/organizations/autocomplete'],
 		[`/api/v2/organizations/${ids.organization}.json`, '/api/v2/organizations/{organization_id}'],
 		['/api/v2/organization_memberships.json', '/api/v2/organization_memberships'],
 		['/api/v2/groups.json', '/api/v2/groups'],
@@ -83,7 +85,8 @@ describe('the Zendesk sandbox contract', () => {
 		const ticket = (await getJson<{ tickets: { id: number }[] }>(`${url()}/api/v2/tickets.json?per_page=100`)).json.tickets.find((candidate) => sandbox().plan.tickets >= candidate.id && candidate.id % 97 === 11)?.id ?? 11;
 		const attachment = await findAttachment(url());
 		const deletedUser = (await getJson<{ deleted_users: { id: number }[] }>(`${url()}/api/v2/deleted_users.json`, ADMIN_TOKEN)).json.deleted_users[0]?.id ?? 0;
-		const ids = { ticket, deletedUser, user: 10_000_000 + sandbox().plan.agents + 3, organization: 20_000_000, group: 30_000_000, field: 40_000_017, attachment, article: 62_000_000, category: 60_000_000, section: 61_000_000 };
+		const organizationPrefix = (await getJson<{ organization: { name: string } }>(`${url()}/api/v2/organizations/20000000.json`)).json.organization.name.slice(0, 3);
+		const ids = { ticket, deletedUser, organizationPrefix, user: 10_000_000 + sandbox().plan.agents + 3, organization: 20_000_000, group: 30_000_000, field: 40_000_017, attachment, article: 62_000_000, category: 60_000_000, section: 61_000_000 };
 		const failures: string[] = [];
 		for (const [request, specPath] of requests(ids)) {
 			const answer = await getJson(`${url()}${request}`, ADMIN_TOKEN);
@@ -97,6 +100,23 @@ describe('the Zendesk sandbox contract', () => {
 			for (const error of errors.slice(0, 5)) failures.push(`${request}: ${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`);
 		}
 		expect(failures).toEqual([]);
+	});
+
+	it('refuses an autocomplete without a name, and too many autocompletes, in the error bodies the OpenAPI file documents', async () => {
+		const contracts = loadZendeskContracts();
+		const missing = await getJson(`${url()}/api/v2/organizations/autocomplete.json`, ADMIN_TOKEN);
+		expect(missing.status).toBe(400);
+		expect(contracts.validatorFor('/api/v2/organizations/autocomplete', '400')(missing.json)).toBe(true);
+		expect(missing.json).toMatchObject({ errors: [{ code: 'QueryError' }] });
+
+		sandbox().reset();
+		let answer = await getJson(`${url()}/api/v2/organizations/autocomplete.json?name=a`, ADMIN_TOKEN);
+		for (let sent = 1; answer.status === 200 && sent <= 200; sent += 1) answer = await getJson(`${url()}/api/v2/organizations/autocomplete.json?name=a`, ADMIN_TOKEN);
+		expect(answer.status).toBe(429);
+		expect(contracts.validatorFor('/api/v2/organizations/autocomplete', '429')(answer.json)).toBe(true);
+		expect(answer.json).toEqual({ errors: [{ code: 'TooManyRequests', status: '429', title: 'Too many requests to autocomplete' }] });
+		expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+		sandbox().reset();
 	});
 
 	it('names a spec gap only where the sandbox really returns a deleted ticket', async () => {

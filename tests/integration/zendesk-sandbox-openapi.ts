@@ -29,8 +29,8 @@ function toJsonSchema(node: unknown, documentId: string): unknown {
 }
 
 export interface ContractDocument {
-	/** The validator for the 200 JSON response of GET `path` (as written in the spec, without `.json`). */
-	validatorFor(path: string): ValidateFunction;
+	/** The validator for the JSON response of GET `path` (as written in the spec, without `.json`) with this status, 200 unless told. */
+	validatorFor(path: string, status?: string): ValidateFunction;
 	/** The validator for one schema of the Support spec's components, e.g. `TicketMetricObject` for an embedded sideload. */
 	validatorForSchema(name: string): ValidateFunction;
 }
@@ -50,16 +50,17 @@ export function loadZendeskContracts(): ContractDocument {
 	const helpCenter = loadDocument(ajv, 'zendesk-helpcenter-openapi.yaml', 'helpcenter');
 	const cache = new Map<string, ValidateFunction>();
 	return {
-		validatorFor(path) {
-			const cached = cache.get(path);
+		validatorFor(path, status = '200') {
+			const key = `${status} ${path}`;
+			const cached = cache.get(key);
 			if (cached) return cached;
 			const [document, documentId] = path.startsWith('/api/v2/help_center') ? [helpCenter, 'helpcenter'] : [support, 'support'];
 			const operation = ((document.paths as Node)[path] as Node | undefined)?.get as Node | undefined;
-			const response = (operation?.responses as Node | undefined)?.['200'] as Node | undefined;
+			const response = (operation?.responses as Node | undefined)?.[status] as Node | undefined;
 			const schema = ((response?.content as Node | undefined)?.['application/json'] as Node | undefined)?.schema;
-			if (!schema) throw new Error(`The OpenAPI files have no 200 JSON response for GET ${path}.`);
+			if (!schema) throw new Error(`The OpenAPI files have no ${status} JSON response for GET ${path}.`);
 			const validate = ajv.compile(toJsonSchema(schema, documentId) as object);
-			cache.set(path, validate);
+			cache.set(key, validate);
 			return validate;
 		},
 		validatorForSchema(name) {

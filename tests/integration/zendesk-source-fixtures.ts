@@ -1,7 +1,7 @@
 // Shared helpers for the Zendesk source tests: a connector on the sandbox whose HTTP waits move the sandbox's clock, and a recorder of answers.
 import type { Credentials } from '../../src/lib/engine/credentials';
-import { createZendeskSource, type ZendeskSourceSettings } from '../../src/lib/engine/connectors/zendesk/connector';
-import type { Page, SourceConnector } from '../../src/lib/engine/connectors/source';
+import { createZendeskSource, type ZendeskSourceConnector, type ZendeskSourceSettings } from '../../src/lib/engine/connectors/zendesk/connector';
+import type { Page } from '../../src/lib/engine/connectors/source';
 import { HttpClient, systemClock, type Clock } from '../../src/lib/engine/http';
 import type { ZendeskSandbox } from '../../server/sandbox/zendesk/index';
 import { CREDENTIALS } from './zendesk-sandbox-fixtures';
@@ -15,7 +15,7 @@ export interface RecordedAnswer {
 }
 
 export interface SourceUnderTest {
-	source: SourceConnector;
+	source: ZendeskSourceConnector;
 	/** Every wait the HTTP client made, in ms. */
 	waits: number[];
 	recorded: RecordedAnswer[];

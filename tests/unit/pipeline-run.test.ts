@@ -133,6 +133,25 @@ describe('rollback', () => {
 		expect(await resultsTable(store, migrationId)).toEqual({});
 		expect((await store.getRun(demo.id))?.rolledBackBy).toBe(rollback.id);
 	});
+
+	it('deletes an inactive customer the demo created even after a full run needed it again', async () => {
+		const { store, migrationId, data, source, target } = await setup();
+		// Every ticket's requester is a customer who left: a demo creates them because a ticket needs them.
+		data.users.push(user('4', { active: false }));
+		for (const each of data.tickets) each.requesterId = '4';
+		for (const [id, thread] of data.comments) data.comments.set(id, thread.map((each) => ({ ...each, authorId: '9' })));
+		const demo = await executeRun({ store, source, target, migrationId, kind: 'demo', options: { defaultAgentId: 999, demo: { size: 2, seed: 1, candidates: 10 } } });
+		expect(target.ids('users')).toContain('4');
+		const full = await executeRun({ store, source, target, migrationId, kind: 'full', options: { defaultAgentId: 999 } });
+		expect(full.state).toBe('finished');
+		// Not skipped by the full run, not created twice, still the demo's.
+		expect(target.ids('users').filter((id) => id === '4')).toHaveLength(1);
+		expect(await store.getIdMapRow({ migrationId, entity: 'users', sourceId: '4' })).toMatchObject({ status: 'migrated', createdBy: demo.id });
+
+		const rollback = await executeRun({ store, source, target, migrationId, kind: 'rollback', rollsBack: [demo.id] });
+		expect(rollback.state).toBe('finished');
+		expect(target.ids('users')).not.toContain('4');
+	});
 });
 
 describe('a delta', () => {

@@ -162,4 +162,17 @@ describe('who created a Kayako record', () => {
 		await store.markMigrated('run-full', [{ ...agent, kayakoId: 3, matched: true }]);
 		expect((await store.getIdMapRow(agent))?.createdBy).toBeUndefined();
 	});
+
+	it('stays the run that created it when a later run skips the record, then finds that same record by e-mail', async () => {
+		const { store } = await openTestStore();
+		const customer = { migrationId, entity: 'users', sourceId: '7' };
+		// A demo creates an inactive customer a ticket needs; the full run skips inactive users, then a ticket needs it again.
+		await store.markMigrated('run-demo', [{ ...customer, kayakoId: 27 }]);
+		await store.markSkipped('run-full', [{ ...customer, reason: 'Inactive or deleted.' }]);
+		await store.markMigrated('run-full', [{ ...customer, kayakoId: 27, matched: true }]);
+		expect(await store.getIdMapRow(customer)).toMatchObject({ status: 'migrated', kayakoId: 27, createdBy: 'run-demo' });
+		// Another Kayako record found by e-mail is not ours.
+		await store.markMigrated('run-full', [{ ...customer, kayakoId: 30, matched: true }]);
+		expect((await store.getIdMapRow(customer))?.createdBy).toBeUndefined();
+	});
 });

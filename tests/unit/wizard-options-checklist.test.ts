@@ -18,12 +18,12 @@ describe('the options form', () => {
 	});
 
 	it('saves what the engine reads and keeps the options other steps saved', () => {
-		const form = { ...blankForm(), tagMigrated: ' zendesk-import ', recentDays: '30', tags: 'vip, billing,, vip', teamIds: '1\n2', fieldId: 'priority', fieldValue: 'high' };
+		const form = { ...blankForm(), tagMigrated: ' zendesk-import ', recentDays: '30', tags: 'vip, billing,, vip', teamIds: ['1', '2', '1'], fieldId: 'priority', fieldValue: 'high' };
 		const { options, filters } = savedFrom(form, { entities: ['tickets'], checklist: { teamTold: true }, recentDays: 7 });
 		expect(options).toMatchObject({ entities: ['tickets'], checklist: { teamTold: true }, tagMigrated: 'zendesk-import', recentDays: 30, inlineImages: 'rewrite' });
 		expect(filters).toEqual({ tags: ['vip', 'billing'], teamIds: ['1', '2'], field: { id: 'priority', value: 'high' } });
 		expect(savedFrom(blankForm(), { recentDays: 7 }).options.recentDays).toBeUndefined();
-		expect(formFrom(options, filters)).toMatchObject({ recentDays: '30', tags: 'vip, billing', fieldId: 'priority' });
+		expect(formFrom(options, filters)).toMatchObject({ recentDays: '30', tags: 'vip, billing', teamIds: ['1', '2'], organizationIds: [], fieldId: 'priority' });
 	});
 });
 

@@ -10,6 +10,7 @@ import { sourceCommands, type SourceSecret, type SourceTarget } from './commands
 import { runCommands, type RunningWhere } from './commands/runs';
 import { selectCommands, type SourceCounts } from './commands/select';
 import { matchCommands, type MatchCandidates } from './commands/match';
+import { organizationSearchCommands, type ChosenOrganizations, type OrganizationMatches } from './commands/organization-search';
 import { recordCommands, type RecordPage } from './commands/records';
 import { fieldCommands, type FieldMatches, type TicketPreview } from './commands/fields';
 import { shareRunEvents } from './commands/run-broadcast';
@@ -32,6 +33,7 @@ export type { TriggerState } from './commands/checklist';
 export type { Candidate, FieldChoice, FieldIssue, FieldMatches, FieldSection, FieldValuePreview, KayakoFieldView, LostReason, PostPreview, SourceFieldMatch, TicketPreview } from './commands/fields';
 export type { SourceCounts } from './commands/select';
 export type { MatchCandidates } from './commands/match';
+export type { ChosenOrganizations, NamedOrganization, OrganizationMatches } from './commands/organization-search';
 export type { AgentMatch, TeamMatch, SourceAgent } from './pipeline/matching';
 export type { KayakoStaffMember } from './connectors/kayako/staff';
 export type { RecordLine, RecordPage } from './commands/records';
@@ -87,6 +89,11 @@ export interface EngineApi {
 	/** The match step: source agents and groups beside Kayako's staff and teams, each with a proposed (or saved) choice. */
 	matchCandidates(migrationId: string): Promise<Result<MatchCandidates>>;
 
+	/** The options step: the source's organisations whose name starts with these letters (the first page of them, and how many in all). */
+	searchOrganizations(migrationId: string, prefix: string): Promise<Result<OrganizationMatches>>;
+	/** The options step: the names of organisations chosen before, and which of them the source no longer holds. */
+	organizationNames(migrationId: string, ids: string[]): Promise<Result<ChosenOrganizations>>;
+
 	/** The fields step: the source's ticket, contact and organisation fields beside Kayako's, matched by name and type, with what a mismatch costs. */
 	fieldMatches(migrationId: string): Promise<Result<FieldMatches>>;
 	/** One real ticket (the first, or this id) as it will look in Kayako under the given mapping (or the saved one). */
@@ -136,6 +143,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
 		...checklistCommands(deps),
 		...selectCommands(deps),
 		...matchCommands(deps),
+		...organizationSearchCommands(deps),
 		...fieldCommands(deps),
 		...archiveCommands(deps),
 		...runCommands({ ...deps, connectors: options.connectors ?? openConnectors }),

@@ -7,7 +7,7 @@ import type { ZendeskAccount } from '../account';
 import { authenticate, type Principal } from './auth';
 import type { RouteSpec } from './context';
 import { couldNotAuthenticate, forbidden, invalidEndpoint, invalidOAuthToken, methodNotAllowed, rateLimited } from './errors';
-import { accountHeaders, endpointHeader, type RateLimits } from './rate-limits';
+import { accountHeaders, endpointHeader, endpointRefusal, type RateLimits } from './rate-limits';
 import type { ZendeskReply } from './reply';
 import { send } from './send';
 
@@ -90,10 +90,7 @@ async function answer(parts: PipelineParts, req: IncomingMessage, res: ServerRes
 	if (spec.endpointLimit) {
 		const endpoint = parts.limits.takeEndpoint(spec.endpointLimit);
 		Object.assign(headers, endpointHeader(spec.endpointLimit, endpoint));
-		if (!endpoint.allowed) {
-			const what = spec.endpointLimit === 'incremental' ? 'incremental export API requests' : spec.endpointLimit === 'deleted-tickets' ? 'deleted ticket API requests' : 'ticket index API requests';
-			return { reply: withHeaders(rateLimited(`Number of allowed ${what} per minute exceeded`, endpoint.resetSeconds), headers), then };
-		}
+		if (!endpoint.allowed) return { reply: withHeaders(endpointRefusal(spec.endpointLimit, endpoint), headers), then };
 	}
 	const reply = spec.handler({ ...context, principal });
 	return { reply: withHeaders(reply, { ...headers, ...corsHeaders(principal, reply.status) }), then };

@@ -1,8 +1,13 @@
 // Zendesk's layered rate limits: the account's per-minute limit, Help Center's own counter, and the tighter endpoint limits.
 import { createMinuteWindows, type MinuteWindows, type WindowTicket } from '../../common/rate-window';
+import type { Reply } from '../../common/reply';
+import { errorsReply, rateLimited } from './errors';
 
-/** Endpoint limits on top of the account limit (Zendesk's documented figures). */
-export const ENDPOINT_LIMITS = { incremental: 10, 'deleted-tickets': 10, 'tickets-index': 100 } as const;
+/**
+ * Endpoint limits on top of the account limit (Zendesk's documented figures). Autocomplete is the exception: the
+ * OpenAPI file documents a 429 of its own ("Too many requests to autocomplete") but no figure, so 100 a minute is our guess.
+ */
+export const ENDPOINT_LIMITS = { incremental: 10, 'deleted-tickets': 10, 'tickets-index': 100, autocomplete: 100 } as const;
 export type EndpointLimit = keyof typeof ENDPOINT_LIMITS;
 export type Counter = 'support' | 'help-center';
 
@@ -41,8 +46,24 @@ export function accountHeaders(ticket: WindowTicket, list: boolean): Record<stri
 	};
 }
 
-/** The header each endpoint limit reports itself in, e.g. `zendesk-ratelimit-tickets-index: total=100; remaining=99; resets=41`. */
+/** The header each endpoint limit reports itself in, e.g. `zendesk-ratelimit-tickets-index: total=100; remaining=99; resets=41`; autocomplete documents none. */
 export function endpointHeader(limit: EndpointLimit, ticket: WindowTicket): Record<string, string> {
-	const name = limit === 'incremental' ? 'zendesk-ratelimit-incremental-exports' : limit === 'tickets-index' ? 'zendesk-ratelimit-tickets-index' : 'zendesk-ratelimit-deleted-tickets';
-	return { [name]: `total=${ticket.limit}; remaining=${ticket.remaining}; resets=${ticket.resetSeconds}` };
+	const names: Record<EndpointLimit, string | undefined> = {
+		incremental: 'zendesk-ratelimit-incremental-exports',
+		'deleted-tickets': 'zendesk-ratelimit-deleted-tickets',
+		'tickets-index': 'zendesk-ratelimit-tickets-index',
+		autocomplete: undefined
+	};
+	const name = names[limit];
+	return name ? { [name]: `total=${ticket.limit}; remaining=${ticket.remaining}; resets=${ticket.resetSeconds}` } : {};
+}
+
+/** The 429 of an endpoint limit; autocomplete answers in the `errors` envelope its OpenAPI file shows. */
+export function endpointRefusal(limit: EndpointLimit, ticket: WindowTicket): Reply {
+	if (limit === 'autocomplete') {
+		const reply = errorsReply(429, 'TooManyRequests', 'Too many requests to autocomplete');
+		return { ...reply, headers: { ...reply.headers, 'Retry-After': String(ticket.resetSeconds) } };
+	}
+	const what = limit === 'incremental' ? 'incremental export API requests' : limit === 'deleted-tickets' ? 'deleted ticket API requests' : 'ticket index API requests';
+	return rateLimited(`Number of allowed ${what} per minute exceeded`, ticket.resetSeconds);
 }

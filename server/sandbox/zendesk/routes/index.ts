@@ -1,6 +1,7 @@
 // Every API route of the Zendesk sandbox, registered with and without the `.json` suffix (the server strips it).
 import { createRouter, type Router } from '../../common/router';
 import type { RouteSpec } from '../http/context';
+import { autocompleteRoutes } from './autocomplete';
 import { catalogRoutes } from './catalog';
 import { commentRoutes } from './comments';
 import { deletedUserRoutes } from './deleted-users';
@@ -12,7 +13,7 @@ import { ticketRoutes } from './tickets';
 
 export function createApiRouter(): Router<RouteSpec> {
 	const router = createRouter<RouteSpec>();
-	for (const table of [ticketRoutes, commentRoutes, incrementalRoutes, peopleRoutes, deletedUserRoutes, catalogRoutes, helpCenterRoutes, downloadRoutes]) {
+	for (const table of [ticketRoutes, commentRoutes, incrementalRoutes, peopleRoutes, autocompleteRoutes, deletedUserRoutes, catalogRoutes, helpCenterRoutes, downloadRoutes]) {
 		for (const [pattern, spec] of Object.entries(table)) router.add('GET', pattern, spec);
 	}
 	return router;

@@ -40,6 +40,18 @@ export interface SourceAccount {
 
 export type CountedEntity = 'tickets' | 'users' | 'organizations' | 'teams' | 'fields' | 'articles';
 
+/** An organisation as a picker shows it. */
+export interface NamedOrganization {
+	id: SourceId;
+	name: string;
+}
+
+export interface OrganizationMatches {
+	organizations: NamedOrganization[];
+	/** How many organizations start with those letters; more than `organizations` holds when the first page could not take them all. */
+	total: number;
+}
+
 export interface SourceConnector {
 	readonly platform: string;
 	readonly host: string;
@@ -70,4 +82,6 @@ export interface SourceConnector {
 	download(attachment: Attachment, signal?: AbortSignal): Promise<Blob>;
 	/** The source's web address of a record, for the reports. */
 	link(kind: 'tickets' | 'users' | 'organizations' | 'articles', id: SourceId): string | undefined;
+	/** Organisations whose name starts with `prefix`, for the options step; only where the helpdesk offers such a search. */
+	searchOrganizations?(prefix: string, signal?: AbortSignal): Promise<OrganizationMatches>;
 }

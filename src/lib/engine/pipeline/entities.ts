@@ -4,7 +4,7 @@ import type { KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { contentHash } from './hash';
 import { noteInactiveUser } from './inactive-users';
-import { isFatal, migrateRecord, reasonOf, skipRecord, type StepResult } from './record-step';
+import { isFatal, isMigrated, migrateRecord, reasonOf, skipRecord, type StepResult } from './record-step';
 import type { ReferenceResolver } from './references';
 
 const AGENT_ROLES = new Set<User['role']>(['agent', 'admin', 'light-agent']);
@@ -92,7 +92,9 @@ async function decideUser(context: RunContext, resolver: ReferenceResolver, user
 			return skipRecord(context, 'users', user.id, `Not created: ${why}; their tickets and replies go to the default agent.`);
 		}
 	} else if (!user.active && !context.options.migrateInactiveUsers && !neededByTicket) {
-		return skipRecord(context, 'users', user.id, 'Inactive or deleted, and "migrate inactive users" is off.');
+		// A ticket of an earlier run (a demo) needed this user, so it is in Kayako: it stays migrated and ours, not skipped.
+		const row = await context.store.getIdMapRow(keyOf(context, 'users', user.id));
+		if (!isMigrated(row)) return skipRecord(context, 'users', user.id, 'Inactive or deleted, and "migrate inactive users" is off.');
 	}
 	await resolver.ensure('organizations', user.organizationId);
 	for (const teamId of user.teamIds) await resolver.ensure('teams', teamId);

@@ -83,8 +83,9 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				const contentHash = mark.contentHash ?? previous?.contentHash;
 				if (contentHash !== undefined) row.contentHash = contentHash;
 				// The run that created the Kayako record keeps that title through later updates (delta), so rollback deletes what it made.
+				// A later run that finds that same record by e-mail matches our own creation: it stays ours, or no rollback could delete it.
 				const sameRecord = previous?.kayakoId === mark.kayakoId;
-				const createdBy = mark.matched ? undefined : sameRecord && previous?.createdBy ? previous.createdBy : runId;
+				const createdBy = sameRecord && previous?.createdBy ? previous.createdBy : mark.matched ? undefined : runId;
 				if (createdBy !== undefined) row.createdBy = createdBy;
 				if (mark.note !== undefined) row.reason = mark.note;
 				const parts = mark.parts ?? previous?.parts;

@@ -14,11 +14,12 @@ export interface OptionsForm {
 	/** YYYY-MM-DD from the date inputs, or empty. */
 	createdFrom: string;
 	createdTo: string;
-	/** Comma- or line-separated lists, as typed. */
+	/** Comma- or line-separated, as typed. */
 	tags: string;
-	teamIds: string;
-	organizationIds: string;
-	assigneeIds: string;
+	/** Source ids, as the filters keep them; the page shows them by name. */
+	teamIds: string[];
+	organizationIds: string[];
+	assigneeIds: string[];
 	fieldId: string;
 	fieldValue: string;
 }
@@ -26,10 +27,13 @@ export interface OptionsForm {
 /** The inputs that can be wrong, each with the i18n key of its message under `options.invalid`. */
 export type OptionsProblems = Partial<Record<'recentDays' | 'createdFrom' | 'createdTo' | 'field', string>>;
 
-const LISTS = ['tags', 'teamIds', 'organizationIds', 'assigneeIds'] as const;
+const ID_LISTS = ['teamIds', 'organizationIds', 'assigneeIds'] as const;
 
 const text = (value: JsonValue | undefined): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 const list = (value: JsonValue | undefined): string => (Array.isArray(value) ? value.filter((each) => typeof each === 'string').join(', ') : '');
+const unique = (values: string[]): string[] => [...new Set(values.filter(Boolean))];
+/** Ids in a hand-edited settings file may be numbers; the engine compares them as text. */
+const ids = (value: JsonValue | undefined): string[] => (Array.isArray(value) ? unique(value.flatMap((each) => (typeof each === 'string' || typeof each === 'number' ? [String(each).trim()] : []))) : []);
 
 export function formFrom(options: JsonObject, filters: JsonObject): OptionsForm {
 	const field = filters.field && typeof filters.field === 'object' && !Array.isArray(filters.field) ? filters.field : {};
@@ -45,9 +49,9 @@ export function formFrom(options: JsonObject, filters: JsonObject): OptionsForm 
 		createdFrom: text(filters.createdFrom),
 		createdTo: text(filters.createdTo),
 		tags: list(filters.tags),
-		teamIds: list(filters.teamIds),
-		organizationIds: list(filters.organizationIds),
-		assigneeIds: list(filters.assigneeIds),
+		teamIds: ids(filters.teamIds),
+		organizationIds: ids(filters.organizationIds),
+		assigneeIds: ids(filters.assigneeIds),
 		fieldId: text(field.id),
 		fieldValue: text(field.value)
 	};
@@ -55,7 +59,7 @@ export function formFrom(options: JsonObject, filters: JsonObject): OptionsForm 
 
 /** Splits a typed list at commas and line breaks; blanks and repeats go. */
 export function splitList(typed: string): string[] {
-	return [...new Set(typed.split(/[,\n]/).map((each) => each.trim()).filter(Boolean))];
+	return unique(typed.split(/[,\n]/).map((each) => each.trim()));
 }
 
 const isDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
@@ -93,8 +97,10 @@ export function savedFrom(form: OptionsForm, previous: JsonObject): { options: J
 	const filters: JsonObject = {};
 	if (form.createdFrom) filters.createdFrom = form.createdFrom;
 	if (form.createdTo) filters.createdTo = form.createdTo;
-	for (const key of LISTS) {
-		const values = splitList(form[key]);
+	const tags = splitList(form.tags);
+	if (tags.length) filters.tags = tags;
+	for (const key of ID_LISTS) {
+		const values = unique(form[key]);
 		if (values.length) filters[key] = values;
 	}
 	if (form.fieldId.trim() && form.fieldValue.trim()) filters.field = { id: form.fieldId.trim(), value: form.fieldValue.trim() };

@@ -3,7 +3,7 @@ import type { Credentials } from '../../credentials';
 import { MigrationError } from '../../errors';
 import type { HttpClient } from '../../http';
 import type { Article, Attachment, Comment, FieldDefinition, KbCategory, KbSection, Organization, SourceId, Team, Ticket, User } from '../../model';
-import type { CountedEntity, Page, ReadOptions, SourceAccount, SourceConnector } from '../source';
+import type { CountedEntity, OrganizationMatches, Page, ReadOptions, SourceAccount, SourceConnector } from '../source';
 import { ZendeskClient } from './client';
 import { countOf } from './count';
 import { ZendeskLookups } from './lookups';
@@ -13,6 +13,7 @@ import { mapArticle, mapCategory, mapSection } from './map-help-center';
 import { mapOrganization, mapTeam, mapUser } from './map-people';
 import { isDeletedTicket, mapComment, mapTicket } from './map-ticket';
 import { mapAttachment } from './map-values';
+import { autocompleteOrganizations } from './organization-search';
 import { readStaff } from './staff';
 import { chained, cursorExport, cursorList, type RawPage } from './pages';
 import type { ZendeskArticle, ZendeskArticleAttachment, ZendeskAudit, ZendeskCategory, ZendeskComment, ZendeskGroup, ZendeskIdentity, ZendeskOrganization, ZendeskProfileField, ZendeskSection, ZendeskTicket, ZendeskTicketField, ZendeskTicketMetricSet, ZendeskUser } from './types';
@@ -32,11 +33,14 @@ export interface ZendeskSourceSettings {
 const TICKET_EXPORT = '/api/v2/incremental/tickets/cursor.json';
 const USER_EXPORT = '/api/v2/incremental/users/cursor.json';
 
-export function createZendeskSource(http: HttpClient, settings: ZendeskSourceSettings, credentials: Credentials): SourceConnector {
+/** The common source port, with the search of organizations by name that Zendesk offers. */
+export type ZendeskSourceConnector = SourceConnector & Required<Pick<SourceConnector, 'searchOrganizations'>>;
+
+export function createZendeskSource(http: HttpClient, settings: ZendeskSourceSettings, credentials: Credentials): ZendeskSourceConnector {
 	return new ZendeskSource(new ZendeskClient(http, zendeskBaseUrl(settings.subdomainUrl), credentials), settings);
 }
 
-class ZendeskSource implements SourceConnector {
+class ZendeskSource implements ZendeskSourceConnector {
 	readonly platform = 'zendesk';
 	readonly host: string;
 	readonly #lookups: ZendeskLookups;
@@ -165,6 +169,11 @@ class ZendeskSource implements SourceConnector {
 	async organization(id: SourceId, signal?: AbortSignal): Promise<Organization | undefined> {
 		const body = await this.client.find<{ organization: ZendeskOrganization }>(`/api/v2/organizations/${encodeURIComponent(id)}.json`, {}, signal);
 		return body && mapOrganization(body.organization, await this.#lookups.organizationFieldIds.get(signal));
+	}
+
+	/** Organizations whose name starts with these letters, for picking one by name (Zendesk accounts can hold thousands). */
+	searchOrganizations(prefix: string, signal?: AbortSignal): Promise<OrganizationMatches> {
+		return autocompleteOrganizations(this.client, prefix, signal);
 	}
 
 	async ticket(id: SourceId, signal?: AbortSignal): Promise<Ticket | undefined> {
