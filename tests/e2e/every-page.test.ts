@@ -239,7 +239,7 @@ test.describe('every page of the wizard', () => {
 
 	test('run shows the demo before, during and after, with the results, the chart and a record list in German', async () => {
 		test.setTimeout(420_000);
-		await goTo(page, 'run', de('run.heading'));
+		await goTo(page, 'run?step=demo', de('run.heading'));
 		await checkPage(page, 'run step before a run', 'run-before');
 
 		await page.getByRole('button', { name: de('run.startDemo') }).click();

@@ -1,0 +1,55 @@
+// The wizard's steps in order, each with its page and the stage the engine records once the user is past it.
+export type WizardStep = 'connect' | 'select' | 'match' | 'fields' | 'options' | 'demo' | 'checklist' | 'full' | 'after';
+
+/** The page of each step; demo and full run share the run page, told apart by `?step=`. */
+export const STEP_PAGES: Record<WizardStep, string> = {
+	connect: 'connect',
+	select: 'select',
+	match: 'match',
+	fields: 'fields',
+	options: 'options',
+	demo: 'run?step=demo',
+	checklist: 'checklist',
+	full: 'run?step=full',
+	after: 'after'
+};
+
+/** The engine's stages (see en.json `stages`) in wizard order; a step is done once the stage is past its own. */
+const STAGE_ORDER = ['connect', 'select', 'match', 'map', 'options', 'demo', 'checklist', 'full', 'delta', 'done'];
+const STEP_STAGE: Record<WizardStep, string> = {
+	connect: 'connect',
+	select: 'select',
+	match: 'match',
+	fields: 'map',
+	options: 'options',
+	demo: 'demo',
+	checklist: 'checklist',
+	full: 'full',
+	after: 'done'
+};
+
+export const STEPS = Object.keys(STEP_PAGES) as WizardStep[];
+
+/** The stage to record once `reached` is done: never moves a migration back. */
+export function laterStage(stage: string, reached: string): string {
+	return STAGE_ORDER.indexOf(reached) > STAGE_ORDER.indexOf(stage) ? reached : stage;
+}
+
+export function stepDone(step: WizardStep, stage: string): boolean {
+	const reached = STAGE_ORDER.indexOf(stage);
+	return reached > STAGE_ORDER.indexOf(STEP_STAGE[step]) || (step === 'after' && stage === 'done');
+}
+
+/**
+ * Which step a page is, from the last part of its path and its query. The run page without a step is the full
+ * migration once that has started (a resume, a delta), and the demo before.
+ */
+export function currentStep(pathname: string, search: URLSearchParams, stage: string): WizardStep | undefined {
+	const last = pathname.replace(/\/+$/, '').split('/').pop() ?? '';
+	if (last === 'run') {
+		const step = search.get('step');
+		if (step === 'full' || step === 'demo') return step;
+		return STAGE_ORDER.indexOf(stage) >= STAGE_ORDER.indexOf('full') ? 'full' : 'demo';
+	}
+	return STEPS.find((step) => STEP_PAGES[step] === last);
+}
