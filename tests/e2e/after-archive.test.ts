@@ -2,17 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/credentials';
-import { newMigration } from './sandboxes';
+import { connectKayakoRemembered, newMigration, PASSPHRASE } from './sandboxes';
 
 test('archiving downloads the migration as a file, and freeing the storage explains itself and removes it here', async ({ page }) => {
 	const name = `Archive ${Date.now()}`;
 	await newMigration(page, name);
-	await page.getByRole('button', { name: 'Fill in the sandbox Kayako' }).click();
-	await page.getByLabel('Password', { exact: true }).fill(KAYAKO_SANDBOX_CREDENTIALS.admin.password);
-	await page.getByLabel(/Remember the password/).check();
-	await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
-	await page.getByRole('button', { name: 'Test connection' }).click();
-	await expect(page.getByTestId('connect-success')).toBeVisible();
+	await connectKayakoRemembered(page);
 
 	await page.goto(page.url().replace(/\/connect$/, '/after'));
 	const retention = page.getByTestId('retention');
@@ -26,7 +21,7 @@ test('archiving downloads the migration as a file, and freeing the storage expla
 	const archive = JSON.parse(text);
 	expect(archive).toMatchObject({ format: 'kayako-migrator/migration-archive', migration: { name }, runs: [], idMap: [] });
 	expect(text).not.toContain(KAYAKO_SANDBOX_CREDENTIALS.admin.password);
-	expect(text).not.toContain('correct horse battery');
+	expect(text).not.toContain(PASSPHRASE);
 
 	let message = '';
 	page.once('dialog', (dialog) => {

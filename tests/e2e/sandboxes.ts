@@ -50,6 +50,19 @@ export async function connectBoth(page: Page): Promise<void> {
 	await expect(page.getByTestId('connect-success')).toContainText('administrator', { timeout: 30_000 });
 }
 
+/** The passphrase the tests remember the sandbox Kayako's password with. */
+export const PASSPHRASE = 'correct horse battery';
+
+/** On the connect step: logs in to the sandbox Kayako with "remember" ticked, so the password rests encrypted in this browser. */
+export async function connectKayakoRemembered(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Fill in the sandbox Kayako' }).click();
+	await page.getByLabel('Password', { exact: true }).fill(KAYAKO_SANDBOX_CREDENTIALS.admin.password);
+	await page.getByLabel(/Remember the password/).check();
+	await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+	await page.getByRole('button', { name: 'Test connection' }).click();
+	await expect(page.getByTestId('connect-success')).toBeVisible();
+}
+
 /** Follows a link of the wizard's step navigation, inside the app so the passwords stay in the engine's memory. */
 export async function goToStep(page: Page, name: RegExp): Promise<void> {
 	await page.getByRole('navigation', { name: 'Migration steps' }).getByRole('link', { name }).click();

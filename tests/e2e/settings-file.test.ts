@@ -2,18 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/credentials';
-import { newMigration } from './sandboxes';
+import { connectKayakoRemembered, newMigration, PASSPHRASE } from './sandboxes';
 
 test('a migration exported as a file holds no password, and importing it lists it as a new migration', async ({ page }) => {
 	const name = `Exported ${Date.now()}`;
 	await newMigration(page, name);
 	// A remembered password: it rests encrypted in this browser, and still must not reach the file.
-	await page.getByRole('button', { name: 'Fill in the sandbox Kayako' }).click();
-	await page.getByLabel('Password', { exact: true }).fill(KAYAKO_SANDBOX_CREDENTIALS.admin.password);
-	await page.getByLabel(/Remember the password/).check();
-	await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
-	await page.getByRole('button', { name: 'Test connection' }).click();
-	await expect(page.getByTestId('connect-success')).toBeVisible();
+	await connectKayakoRemembered(page);
 
 	await page.goto('/');
 	const row = page.getByRole('row').filter({ hasText: name });
@@ -26,7 +21,7 @@ test('a migration exported as a file holds no password, and importing it lists i
 	expect(file.migration.name).toBe(name);
 	expect(file.migration.target.email).toBe(KAYAKO_SANDBOX_CREDENTIALS.admin.email);
 	expect(text).not.toContain(KAYAKO_SANDBOX_CREDENTIALS.admin.password);
-	expect(text).not.toContain('correct horse battery');
+	expect(text).not.toContain(PASSPHRASE);
 	expect(text).not.toMatch(/"(password|passphrase|token|ciphertext)"/i);
 
 	await page.getByLabel('Settings file (.json)').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -1,38 +1,14 @@
 // The whole wizard on the sandboxes, as a support lead walks it: create, connect, select, match, map, options, demo, results, checklist, full run across a closed tab, delta, and the demo's rollback.
-import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import Papa from 'papaparse';
+import { expect, test } from '@playwright/test';
 import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/credentials';
 import type { KayakoAccountView } from '../../server/sandbox/kayako/view';
 import { E2E_PORTS } from './ports';
+import { downloadReport, expectResultsHeldByKayako, HELD_IN, heldIds, migratedTicketIds, resultsOnPage, runEnds, type Entity } from './results';
 import { sandboxZendesk } from './sandbox-zendesk';
 import { connectBoth, goToStep, sandboxKayako } from './sandboxes';
 import { saveStepScreenshot } from './screenshots';
 
-type Column = 'total' | 'migrated' | 'failed' | 'skipped';
-type Results = Record<string, Record<Column, number>>;
-
-/** Where each entity of the results table lives in the sandbox Kayako's state. */
-const HELD_IN = {
-	teams: 'teams',
-	fields: 'fields',
-	organizations: 'organizations',
-	users: 'users',
-	tickets: 'cases',
-	articles: 'articles',
-	'kb-categories': 'categories',
-	'kb-sections': 'sections'
-} as const satisfies Record<string, keyof KayakoAccountView>;
-type Entity = keyof typeof HELD_IN;
-
 const TAG = 'zendesk-import';
-
-/** Kayako numbers case, user and organisation fields apart: a field is known by its family and id, like the id map keeps it. */
-function heldIds(state: KayakoAccountView, entity: Entity): Set<string> {
-	if (entity === 'tickets') return new Set(state.cases.filter((kase) => kase.state === 'ACTIVE').map((kase) => String(kase.id)));
-	if (entity === 'fields') return new Set(state.fields.map((field) => `${field.family}:${field.id}`));
-	return new Set((state[HELD_IN[entity]] as { id: number }[]).map((record) => String(record.id)));
-}
 
 /** Every record Kayako holds, as "entity id", to tell which run made which. */
 function footprint(state: KayakoAccountView): Set<string> {
@@ -40,9 +16,6 @@ function footprint(state: KayakoAccountView): Set<string> {
 }
 
 const minus = (a: Set<string>, b: Set<string>) => new Set([...a].filter((each) => !b.has(each)));
-
-/** The source ticket ids of the live cases in Kayako, one entry per case. */
-const migratedTicketIds = (state: KayakoAccountView) => state.cases.filter((kase) => kase.state === 'ACTIVE' && kase.legacy_id).map((kase) => kase.legacy_id ?? '');
 
 /** What an admin does in Kayako's admin area; the sandbox takes it through its control API. */
 async function allowUnsafeHtmlInArticles() {
@@ -52,50 +25,6 @@ async function allowUnsafeHtmlInArticles() {
 		body: JSON.stringify({ name: 'allow_unsafe_html_in_articles', value: '1' })
 	});
 	expect(response.ok).toBe(true);
-}
-
-/** The four numbers of each row of the results table, as the page shows them. */
-async function resultsOnPage(page: Page): Promise<Results> {
-	return page.getByTestId('results').evaluate((table) => {
-		const rows: Record<string, Record<string, number>> = {};
-		for (const row of table.querySelectorAll('tbody tr[data-entity]')) {
-			const cells = [...row.querySelectorAll('td[data-column]')].map((cell) => [cell.getAttribute('data-column') ?? '', Number(cell.getAttribute('data-count'))]);
-			rows[row.getAttribute('data-entity') ?? ''] = Object.fromEntries(cells);
-		}
-		return rows;
-	}) as Promise<Results>;
-}
-
-/** Downloads one entity's CSV report from the results table and parses it: UTF-8 with a BOM, one row per record. */
-async function downloadReport(page: Page, entity: Entity): Promise<Record<string, string>[]> {
-	const download = page.waitForEvent('download');
-	await page.locator(`tr[data-entity="${entity}"]`).getByRole('button', { name: /CSV/ }).click();
-	const text = await readFile(await (await download).path(), 'utf8');
-	expect(text.charCodeAt(0), `the ${entity} report starts with a BOM`).toBe(0xfeff);
-	const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
-	expect(parsed.errors).toEqual([]);
-	return parsed.data;
-}
-
-/** Each number of the results table is what Kayako holds: every migrated record is there under the id its report gives. */
-async function expectResultsHeldByKayako(page: Page, shown: Results): Promise<void> {
-	const kayako = await sandboxKayako.state();
-	for (const [entity, counts] of Object.entries(shown) as [Entity, Record<Column, number>][]) {
-		expect(counts.total, `${entity}: all = migrated + failed + skipped`).toBe(counts.migrated + counts.failed + counts.skipped);
-		const rows = await downloadReport(page, entity);
-		expect(rows.length, `${entity}: rows of the report`).toBe(counts.total);
-		for (const status of ['migrated', 'failed', 'skipped'] as const) expect(rows.filter((row) => row.status === status).length, `${entity} ${status}`).toBe(counts[status]);
-		const held = heldIds(kayako, entity);
-		const migrated = rows.filter((row) => row.status === 'migrated');
-		expect(migrated.filter((row) => !held.has(row['kayako id'] ?? '')).map((row) => row['source id']), `${entity} migrated but not in Kayako`).toEqual([]);
-	}
-	expect(migratedTicketIds(kayako).length, 'cases in Kayako from the source').toBe(shown.tickets?.migrated);
-}
-
-/** A run has ended: no progress on the page, and no error. */
-async function runEnds(page: Page, timeout: number) {
-	await expect(page.getByTestId('progress')).toHaveCount(0, { timeout });
-	await expect(page.getByRole('alert')).toHaveCount(0);
 }
 
 test('a support lead walks the whole wizard: demo, checklist, a full run across a closed tab, a delta, and the demo rolled back', async ({ context }) => {
