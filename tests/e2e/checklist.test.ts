@@ -57,6 +57,8 @@ test('the checklist lists the enabled Kayako triggers, turns them off and on, an
 	await page.goto('/');
 	await page.getByLabel('Settings file (.json)').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(settingsFile(name)) });
 	await page.getByRole('link', { name: 'Connect it now' }).click();
+	// The click returns before the app has moved to the new address: read the migration's id once it has.
+	await expect(page).toHaveURL(/\/migrations\/[^/]+\/connect$/);
 	const migrationId = page.url().split('/').at(-2) ?? '';
 
 	await page.getByLabel('Password', { exact: true }).fill(KAYAKO_SANDBOX_CREDENTIALS.admin.password);

@@ -1,4 +1,4 @@
-// The options step in a real browser: choices saved and back after a reload, unusable input explained, and groups, agents and an organisation picked by name for a demo that moves only what they let through.
+// The options step in a real browser: choices saved and back after a reload, unusable input explained, and groups, agents, an organisation and a custom field value picked by name for a demo that moves only what they let through.
 import { expect, test, type Locator } from '@playwright/test';
 import { ZENDESK_SANDBOX_CREDENTIALS as ZENDESK } from '../../server/sandbox/zendesk/credentials';
 import { expectAccessible } from './a11y';
@@ -75,6 +75,7 @@ interface SourceTicket {
 	group_id: number | null;
 	assignee_id: number | null;
 	organization_id: number | null;
+	custom_fields: { id: number; value: unknown }[];
 }
 
 /** Every ticket a migration reads: the export with AI-agent tickets, without the deleted ones. */
@@ -89,38 +90,78 @@ async function sourceTickets(): Promise<SourceTicket[]> {
 	return tickets.filter((ticket) => ticket.status !== 'deleted');
 }
 
+/** One value of a drop-down or multi-select field, as the page shows it (titles and labels) and as tickets store it (the tag). */
+interface FieldValueChoice {
+	fieldId: number;
+	title: string;
+	tag: string;
+	label: string;
+}
+
 interface Filter {
 	groups: number[];
 	agents: number[];
 	organization: number;
-	/** The tickets that pass all three. */
+	field: FieldValueChoice;
+	/** The tickets that pass all four. */
 	passing: number[];
 }
 
+interface ZendeskTicketField {
+	id: number;
+	type: string;
+	title: string;
+	removable: boolean;
+	custom_field_options?: { name: string; value: string }[];
+}
+
+/** Every choice of the source's custom drop-downs and multi-selects. */
+async function fieldValueChoices(): Promise<FieldValueChoice[]> {
+	const fields = (await zendesk<{ ticket_fields: ZendeskTicketField[] }>('/api/v2/ticket_fields.json')).ticket_fields;
+	return fields
+		.filter((field) => field.removable && (field.type === 'tagger' || field.type === 'multiselect'))
+		.flatMap((field) => (field.custom_field_options ?? []).map((option) => ({ fieldId: field.id, title: field.title, tag: option.value, label: option.name })));
+}
+
+const holds = (ticket: SourceTicket, field: FieldValueChoice) => {
+	const stored = ticket.custom_fields.find((each) => each.id === field.fieldId)?.value;
+	return Array.isArray(stored) ? stored.includes(field.tag) : stored === field.tag;
+};
+
 const pairsAndOnes = (values: number[]) => [...values.flatMap((a, index) => values.slice(index + 1).map((b) => [a, b])), ...values.map((one) => [one])];
 
+type FilterPart = 'groups' | 'agents' | 'organization' | 'field';
+
 /**
- * Two groups, two agents and one organisation (as few as the data allows) that let 1 to 20 tickets through, so a demo
- * of 20 moves every one of them, where each of the three turns away a ticket the other two would let through.
+ * Two groups, two agents, one organisation and one custom field value (as few as the data allows) that let 1 to 20
+ * tickets through, so a demo of 20 moves every one of them, where each of the four turns away a ticket the other
+ * three would let through.
  */
-function chooseFilter(tickets: SourceTicket[], liveGroups: number[], liveAgents: number[]): Filter {
-	const passes = (ticket: SourceTicket, groups: number[], agents: number[], organization: number, skip?: 'groups' | 'agents' | 'organization') =>
-		(skip === 'groups' || groups.includes(ticket.group_id ?? -1)) && (skip === 'agents' || agents.includes(ticket.assignee_id ?? -1)) && (skip === 'organization' || ticket.organization_id === organization);
+function chooseFilter(tickets: SourceTicket[], liveGroups: number[], liveAgents: number[], fieldValues: FieldValueChoice[]): Filter {
+	const passes = (ticket: SourceTicket, filter: Omit<Filter, 'passing'>, skip?: FilterPart) =>
+		(skip === 'groups' || filter.groups.includes(ticket.group_id ?? -1)) &&
+		(skip === 'agents' || filter.agents.includes(ticket.assignee_id ?? -1)) &&
+		(skip === 'organization' || ticket.organization_id === filter.organization) &&
+		(skip === 'field' || holds(ticket, filter.field));
 	const organizations = [...new Set(tickets.map((ticket) => ticket.organization_id).filter((id): id is number => id !== null))];
 	const fits: Filter[] = [];
 	for (const organization of organizations) {
+		const ofOrganization = tickets.filter((ticket) => ticket.organization_id === organization);
 		for (const groups of pairsAndOnes(liveGroups)) {
 			for (const agents of pairsAndOnes(liveAgents)) {
-				const passing = tickets.filter((ticket) => passes(ticket, groups, agents, organization)).map((ticket) => ticket.id);
-				if (passing.length < 1 || passing.length > 20) continue;
-				const bites = (['groups', 'agents', 'organization'] as const).every((skip) => tickets.some((ticket) => passes(ticket, groups, agents, organization, skip) && !passes(ticket, groups, agents, organization)));
-				if (bites) fits.push({ groups, agents, organization, passing });
+				for (const field of fieldValues) {
+					const filter = { groups, agents, organization, field };
+					const passing = ofOrganization.filter((ticket) => passes(ticket, filter)).map((ticket) => ticket.id);
+					if (passing.length < 1 || passing.length > 20) continue;
+					const bites = (['groups', 'agents', 'organization', 'field'] as const).every((skip) => tickets.some((ticket) => passes(ticket, filter, skip) && !passes(ticket, filter)));
+					if (bites) fits.push({ ...filter, passing });
+				}
 			}
 		}
 	}
 	fits.sort((a, b) => b.groups.length + b.agents.length - (a.groups.length + a.agents.length) || b.passing.length - a.passing.length);
 	const chosen = fits[0];
-	if (!chosen) throw new Error('The sandbox data offers no filter of groups, agents and an organisation that lets 1 to 20 tickets through.');
+	if (!chosen) throw new Error('The sandbox data offers no filter of groups, agents, an organisation and a field value that lets 1 to 20 tickets through.');
 	return chosen;
 }
 
@@ -129,7 +170,7 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A checkbox whose label starts with this name, and then the e-mail when one is given (agents may share a name). */
 const checkboxNamed = (scope: Locator, name: string, email?: string) => scope.getByRole('checkbox', { name: new RegExp(`^${escaped(name)}${email ? `\\s+${escaped(email)}` : '(\\s|$)'}`) });
 
-test('groups, agents and an organisation picked by name are saved as source ids, show by name again, and the demo moves only the tickets they let through', async ({ page }) => {
+test('groups, agents, an organisation and a custom field value picked by name are saved as source ids, show by name again, and the demo moves only the tickets they let through', async ({ page }) => {
 	test.setTimeout(360_000);
 	await sandboxKayako.reset();
 	const liveGroups = (await zendesk<{ groups: { id: number; name: string; deleted: boolean }[] }>('/api/v2/groups.json')).groups.filter((group) => !group.deleted);
@@ -137,7 +178,8 @@ test('groups, agents and an organisation picked by name are saved as source ids,
 	const filter = chooseFilter(
 		await sourceTickets(),
 		liveGroups.map((group) => group.id),
-		agents.map((agent) => agent.id)
+		agents.map((agent) => agent.id),
+		await fieldValueChoices()
 	);
 	const groupNames = filter.groups.map((id) => liveGroups.find((group) => group.id === id)!.name);
 	const chosenAgents = filter.agents.map((id) => agents.find((agent) => agent.id === id)!);
@@ -177,6 +219,11 @@ test('groups, agents and an organisation picked by name are saved as source ids,
 	await found.getByRole('checkbox', { name: organization, exact: true }).check();
 	await expect(organizationsPicker.getByRole('list', { name: 'Chosen organisations' }).getByRole('checkbox', { name: organization, exact: true })).toBeChecked();
 
+	// The custom field by its title, its value by the label a support lead knows (the tickets store a tag).
+	const fieldFilter = page.getByRole('group', { name: 'Custom field' });
+	await fieldFilter.getByLabel('Field', { exact: true }).selectOption({ label: filter.field.title });
+	await fieldFilter.getByLabel('Value', { exact: true }).selectOption({ label: filter.field.label });
+
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(page.getByRole('status')).toContainText('Saved.');
 
@@ -189,7 +236,10 @@ test('groups, agents and an organisation picked by name are saved as source ids,
 	const chosenOrganizations = page.getByRole('list', { name: 'Chosen organisations' });
 	await expect(chosenOrganizations.getByRole('checkbox')).toHaveCount(1);
 	await expect(chosenOrganizations.getByRole('checkbox', { name: organization, exact: true })).toBeChecked();
-
+	const reopenedField = page.getByRole('group', { name: 'Custom field' });
+	await expect(reopenedField.getByLabel('Field', { exact: true })).toHaveValue(String(filter.field.fieldId));
+	await expect(reopenedField.getByLabel('Field', { exact: true }).locator('option:checked')).toHaveText(filter.field.title);
+	await expect(reopenedField.getByLabel('Value', { exact: true }).locator('option:checked')).toHaveText(filter.field.label);
 
 	// Readable by a screen reader and in German, with a search answered on the page.
 	await page.getByLabel('Search organisations by name').fill(organization.slice(0, 2));

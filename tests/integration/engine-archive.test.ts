@@ -29,7 +29,7 @@ beforeEach(async () => {
 /** A migration that ran a demo: two tickets migrated, one failed, an event whose text held a token, and both passwords remembered. */
 async function migrationWithHistory(): Promise<string> {
 	const id = value(await engine.createMigration({ name: 'Acme archive', platform: 'zendesk' })).id;
-	value(await engine.updateMigration(id, { options: { tagMigrated: 'zendesk-import', recentDays: 30 }, filters: { tags: ['vip'] }, stage: 'after' }));
+	value(await engine.updateMigration(id, { options: { tagMigrated: 'zendesk-import', recentDays: 30 }, filters: { tags: ['vip'] }, stage: 'done' }));
 	const run = await store.createRun({ migrationId: id, kind: 'demo' });
 	await store.updateRun(run.id, { state: 'finished', counters: { tickets: { total: 3, migrated: 2, failed: 1, skipped: 0 } }, finishedAt: Date.now() });
 	await store.markMigrated(run.id, [

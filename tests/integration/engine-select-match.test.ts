@@ -104,8 +104,10 @@ describe('matchCandidates', () => {
 		const id = await connectedMigration();
 		const first = value(await engine.matchCandidates(id));
 		const agent = first.agents.find((row) => row.basis === 'email')!.agent;
-		value(await engine.updateMigration(id, { mappings: { agents: { [agent.id]: { action: 'create' } } }, stage: 'match' }));
+		expect(value(await engine.updateMigration(id, { mappings: { agents: { [agent.id]: { action: 'create' } } }, stage: 'map' })).stage).toBe('map');
 		const again = value(await engine.matchCandidates(id));
 		expect(again.agents.find((row) => row.agent.id === agent.id)).toMatchObject({ basis: 'saved', choice: { action: 'create' } });
+		// Saving an earlier step again keeps the migration where it stands.
+		expect(value(await engine.updateMigration(id, { stage: 'match' })).stage).toBe('map');
 	});
 });

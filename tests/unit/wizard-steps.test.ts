@@ -1,6 +1,7 @@
 // The wizard's step navigation: which step a page is, and which steps are done, from the migration's stage.
 import { describe, expect, it } from 'vitest';
-import { currentStep, laterStage, stepDone } from '../../src/lib/ui/wizard-steps';
+import { laterStage } from '../../src/lib/engine/stages';
+import { currentStep, stepDone } from '../../src/lib/ui/wizard-steps';
 
 const at = (path: string, query = '') => [path, new URLSearchParams(query)] as const;
 
@@ -24,6 +25,9 @@ describe('the stage', () => {
 	it('never moves a migration back, and marks the steps before it done', () => {
 		expect(laterStage('delta', 'checklist')).toBe('delta');
 		expect(laterStage('demo', 'checklist')).toBe('checklist');
+		// An unknown name changes nothing; an older, unknown stage gives way.
+		expect(laterStage('demo', 'somewhere')).toBe('demo');
+		expect(laterStage('fields', 'options')).toBe('options');
 		expect(stepDone('demo', 'checklist')).toBe(true);
 		expect(stepDone('full', 'checklist')).toBe(false);
 		expect(stepDone('after', 'done')).toBe(true);

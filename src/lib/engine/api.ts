@@ -13,6 +13,7 @@ import { matchCommands, type MatchCandidates } from './commands/match';
 import { organizationSearchCommands, type ChosenOrganizations, type OrganizationMatches } from './commands/organization-search';
 import { recordCommands, type RecordPage } from './commands/records';
 import { fieldCommands, type FieldMatches, type TicketPreview } from './commands/fields';
+import { ticketFieldCommands, type FieldDefinition } from './commands/ticket-fields';
 import { shareRunEvents } from './commands/run-broadcast';
 import type { SourceAccount } from './connectors/source';
 import { openConnectors, type ConnectorFactory } from './connectors/factory';
@@ -34,6 +35,7 @@ export type { Candidate, FieldChoice, FieldIssue, FieldMatches, FieldSection, Fi
 export type { SourceCounts } from './commands/select';
 export type { MatchCandidates } from './commands/match';
 export type { ChosenOrganizations, NamedOrganization, OrganizationMatches } from './commands/organization-search';
+export type { FieldDefinition, FieldOption, FieldType } from './commands/ticket-fields';
 export type { AgentMatch, TeamMatch, SourceAgent } from './pipeline/matching';
 export type { KayakoStaffMember } from './connectors/kayako/staff';
 export type { RecordLine, RecordPage } from './commands/records';
@@ -93,6 +95,8 @@ export interface EngineApi {
 	searchOrganizations(migrationId: string, prefix: string): Promise<Result<OrganizationMatches>>;
 	/** The options step: the names of organisations chosen before, and which of them the source no longer holds. */
 	organizationNames(migrationId: string, ids: string[]): Promise<Result<ChosenOrganizations>>;
+	/** The options step: the source's custom ticket fields (retired ones too), with their types and options; nothing of Kayako. */
+	sourceTicketFields(migrationId: string): Promise<Result<FieldDefinition[]>>;
 
 	/** The fields step: the source's ticket, contact and organisation fields beside Kayako's, matched by name and type, with what a mismatch costs. */
 	fieldMatches(migrationId: string): Promise<Result<FieldMatches>>;
@@ -144,6 +148,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
 		...selectCommands(deps),
 		...matchCommands(deps),
 		...organizationSearchCommands(deps),
+		...ticketFieldCommands(deps),
 		...fieldCommands(deps),
 		...archiveCommands(deps),
 		...runCommands({ ...deps, connectors: options.connectors ?? openConnectors }),

@@ -1,4 +1,6 @@
 // The wizard's steps in order, each with its page and the stage the engine records once the user is past it.
+import { stageIndex } from '$lib/engine/stages';
+
 export type WizardStep = 'connect' | 'select' | 'match' | 'fields' | 'options' | 'demo' | 'checklist' | 'full' | 'after';
 
 /** The page of each step; demo and full run share the run page, told apart by `?step=`. */
@@ -15,7 +17,6 @@ export const STEP_PAGES: Record<WizardStep, string> = {
 };
 
 /** The engine's stages (see en.json `stages`) in wizard order; a step is done once the stage is past its own. */
-const STAGE_ORDER = ['connect', 'select', 'match', 'map', 'options', 'demo', 'checklist', 'full', 'delta', 'done'];
 const STEP_STAGE: Record<WizardStep, string> = {
 	connect: 'connect',
 	select: 'select',
@@ -30,14 +31,8 @@ const STEP_STAGE: Record<WizardStep, string> = {
 
 export const STEPS = Object.keys(STEP_PAGES) as WizardStep[];
 
-/** The stage to record once `reached` is done: never moves a migration back. */
-export function laterStage(stage: string, reached: string): string {
-	return STAGE_ORDER.indexOf(reached) > STAGE_ORDER.indexOf(stage) ? reached : stage;
-}
-
 export function stepDone(step: WizardStep, stage: string): boolean {
-	const reached = STAGE_ORDER.indexOf(stage);
-	return reached > STAGE_ORDER.indexOf(STEP_STAGE[step]) || (step === 'after' && stage === 'done');
+	return stageIndex(stage) > stageIndex(STEP_STAGE[step]) || (step === 'after' && stage === 'done');
 }
 
 /**
@@ -49,7 +44,7 @@ export function currentStep(pathname: string, search: URLSearchParams, stage: st
 	if (last === 'run') {
 		const step = search.get('step');
 		if (step === 'full' || step === 'demo') return step;
-		return STAGE_ORDER.indexOf(stage) >= STAGE_ORDER.indexOf('full') ? 'full' : 'demo';
+		return stageIndex(stage) >= stageIndex('full') ? 'full' : 'demo';
 	}
 	return STEPS.find((step) => STEP_PAGES[step] === last);
 }

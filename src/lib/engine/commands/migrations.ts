@@ -1,6 +1,7 @@
 // The migrations list: create, read, rename and delete the migrations kept in this browser.
 import { rememberedSides } from '../credentials';
 import { MigrationError } from '../errors';
+import { laterStage } from '../stages';
 import { exportMigrationSettings, importMigrationSettings, type CredentialSide, type MigrationSettings, type MigrationStage, type SourcePlatform } from '../store';
 import { asResult, type CommandDeps } from './deps';
 
@@ -117,7 +118,7 @@ export function migrationCommands(deps: CommandDeps) {
 					mappings: { ...settings.mappings, ...patch.mappings },
 					options: patch.options ?? settings.options,
 					filters: patch.filters ?? settings.filters,
-					stage: patch.stage ?? settings.stage
+					stage: patch.stage ? laterStage(settings.stage, patch.stage) : settings.stage
 				});
 				deps.events.emit({ type: 'migrations-changed' });
 				return summarize(saved);

@@ -1,5 +1,7 @@
 // The options step's form: read from the saved options and filters, checked, and turned back into what the engine reads (pipeline/settings.ts).
+import type { FieldDefinition } from '$lib/engine/api';
 import type { JsonObject, JsonValue } from '$lib/engine/store';
+import { fieldValueProblem } from './field-filter';
 
 export interface OptionsForm {
 	tagMigrated: string;
@@ -20,12 +22,13 @@ export interface OptionsForm {
 	teamIds: string[];
 	organizationIds: string[];
 	assigneeIds: string[];
+	/** The custom field's source id, chosen by title, and what tickets store (a drop-down's tag, "true" or "false" for a checkbox). */
 	fieldId: string;
 	fieldValue: string;
 }
 
 /** The inputs that can be wrong, each with the i18n key of its message under `options.invalid`. */
-export type OptionsProblems = Partial<Record<'recentDays' | 'createdFrom' | 'createdTo' | 'field', string>>;
+export type OptionsProblems = Partial<Record<'recentDays' | 'createdFrom' | 'createdTo' | 'field' | 'fieldValue', string>>;
 
 const ID_LISTS = ['teamIds', 'organizationIds', 'assigneeIds'] as const;
 
@@ -64,7 +67,8 @@ export function splitList(typed: string): string[] {
 
 const isDate = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 
-export function problemsOf(form: OptionsForm): OptionsProblems {
+/** `field`: the chosen custom field as the source describes it, when it could be read, to check the value's form. */
+export function problemsOf(form: OptionsForm, field?: FieldDefinition): OptionsProblems {
 	const problems: OptionsProblems = {};
 	const days = form.recentDays.trim();
 	if (days && !/^\d+$/.test(days)) problems.recentDays = 'recentDaysNumber';
@@ -74,6 +78,8 @@ export function problemsOf(form: OptionsForm): OptionsProblems {
 	// ISO dates compare as text.
 	else if (form.createdFrom && form.createdTo && isDate(form.createdFrom) && form.createdTo < form.createdFrom) problems.createdTo = 'dateOrder';
 	if (Boolean(form.fieldId.trim()) !== Boolean(form.fieldValue.trim())) problems.field = 'fieldBoth';
+	const valueProblem = form.fieldId.trim() ? fieldValueProblem(field, form.fieldValue) : undefined;
+	if (valueProblem) problems.fieldValue = valueProblem;
 	return problems;
 }
 
