@@ -4,8 +4,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, type EngineApi } from '../../src/lib/engine/api';
 import { rememberCredentials } from '../../src/lib/engine/credentials/remember';
-import type { Result } from '../../src/lib/engine/errors';
 import { openStore, type MigrationStore } from '../../src/lib/engine/store';
+import { value } from './engine-fixtures';
 
 const DB = 'archive-test';
 const PASSWORD = 'Sandbox-Admin-1';
@@ -14,11 +14,6 @@ const PASSPHRASE = 'correct horse battery';
 
 let engine: EngineApi;
 let store: MigrationStore;
-
-function value<T>(result: Result<T>): T {
-	if (!result.ok) throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
-	return result.value;
-}
 
 beforeEach(async () => {
 	const factory = new IDBFactory();

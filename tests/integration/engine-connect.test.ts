@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCorsProxy } from '../../server/proxy/index';
 import { createKayakoSandbox, type KayakoSandbox } from '../../server/sandbox/kayako/index';
 import { createEngine, type EngineApi, type EngineEvent } from '../../src/lib/engine/api';
-import type { Result } from '../../src/lib/engine/errors';
+import { value } from './engine-fixtures';
 
 const ADMIN = { email: 'admin@acme.example', password: 'Sandbox-Admin-1' };
 
@@ -19,11 +19,6 @@ let websiteUrl: string;
 let kayakoUrl: string;
 let factory: IDBFactory;
 let engine: EngineApi;
-
-function value<T>(result: Result<T>): T {
-	if (!result.ok) throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
-	return result.value;
-}
 
 beforeAll(async () => {
 	sandbox = createKayakoSandbox({ accounts: ['acme'] });

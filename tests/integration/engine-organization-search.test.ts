@@ -1,28 +1,14 @@
 // The options step's organisation commands under Node: search by name and the names of chosen ids, through the real CORS proxy.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ZENDESK_SANDBOX_CREDENTIALS } from '../../server/sandbox/zendesk/index';
 import { generateOrganization } from '../../server/sandbox/zendesk/generator/people';
 import { createEngine, type EngineApi } from '../../src/lib/engine/api';
-import type { Result } from '../../src/lib/engine/errors';
 import { startHarness, type Harness } from './migration-harness';
+import { migrationWithSource, value } from './engine-fixtures';
 
 let harness: Harness;
 let indexedDB: IDBFactory;
 let engine: EngineApi;
-
-function value<T>(result: Result<T>): T {
-	if (!result.ok) throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
-	return result.value;
-}
-
-/** A migration whose source is logged in; the options step needs nothing of Kayako for organisations. */
-async function migrationWithSource(): Promise<string> {
-	const id = value(await engine.createMigration({ name: 'Zendesk to Kayako', platform: 'zendesk' })).id;
-	const source = { url: harness.zendesk.url, email: ZENDESK_SANDBOX_CREDENTIALS.email, authMethod: 'api-token' as const, proxyUrl: harness.proxyUrl };
-	value(await engine.connectSource(id, source, { secret: ZENDESK_SANDBOX_CREDENTIALS.apiToken }));
-	return id;
-}
 
 const organization = (index: number) => generateOrganization(harness.zendesk.plan, index);
 
@@ -42,7 +28,7 @@ beforeEach(() => {
 
 describe('searchOrganizations', () => {
 	it('finds the organisation a support lead starts to type, by name', async () => {
-		const id = await migrationWithSource();
+		const id = await migrationWithSource(engine, harness);
 		const wanted = organization(3);
 		const found = value(await engine.searchOrganizations(id, wanted.name.slice(0, 5)));
 		expect(found.organizations).toContainEqual({ id: String(wanted.id), name: wanted.name });
@@ -51,7 +37,7 @@ describe('searchOrganizations', () => {
 	});
 
 	it('asks for the password again when the source is not logged in in this engine (the page was reloaded)', async () => {
-		const id = await migrationWithSource();
+		const id = await migrationWithSource(engine, harness);
 		const reloaded = createEngine({ indexedDB });
 		const answer = await reloaded.searchOrganizations(id, 'a');
 		expect(answer).toMatchObject({ ok: false, error: { kind: 'credentials-needed' } });
@@ -60,7 +46,7 @@ describe('searchOrganizations', () => {
 
 describe('organizationNames', () => {
 	it('names the chosen organisations and lists the ids the source no longer holds', async () => {
-		const id = await migrationWithSource();
+		const id = await migrationWithSource(engine, harness);
 		const [first, second] = [organization(0), organization(5)];
 		const gone = '29999999';
 		const names = value(await engine.organizationNames(id, [String(second.id), gone, String(first.id), String(second.id)]));
@@ -72,7 +58,7 @@ describe('organizationNames', () => {
 	});
 
 	it('asks the source nothing when nothing is chosen', async () => {
-		const id = await migrationWithSource();
+		const id = await migrationWithSource(engine, harness);
 		const before = harness.zendesk.state().requests.total;
 		expect(value(await engine.organizationNames(id, []))).toEqual({ found: [], missing: [] });
 		expect(harness.zendesk.state().requests.total).toBe(before);

@@ -9,16 +9,11 @@ import { generateUser, SHARED_AGENT_INDEX } from '../../server/sandbox/zendesk/g
 import { isDeletedUserIndex } from '../../server/sandbox/zendesk/routes/deleted-users';
 import { userCount } from '../../server/sandbox/zendesk/plan';
 import { createEngine, type EngineApi, type EngineEvent } from '../../src/lib/engine/api';
-import type { Result } from '../../src/lib/engine/errors';
 import { connectors, newMigration, startHarness, type Harness } from './migration-harness';
+import { value } from './engine-fixtures';
 
 let harness: Harness;
 let engine: EngineApi;
-
-function value<T>(result: Result<T>): T {
-	if (!result.ok) throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
-	return result.value;
-}
 
 async function connectedMigration(): Promise<string> {
 	const id = value(await engine.createMigration({ name: 'Zendesk to Kayako', platform: 'zendesk' })).id;
