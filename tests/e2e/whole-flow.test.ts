@@ -48,8 +48,8 @@ test('a support lead walks the whole wizard: demo, checklist, a full run across 
 	await connectBoth(page);
 	await saveStepScreenshot(page, 'flow-02-connect');
 
-	// Select: each entity counted in the source, all of them kept.
-	await goToStep(page, /Select data/);
+	// Select, reached by the connect step's own Next: each entity counted in the source, all of them kept.
+	await page.getByRole('link', { name: 'Next: choose what moves' }).click();
 	await expect(page.getByRole('heading', { name: 'Choose what moves' })).toBeVisible();
 	await expect(page.getByText('Everything is counted.')).toBeVisible({ timeout: 60_000 });
 	for (const entity of ['teams', 'fields', 'organizations', 'users', 'tickets', 'articles']) await expect(page.locator(`[data-count="${entity}"]`)).toHaveText(/^\s*[1-9][\d,]*\s*$/);
