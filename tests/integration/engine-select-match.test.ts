@@ -2,7 +2,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/index';
-import { ZENDESK_SANDBOX_CREDENTIALS } from '../../server/sandbox/zendesk/index';
 import { groups } from '../../server/sandbox/zendesk/generator/catalog';
 import { organizationFields, ticketFields, userFields } from '../../server/sandbox/zendesk/generator/fields';
 import { generateUser, SHARED_AGENT_INDEX } from '../../server/sandbox/zendesk/generator/people';
@@ -10,19 +9,10 @@ import { isDeletedUserIndex } from '../../server/sandbox/zendesk/routes/deleted-
 import { userCount } from '../../server/sandbox/zendesk/plan';
 import { createEngine, type EngineApi, type EngineEvent } from '../../src/lib/engine/api';
 import { connectors, newMigration, startHarness, type Harness } from './migration-harness';
-import { value } from './engine-fixtures';
+import { connectedMigration, value } from './engine-fixtures';
 
 let harness: Harness;
 let engine: EngineApi;
-
-async function connectedMigration(): Promise<string> {
-	const id = value(await engine.createMigration({ name: 'Zendesk to Kayako', platform: 'zendesk' })).id;
-	const { admin } = KAYAKO_SANDBOX_CREDENTIALS;
-	value(await engine.connectKayako(id, { url: harness.kayako.accountUrl('acme'), email: admin.email, proxyUrl: harness.proxyUrl }, { password: admin.password }));
-	const source = { url: harness.zendesk.url, email: ZENDESK_SANDBOX_CREDENTIALS.email, authMethod: 'api-token' as const, proxyUrl: harness.proxyUrl };
-	value(await engine.connectSource(id, source, { secret: ZENDESK_SANDBOX_CREDENTIALS.apiToken }));
-	return id;
-}
 
 beforeAll(async () => {
 	harness = await startHarness({ tickets: 40 });
@@ -40,7 +30,7 @@ beforeEach(() => {
 
 describe('countSource', () => {
 	it('counts every entity the Zendesk sandbox holds and reports each entity as it goes', async () => {
-		const id = await connectedMigration();
+		const id = await connectedMigration(engine, harness);
 		const events: EngineEvent[] = [];
 		engine.subscribe((event) => void events.push(event));
 		const counts = value(await engine.countSource(id));
@@ -65,7 +55,7 @@ describe('countSource', () => {
 	});
 
 	it('asks for the password again when the source secret is not in memory', async () => {
-		const id = await connectedMigration();
+		const id = await connectedMigration(engine, harness);
 		value(await engine.forgetCredentials(id));
 		const result = await engine.countSource(id);
 		expect(result.ok ? undefined : result.error.kind).toBe('credentials-needed');
@@ -74,7 +64,7 @@ describe('countSource', () => {
 
 describe('matchCandidates', () => {
 	it('pairs the agent who shares an e-mail with a seeded Kayako agent, and groups with teams of the same name', async () => {
-		const id = await connectedMigration();
+		const id = await connectedMigration(engine, harness);
 		const candidates = value(await engine.matchCandidates(id));
 		const plan = harness.zendesk.plan;
 
@@ -96,7 +86,7 @@ describe('matchCandidates', () => {
 	});
 
 	it('proposes the saved choices on the next visit', async () => {
-		const id = await connectedMigration();
+		const id = await connectedMigration(engine, harness);
 		const first = value(await engine.matchCandidates(id));
 		const agent = first.agents.find((row) => row.basis === 'email')!.agent;
 		expect(value(await engine.updateMigration(id, { mappings: { agents: { [agent.id]: { action: 'create' } } }, stage: 'map' })).stage).toBe('map');

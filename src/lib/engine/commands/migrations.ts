@@ -62,6 +62,15 @@ export async function requireMigration(deps: CommandDeps, id: string): Promise<M
 	return settings;
 }
 
+/** Moves the migration on to `reached` when that is later than where it stands (never back), and tells the pages. */
+export async function advanceStage(deps: CommandDeps, id: string, reached: MigrationStage): Promise<void> {
+	const store = await deps.store();
+	const settings = await store.getMigration(id);
+	if (!settings || laterStage(settings.stage, reached) === settings.stage) return;
+	await store.saveMigration({ ...settings, stage: reached });
+	deps.events.emit({ type: 'migrations-changed' });
+}
+
 export function migrationCommands(deps: CommandDeps) {
 	return {
 		listMigrations: () => asResult(async () => (await (await deps.store()).listMigrations()).map(summarize)),

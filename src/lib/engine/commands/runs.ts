@@ -8,11 +8,11 @@ import type { ProgressReport, Throttled } from '../pipeline/progress';
 import { executeRun } from '../pipeline/runner';
 import { pipelineOptionsFrom } from '../pipeline/settings';
 import { reportCsv, resultsTable } from '../reports/report';
-import type { CredentialSide, IdMapStatus, MigrationSettings, RunKind, RunRecord } from '../store';
+import type { CredentialSide, IdMapStatus, MigrationSettings, MigrationStage, RunKind, RunRecord } from '../store';
 import type { RecordKind } from '../model';
 import { asResult, type CommandDeps } from './deps';
 import { migrationLocked, withMigrationLock } from './lock';
-import { requireMigration } from './migrations';
+import { advanceStage, requireMigration } from './migrations';
 
 export interface RunDeps extends CommandDeps {
 	connectors: ConnectorFactory;
@@ -30,6 +30,9 @@ export type RunningWhere = { where: 'here'; runId: string; paused: boolean } | {
 
 /** Progress events at most this often: a page that repaints 50 times a second helps nobody. */
 const PROGRESS_INTERVAL_MS = 250;
+
+/** Where a finished run moves the migration: past the demo to the checklist, past the full run to deltas. */
+const STAGE_AFTER: Partial<Record<RunKind, MigrationStage>> = { demo: 'checklist', full: 'delta' };
 
 export function runCommands(deps: RunDeps) {
 	const active = new Map<string, Active>();
@@ -98,9 +101,11 @@ export function runCommands(deps: RunDeps) {
 				})
 			);
 			done.then(
-				(run) => {
+				async (run) => {
 					if (runIdSeen) active.delete(runIdSeen);
 					resolve(run.id);
+					const reached = run.state === 'finished' ? STAGE_AFTER[run.kind] : undefined;
+					if (reached) await advanceStage(deps, settings.id, reached);
 					deps.events.emit({ type: 'run-ended', migrationId: settings.id, runId: run.id, state: run.state, error: run.error });
 				},
 				(error: unknown) => {
@@ -119,7 +124,13 @@ export function runCommands(deps: RunDeps) {
 	};
 
 	return {
-		startRun: (migrationId: string, kind: Exclude<RunKind, 'rollback'>) => asResult(async () => launch(await requireMigration(deps, migrationId), { kind })),
+		startRun: (migrationId: string, kind: Exclude<RunKind, 'rollback'>) =>
+			asResult(async () => {
+				const started = await launch(await requireMigration(deps, migrationId), { kind });
+				// The checklist is behind the user once the full migration runs.
+				if (kind === 'full') await advanceStage(deps, migrationId, 'full');
+				return started;
+			}),
 
 		rollbackRuns: (migrationId: string, runIds: string[]) =>
 			asResult(async () => {
