@@ -94,7 +94,7 @@ async function decideUser(context: RunContext, resolver: ReferenceResolver, user
 	} else if (!user.active && !context.options.migrateInactiveUsers && !neededByTicket) {
 		// A ticket of an earlier run (a demo) needed this user, so it is in Kayako: it stays migrated and ours, not skipped.
 		const row = await context.store.getIdMapRow(keyOf(context, 'users', user.id));
-		if (!isMigrated(row)) return skipRecord(context, 'users', user.id, 'Inactive or deleted, and "migrate inactive users" is off.');
+		if (!isMigrated(row)) return skipRecord(context, 'users', user.id, 'Inactive or deleted, and "migrate inactive users" is off.', { row });
 	}
 	await resolver.ensure('organizations', user.organizationId);
 	for (const teamId of user.teamIds) await resolver.ensure('teams', teamId);

@@ -122,10 +122,13 @@ export async function repeatWithinBudget<T>(context: RunContext, work: () => Pro
 	return { ok: false, reason: reasonOf(lastError) };
 }
 
-/** Skipped by this run already (a page read again after a crash, the fields walked whole again): counted then. */
-export async function skipRecord(context: RunContext, kind: RecordKind, sourceId: SourceId, reason: string): Promise<StepResult> {
+/**
+ * Marks the record skipped. Skipped by this run already (a page read again after a crash, the fields walked whole
+ * again): counted then. A caller that has just read the record's row passes it as `known`, saving a second read.
+ */
+export async function skipRecord(context: RunContext, kind: RecordKind, sourceId: SourceId, reason: string, known?: { row: IdMapRow | undefined }): Promise<StepResult> {
 	const key = keyOf(context, kind, sourceId);
-	const row = await context.store.getIdMapRow(key);
+	const row = known ? known.row : await context.store.getIdMapRow(key);
 	await context.store.markSkipped(context.run.id, [{ ...key, reason }]);
 	return { outcome: 'skipped', reason, ...(row?.status === 'skipped' && row.runId === context.run.id && { counted: true }) };
 }

@@ -29,7 +29,7 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 		if (row && row.runId === context.run.id && row.status !== 'pending') continue;
 		const skipped = filteredOut(ticket, context.options.filters);
 		if (skipped) {
-			count(context, (await skipRecord(context, 'tickets', ticket.id, skipped)).outcome);
+			count(context, (await skipRecord(context, 'tickets', ticket.id, skipped, { row })).outcome);
 			continue;
 		}
 		if (isMigrated(row)) {
