@@ -1,7 +1,7 @@
 // Links between Help Center articles: recognised by source host and article id in the forms real bodies use, rewritten with their anchor.
 import { describe, expect, it } from 'vitest';
 import { articleAddresses, rewriteArticleLinks } from '../../src/lib/engine/connectors/kayako/writer/helpcenter';
-import { ArticleAddresses, articleLinkOf, hrefsOf } from '../../src/lib/engine/pipeline/article-addresses';
+import { ArticleAddresses, articleLinkOf, hrefsOf } from '../../src/lib/engine/article-addresses';
 
 const SOURCE = 'https://acme.zendesk.com';
 

@@ -2,7 +2,7 @@
 import type { Article, SourceId } from '../model';
 import type { JsonValue, KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
-import { ArticleAddresses, hrefsOf } from './article-addresses';
+import { ArticleAddresses, hrefsOf } from '../article-addresses';
 import { isMigrated, repeatWithinBudget } from './record-step';
 
 const STREAM = 'articles:links';

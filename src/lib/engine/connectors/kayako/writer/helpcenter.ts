@@ -1,6 +1,6 @@
 // Help Center: categories, sections and articles with the source id as legacy_id, article attachments, and links between migrated articles.
 import type { Article, KbCategory, KbSection } from '../../../model';
-import { ArticleAddresses } from '../../../pipeline/article-addresses';
+import { ArticleAddresses } from '../../../article-addresses';
 import type { KayakoSession } from '../session';
 import { chunks, listAll, localized, type WriteContext, type Written } from './context';
 import { uploadAttachments } from './files';
