@@ -1,10 +1,12 @@
 // Validates sandbox responses against Zendesk's official OpenAPI files: js-yaml to read them, ajv for the 200 response schemas.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-const FIXTURES = '/work/shared/fixtures';
+/** Copies of Zendesk's OpenAPI files, inside the repository so a clone alone can run the contract tests. */
+const FIXTURES = fileURLToPath(new URL('../fixtures/zendesk-openapi', import.meta.url));
 
 type Node = Record<string, unknown>;
 
