@@ -149,6 +149,14 @@ describe('a full Zendesk → Kayako migration of it', () => {
 		expect(refusals, 'files larger than Kayako takes').toBeGreaterThan(0);
 	}, 600_000);
 
+	it('creates no custom field for a Zendesk system field, though Type and Priority are marked removable', () => {
+		const seeded = new Set(seedState.fields.map((field) => field.id));
+		const created = kayako.fields.filter((field) => !seeded.has(field.id)).map((field) => field.title);
+		const systemTitles = source.fields.filter((field) => field.system && field.entity === 'ticket').map((field) => field.title);
+		expect(systemTitles).toEqual(expect.arrayContaining(['Type', 'Priority']));
+		expect(created.filter((title) => systemTitles.includes(title))).toEqual([]);
+	});
+
 	it('converts every custom field value per type on cases, users and organisations', () => {
 		const checked = new Map<FieldType, number>();
 		const records = [

@@ -36,6 +36,14 @@ describe('mapping Zendesk field definitions', () => {
 		expect(mapTicketField(field({ type: 'subject', removable: false })).system).toBe(true);
 	});
 
+	it('takes Type and Priority for system fields although real accounts mark them removable', () => {
+		// As a real account answers: built-in, yet `removable: true`, with system_field_options.
+		const type = mapTicketField(field({ type: 'tickettype', title: 'Type', removable: true, system_field_options: [{ name: 'Question', value: 'question' }] }));
+		const priority = mapTicketField(field({ type: 'priority', title: 'Priority', removable: true, system_field_options: [{ name: 'Low', value: 'low' }] }));
+		expect([type.system, priority.system]).toEqual([true, true]);
+		expect(mapTicketField(field({ type: 'tagger', removable: true })).system).toBe(false);
+	});
+
 	it('keeps the pattern of a regexp field and the retired state of an inactive one', () => {
 		expect(mapTicketField(field({ type: 'regexp', regexp_for_validation: '^SN-[0-9]{6}$' })).pattern).toBe('^SN-[0-9]{6}$');
 		expect(mapTicketField(field({ active: false })).active).toBe(false);

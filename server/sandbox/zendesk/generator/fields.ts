@@ -118,6 +118,8 @@ export function ticketFields(plan: AccountPlan): TicketFieldRecord[] {
 	});
 	const system = SYSTEM_FIELDS.map((field, position) => {
 		const record = base(position, field.type, field.title, false);
+		// As in real accounts: Type and Priority are built in, yet an admin may remove them.
+		if (field.type === 'tickettype' || field.type === 'priority') record.removable = true;
 		if (field.options) record.system_field_options = field.options.map(([name, value]) => ({ name, value }));
 		if (field.type === 'status' || field.type === 'priority') record.sub_type_id = 0;
 		return record;

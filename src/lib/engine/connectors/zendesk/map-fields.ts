@@ -39,7 +39,13 @@ function optionsOf(options: readonly ZendeskFieldOption[] | null | undefined): F
 	return (options ?? []).map((option) => ({ value: option.value, label: option.name }));
 }
 
-/** System ticket fields (subject, status, ...) are the ones Zendesk does not let anyone remove. */
+/**
+ * Zendesk's built-in ticket fields, by type. Real accounts mark Type and Priority `removable: true` (an admin may hide
+ * them), so `removable` says nothing about whether a field is built in: the type does.
+ */
+const SYSTEM_TICKET_TYPES = new Set(['subject', 'description', 'status', 'custom_status', 'tickettype', 'priority', 'basic_priority', 'group', 'assignee']);
+
+/** System ticket fields (subject, status, type, priority, ...) map to Kayako's own case properties, never to custom fields. */
 export function mapTicketField(field: ZendeskTicketField): FieldDefinition {
 	const type = typeOf(field.type);
 	const description = textOf(field.description);
@@ -51,7 +57,7 @@ export function mapTicketField(field: ZendeskTicketField): FieldDefinition {
 		options: optionsOf(field.custom_field_options ?? field.system_field_options),
 		...(description !== undefined && { description }),
 		active: field.active !== false,
-		system: field.removable === false,
+		system: SYSTEM_TICKET_TYPES.has(field.type),
 		...(type === 'regexp' && field.regexp_for_validation && { pattern: field.regexp_for_validation })
 	};
 }
