@@ -24,8 +24,8 @@ async function main(): Promise<number> {
 	// Everything the user can get wrong is checked before the first request: a mistake found after hours is hours lost.
 	const settings = loadConfig(readFileSync(resolve(args.config), 'utf8'));
 	const credentials = credentialsFromEnv(process.env, settings);
-	checkReportsFolder(resolve(args.reports));
 	for (const line of credentialDestinations(settings, args.allowProxy, process.env)) console.log(line);
+	checkReportsFolder(resolve(args.reports));
 
 	const stateDir = resolve(args.state);
 	mkdirSync(stateDir, { recursive: true });
@@ -37,15 +37,16 @@ async function main(): Promise<number> {
 	const control = new RunControl();
 	let stopping = false;
 	const stop = (signal: NodeJS.Signals) => {
-		if (stopping) process.exit(signal === 'SIGINT' ? 130 : 143);
+		// 128 + the signal's number, as a shell reports a process the signal ended.
+		const code = signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143;
+		if (stopping) process.exit(code);
 		stopping = true;
 		// The journal holds every finished step: the same command resumes from here.
 		console.log('\nStopping after the record in progress; run the same command again to resume.');
 		control.pause();
-		setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 100);
+		setTimeout(() => process.exit(code), 100);
 	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 
 	const store = await openJournalStore(stateDir);
 	const known = await store.getMigration(settings.id);

@@ -63,6 +63,7 @@ describe('before the runner sends anything', () => {
 		expect(runner.output()).toContain(`--allow-proxy ${spy.url}/`);
 		expect(spy.requests).toEqual([]);
 		expect(existsSync(join(work, 'foreign-state'))).toBe(false);
+		expect(existsSync(join(work, 'foreign-reports'))).toBe(false);
 
 		const other = startRunner(runnerArgs(config, 'other', '--allow-proxy', 'http://127.0.0.1:1/'), { MIGRATE_ALLOW_PROXY: 'https://proxy.example.com' });
 		expect(await other.exited, other.output()).toBe(1);
