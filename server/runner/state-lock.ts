@@ -1,7 +1,7 @@
 // One runner per --state folder: an exclusive lock file, created atomically, naming the process that holds it.
 // Two runners on one state folder would each think the other's pending records are theirs and create
 // everything twice; the browser's Web Lock does not reach a Node process, so the folder itself is locked.
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -74,8 +74,13 @@ export function lockStateFolder(dir: string, me: LockProcess = THIS_PROCESS): St
 	}
 	const moved = readOwner(aside);
 	if (typeof moved !== 'object' || moved.pid !== other.pid || moved.startedAt !== other.startedAt) {
-		// Another runner took the lock over just before us: put its lock back and stand down.
-		renameSync(aside, path);
+		// Another runner took the lock over just before us: put its lock back (link: never over a third one) and stand down.
+		try {
+			linkSync(aside, path);
+		} catch {
+			// A third runner took the lock in the meantime: three runners starting in the same instant after a crash is beyond this lock.
+		}
+		rmSync(aside, { force: true });
 		throw new StateLockedError(lockedMessage(dir, path, moved));
 	}
 	rmSync(aside, { force: true });

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCK_FILE, lockStateFolder, StateLockedError } from '../../server/runner/state-lock';
+import { LOCK_FILE, lockStateFolder, StateLockedError, THIS_PROCESS } from '../../server/runner/state-lock';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -64,5 +64,22 @@ describe('the state folder lock', () => {
 		writeFileSync(join(dir, LOCK_FILE), other);
 		lock.release();
 		expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(other);
+	});
+
+	it('stands down when another runner takes over the dead lock first, and leaves that runner its lock', () => {
+		const dir = stateDir();
+		const dead = JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: '2026-01-02T03:04:05.000Z' });
+		writeFileSync(join(dir, LOCK_FILE), dead);
+		const quicker = JSON.stringify({ pid: process.pid, host: hostname(), startedAt: '2026-01-02T03:05:00.000Z' });
+		// Between our reading the dead owner and moving its lock aside, another runner replaces it with its own.
+		const racing = {
+			...THIS_PROCESS,
+			alive: (pid: number) => {
+				writeFileSync(join(dir, LOCK_FILE), quicker);
+				return THIS_PROCESS.alive(pid);
+			}
+		};
+		expect(() => lockStateFolder(dir, racing)).toThrow(/Another runner is using the state folder .*started 2026-01-02T03:05:00\.000Z/);
+		expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(quicker);
 	});
 });
