@@ -88,6 +88,16 @@ describe('before the runner sends anything', () => {
 		expect(spy.requests.some((each) => each.url.includes(kayakoHost))).toBe(true);
 	}, 120_000);
 
+	it('talks to the helpdesks directly when the settings name no proxy, as the refusal advises', async () => {
+		const config = await writeConfig((migration) => {
+			migration.proxyUrl = '';
+		});
+		const runner = startRunner(['--config', config, '--run', 'rollback', '--state', join(work, 'direct-state'), '--reports', join(work, 'direct-reports')]);
+		expect(await runner.exited, runner.output()).toBe(0);
+		expect(runner.lines).toContain('  directly, through no proxy.');
+		expect(spy.requests).toEqual([]);
+	}, 120_000);
+
 	it('refuses a --reports path that is a file', async () => {
 		const config = await writeConfig();
 		const reports = join(work, 'reports-file');
