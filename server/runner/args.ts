@@ -1,4 +1,4 @@
-// The headless runner's command line: npm run migrate -- --config FILE --run KIND --state DIR --reports DIR
+// The headless runner's command line: npm run migrate -- --config FILE --run KIND --state DIR --reports DIR [--allow-proxy URL]
 import { parseArgs } from 'node:util';
 
 export type RunnerKind = 'demo' | 'full' | 'delta' | 'rollback';
@@ -10,20 +10,35 @@ export interface RunnerArgs {
 	reports: string;
 	/** For rollback: `demo` (every demo run), `all`, or a run id. */
 	of: string;
+	/** The proxies the user trusts with the passwords, from every --allow-proxy (each may list several, comma-separated). */
+	allowProxy: string[];
 }
 
 export class RunnerArgsError extends Error {}
 
-export const USAGE = `Usage: npm run migrate -- --config migration.json --run demo|full|delta|rollback [--of demo|all|RUN_ID] [--state DIR] [--reports DIR]
+/** Asked for --help: the caller prints USAGE and stops. */
+export class RunnerHelpRequested extends Error {}
 
-  --config   the migration as exported by the wizard (no passwords in it)
-  --run      demo (20 tickets), full, delta (what changed since the last run) or rollback
-  --of       for rollback: the demo runs (default), all runs, or one run id
-  --state    where progress is kept; run the same command again to resume (default .state)
-  --reports  where the CSV reports go (default reports)
+export const ALLOW_PROXY_ENV = 'MIGRATE_ALLOW_PROXY';
+
+export const USAGE = `Usage: npm run migrate -- --config migration.json --run demo|full|delta|rollback [--of demo|all|RUN_ID] [--state DIR] [--reports DIR] [--allow-proxy URL]
+
+  --config       the migration as exported by the wizard (no passwords in it)
+  --run          demo (20 tickets), full, delta (what changed since the last run) or rollback
+  --of           for rollback: the demo runs (default), all runs, or one run id
+  --state        where progress is kept; run the same command again to resume (default .state).
+                 One runner at a time: a second one on the same folder stops at once.
+  --reports      where the CSV reports go (default reports); checked before anything is sent
+  --allow-proxy  a CORS proxy you trust with the passwords (repeatable, or comma-separated).
+                 The runner talks to the helpdesks directly unless the config names a proxy
+                 (proxyUrl); it refuses that proxy, loopback included, unless it is named here
+                 or in ${ALLOW_PROXY_ENV}. Before sending anything it prints the proxy and the
+                 Kayako and source hosts that will receive the credentials.
+  --help         this text
 
 Credentials come from the environment: KAYAKO_PASSWORD, and for the source
-SOURCE_TOKEN (API token), SOURCE_PASSWORD, SOURCE_ACCESS_TOKEN (OAuth) or SOURCE_API_KEY.`;
+SOURCE_TOKEN (API token), SOURCE_PASSWORD, SOURCE_ACCESS_TOKEN (OAuth) or SOURCE_API_KEY.
+${ALLOW_PROXY_ENV} may list trusted proxies like --allow-proxy.`;
 
 const KINDS: readonly RunnerKind[] = ['demo', 'full', 'delta', 'rollback'];
 
@@ -32,14 +47,35 @@ export function parseRunnerArgs(argv: string[]): RunnerArgs {
 	try {
 		({ values } = parseArgs({
 			args: argv,
-			options: { config: { type: 'string' }, run: { type: 'string' }, state: { type: 'string' }, reports: { type: 'string' }, of: { type: 'string' } },
+			options: {
+				config: { type: 'string' },
+				run: { type: 'string' },
+				state: { type: 'string' },
+				reports: { type: 'string' },
+				of: { type: 'string' },
+				'allow-proxy': { type: 'string', multiple: true },
+				help: { type: 'boolean' }
+			},
 			strict: true
 		}));
 	} catch (error) {
 		throw new RunnerArgsError(`${(error as Error).message}\n\n${USAGE}`);
 	}
+	if (values.help) throw new RunnerHelpRequested(USAGE);
 	if (!values.config) throw new RunnerArgsError(`--config is missing.\n\n${USAGE}`);
 	const run = (values.run ?? '') as RunnerKind;
 	if (!KINDS.includes(run)) throw new RunnerArgsError(`--run must be one of ${KINDS.join(', ')}${values.run ? `, not "${values.run}"` : ''}.\n\n${USAGE}`);
-	return { config: values.config, run, state: values.state ?? '.state', reports: values.reports ?? 'reports', of: values.of ?? 'demo' };
+	return {
+		config: values.config,
+		run,
+		state: values.state ?? '.state',
+		reports: values.reports ?? 'reports',
+		of: values.of ?? 'demo',
+		allowProxy: splitList(values['allow-proxy'] ?? [])
+	};
+}
+
+/** `a,b` and repeated options alike, blanks dropped. */
+export function splitList(values: readonly string[]): string[] {
+	return values.flatMap((value) => value.split(',')).map((each) => each.trim()).filter(Boolean);
 }

@@ -1,8 +1,9 @@
 // The store under Node, for the headless runner: the engine's IndexedDB store (fake-indexeddb) plus a journal
 // file in --state DIR. Every change is appended as the rows it produced before the call returns, so a killed
-// process loses nothing it had reported done; on start the journal is replayed, then compacted.
+// process loses nothing it had reported done; on start the journal is replayed, then compacted, and the
+// compacted journal is copied to a backup (journal.backup.ndjson) that a damaged journal can be restored from.
 import 'fake-indexeddb/auto';
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, type IdMapKey, type IdMapRow, type MigrationStore } from '../../src/lib/engine/store';
 
@@ -18,17 +19,19 @@ type Entry =
 	| { op: 'delete-credentials'; migrationId: string; side?: Parameters<MigrationStore['deleteCredentialBlobs']>[1] };
 
 const JOURNAL = 'journal.ndjson';
+export const JOURNAL_BACKUP = 'journal.backup.ndjson';
 
 export async function openJournalStore(dir: string, now: () => number = Date.now): Promise<MigrationStore> {
 	mkdirSync(dir, { recursive: true });
 	const path = join(dir, JOURNAL);
 	const inner = await openStore({ name: `journal:${dir}`, indexedDB: new IDBFactory(), now });
-	if (existsSync(path)) await replay(inner, readFileSync(path, 'utf8'));
+	if (existsSync(path)) await replay(inner, readFileSync(path, 'utf8'), path, join(dir, JOURNAL_BACKUP));
 	await compact(inner, path);
+	backUp(path, join(dir, JOURNAL_BACKUP));
 	return journaled(inner, path);
 }
 
-async function replay(store: MigrationStore, text: string): Promise<void> {
+async function replay(store: MigrationStore, text: string, path: string, backup: string): Promise<void> {
 	const lines = text.split('\n');
 	for (const [index, line] of lines.entries()) {
 		if (!line.trim()) continue;
@@ -38,7 +41,7 @@ async function replay(store: MigrationStore, text: string): Promise<void> {
 		} catch {
 			// Only the last line can be torn (the process died while writing it): that change never happened.
 			if (index >= lines.length - 2) break;
-			throw new Error(`The state journal is damaged at line ${index + 1}; restore the state folder from a backup.`);
+			throw new Error(damagedMessage(path, index + 1, backup));
 		}
 		await apply(store, entry);
 	}
@@ -81,6 +84,34 @@ async function compact(store: MigrationStore, path: string): Promise<void> {
 		closeSync(fd);
 	}
 	renameSync(temporary, path);
+}
+
+/**
+ * The journal as it was just compacted, kept beside it: written to a temporary name and renamed, so the
+ * backup is always a whole journal, never half of one. The damaged-journal message points at it.
+ */
+function backUp(path: string, backup: string): void {
+	const temporary = `${backup}.tmp`;
+	copyFileSync(path, temporary);
+	const fd = openSync(temporary, 'r+');
+	try {
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
+	renameSync(temporary, backup);
+}
+
+function damagedMessage(path: string, line: number, backup: string): string {
+	const damaged = `The state journal ${path} is damaged at line ${line} (not a torn last line: the file was changed or the disk lost part of it), so the runner cannot tell what it already moved and stops before sending anything.`;
+	if (!existsSync(backup)) {
+		return `${damaged} There is no backup of it (${backup} does not exist). Keep the folder as it is: a fresh --state against the same Kayako would create records again. Repair line ${line} by hand if you can, or ask for help with the folder.`;
+	}
+	const taken = statSync(backup).mtime.toISOString();
+	return (
+		`${damaged} A backup taken when the runner last started (${taken}) is ${backup}. To go on from it: keep the damaged file (rename ${path} to ${path}.damaged), copy ${backup} to ${path}, and run the same command again. ` +
+		`What the runner did after ${taken} is not in the backup: records created in Kayako since then may be created again, so check those.`
+	);
 }
 
 /** The same store, each change also appended to the journal as the records it left behind. */

@@ -1,40 +1,57 @@
 // npm run migrate: the browser's migration engine under Node, for runs that last days on a server and for scripted checks.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { openConnectors } from '../../src/lib/engine/connectors/factory';
 import { toErrorInfo } from '../../src/lib/engine/errors';
 import { RunControl } from '../../src/lib/engine/pipeline/control';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
-import { REPORT_KINDS, reportCsv, resultsTable } from '../../src/lib/engine/reports/report';
+import { resultsTable } from '../../src/lib/engine/reports/report';
 import type { MigrationStore, RunRecord } from '../../src/lib/engine/store';
-import { parseRunnerArgs, RunnerArgsError, type RunnerArgs } from './args';
+import { parseRunnerArgs, RunnerArgsError, RunnerHelpRequested, type RunnerArgs } from './args';
 import { loadConfig } from './config';
 import { credentialsFromEnv } from './credentials';
+import { credentialDestinations } from './destinations';
 import { openJournalStore } from './journal-store';
 import { progressLine } from './progress-line';
+import { checkReportsFolder, writeReports } from './reports';
+import { lockStateFolder, StateLockedError } from './state-lock';
 
 const PRINT_EVERY_MS = 5_000;
 
 async function main(): Promise<number> {
 	const args = parseRunnerArgs(process.argv.slice(2));
+	// Everything the user can get wrong is checked before the first request: a mistake found after hours is hours lost.
 	const settings = loadConfig(readFileSync(resolve(args.config), 'utf8'));
-	const store = await openJournalStore(resolve(args.state));
-	const known = await store.getMigration(settings.id);
-	await store.saveMigration({ ...settings, createdAt: known?.createdAt ?? settings.createdAt });
 	const credentials = credentialsFromEnv(process.env, settings);
-	const connectors = await openConnectors(settings, credentials, globalThis.fetch);
+	for (const line of credentialDestinations(settings, args.allowProxy, process.env)) console.log(line);
+	checkReportsFolder(resolve(args.reports));
+
+	const stateDir = resolve(args.state);
+	mkdirSync(stateDir, { recursive: true });
+	const lock = lockStateFolder(stateDir);
+	// process.exit (normal end, errors, signals below) runs 'exit' listeners; a SIGKILL leaves a lock the next runner takes over.
+	process.on('exit', () => lock.release());
+	if (lock.notice) console.log(lock.notice);
 
 	const control = new RunControl();
 	let stopping = false;
-	process.on('SIGINT', () => {
-		if (stopping) process.exit(130);
+	const stop = (signal: NodeJS.Signals) => {
+		// 128 + the signal's number, as a shell reports a process the signal ended.
+		const code = signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143;
+		if (stopping) process.exit(code);
 		stopping = true;
 		// The journal holds every finished step: the same command resumes from here.
 		console.log('\nStopping after the record in progress; run the same command again to resume.');
 		control.pause();
-		setTimeout(() => process.exit(130), 100);
-	});
+		setTimeout(() => process.exit(code), 100);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+
+	const store = await openJournalStore(stateDir);
+	const known = await store.getMigration(settings.id);
+	await store.saveMigration({ ...settings, createdAt: known?.createdAt ?? settings.createdAt });
+	const connectors = await openConnectors(settings, credentials, globalThis.fetch);
 
 	let printed = 0;
 	const resume = await resumable(store, settings.id, args);
@@ -55,7 +72,7 @@ async function main(): Promise<number> {
 			console.log(progressLine(report));
 		}
 	});
-	await writeReports(store, settings.id, settings.target.url, args.reports, connectors.source.link.bind(connectors.source));
+	await writeReports(store, settings.id, settings.target.url, resolve(args.reports), connectors.source.link.bind(connectors.source));
 	const table = await resultsTable(store, settings.id);
 	console.log(`\nRun ${run.id} (${run.kind}): ${run.state}.`);
 	console.table(table);
@@ -77,19 +94,15 @@ async function runsToRollBack(store: MigrationStore, migrationId: string, of: st
 	return [of];
 }
 
-async function writeReports(store: MigrationStore, migrationId: string, kayakoBaseUrl: string, dir: string, sourceLink: (kind: never, id: string) => string | undefined): Promise<void> {
-	mkdirSync(dir, { recursive: true });
-	for (const status of ['migrated', 'failed', 'skipped'] as const) {
-		const csv = await reportCsv(store, migrationId, status, { kayakoBaseUrl, sourceLink: sourceLink as never });
-		writeFileSync(join(dir, `${status}.csv`), csv);
-	}
-	console.log(`Reports: ${['migrated', 'failed', 'skipped'].map((status) => join(dir, `${status}.csv`)).join(', ')} (${REPORT_KINDS.length} kinds of record).`);
-}
-
 main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		console.error(error instanceof RunnerArgsError ? error.message : `The migration could not run: ${toErrorInfo(error).message}`);
-		process.exit(error instanceof RunnerArgsError ? 2 : 1);
+		if (error instanceof RunnerHelpRequested) {
+			console.log(error.message);
+			process.exit(0);
+		}
+		if (error instanceof StateLockedError) console.error(error.message);
+		else console.error(error instanceof RunnerArgsError ? error.message : `The migration could not run: ${toErrorInfo(error).message}`);
+		process.exit(error instanceof RunnerArgsError ? 2 : error instanceof StateLockedError ? 3 : 1);
 	}
 );

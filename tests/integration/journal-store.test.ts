@@ -1,9 +1,9 @@
 // The headless runner's store: what one process wrote, the next one finds, even when the last line was torn.
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openJournalStore } from '../../server/runner/journal-store';
+import { JOURNAL_BACKUP, openJournalStore } from '../../server/runner/journal-store';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -66,5 +66,57 @@ describe('the journal store', () => {
 		await first.deleteIdMapRows([key]);
 		const second = await openJournalStore(dir);
 		expect(await second.getIdMapRow(key)).toBeUndefined();
+	});
+
+	it('keeps a backup of the journal as compacted at each start', async () => {
+		const dir = stateDir();
+		const first = await openJournalStore(dir);
+		const { id } = await first.createMigration(migration);
+		await first.markMigrated('r', [{ migrationId: id, entity: 'users', sourceId: '1', kayakoId: 1 }]);
+		first.close();
+		(await openJournalStore(dir)).close();
+		const backup = readFileSync(join(dir, JOURNAL_BACKUP), 'utf8');
+		expect(backup).toBe(readFileSync(join(dir, 'journal.ndjson'), 'utf8'));
+		expect(backup.trim().split('\n')).toHaveLength(2);
+	});
+
+	it('names the real backup when the journal is damaged, keeps it, and going back to it works as the message says', async () => {
+		const dir = stateDir();
+		const first = await openJournalStore(dir);
+		const { id } = await first.createMigration(migration);
+		await first.markMigrated('r', [{ migrationId: id, entity: 'users', sourceId: '1', kayakoId: 1 }]);
+		first.close();
+		// Started again: the backup now holds the migration and user 1; then user 2 is moved and the disk loses a line.
+		const second = await openJournalStore(dir);
+		await second.markMigrated('r', [{ migrationId: id, entity: 'users', sourceId: '2', kayakoId: 2 }]);
+		second.close();
+		const journal = join(dir, 'journal.ndjson');
+		const lines = readFileSync(journal, 'utf8').split('\n');
+		writeFileSync(journal, [lines[0], '{"op":"rows","rows":[{"migr\u0000\u0000', ...lines.slice(1)].join('\n'));
+		const backup = join(dir, JOURNAL_BACKUP);
+		const backupBefore = readFileSync(backup, 'utf8');
+
+		const opening = openJournalStore(dir);
+		await expect(opening).rejects.toThrow(`The state journal ${journal} is damaged at line 2`);
+		const message = await opening.catch((error: Error) => error.message);
+		expect(message).toContain(`is ${backup}`);
+		expect(message).toContain(`copy ${backup} to ${journal}, and run the same command again`);
+		expect(readFileSync(backup, 'utf8'), 'a damaged start does not overwrite the backup').toBe(backupBefore);
+
+		// What the message says to do.
+		renameSync(journal, `${journal}.damaged`);
+		copyFileSync(backup, journal);
+		const restored = await openJournalStore(dir);
+		expect(await restored.getIdMapRow({ migrationId: id, entity: 'users', sourceId: '1' })).toMatchObject({ status: 'migrated', kayakoId: 1 });
+	});
+
+	it('says there is no backup when a state folder from before backups is damaged', async () => {
+		const dir = stateDir();
+		(await openJournalStore(dir)).close();
+		rmSync(join(dir, JOURNAL_BACKUP));
+		writeFileSync(join(dir, 'journal.ndjson'), 'garbage\n{"op":"delete-migration","id":"x"}\n');
+		const opening = openJournalStore(dir);
+		await expect(opening).rejects.toThrow(/There is no backup of it .* does not exist\)\. Keep the folder as it is/);
+		expect(existsSync(join(dir, JOURNAL_BACKUP))).toBe(false);
 	});
 });

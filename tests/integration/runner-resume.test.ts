@@ -1,19 +1,15 @@
 // The headless runner as a child process: killed with SIGKILL mid-run and started again on the same --state, then a demo and its rollback.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KayakoAccountView } from '../../server/sandbox/kayako/view';
-import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/index';
-import { ZENDESK_SANDBOX_CREDENTIALS } from '../../server/sandbox/zendesk/index';
 import { REPORT_HEADER } from '../../src/lib/engine/reports/report';
 import { exportMigrationSettings } from '../../src/lib/engine/store/settings-file';
 import { connectors, newMigration, startHarness, type Harness } from './migration-harness';
+import { startRunner, until } from './runner-process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TICKETS = 60;
 
 let harness: Harness;
@@ -27,33 +23,6 @@ afterAll(async () => {
 	await harness?.close();
 	if (work) rmSync(work, { recursive: true, force: true });
 });
-
-interface Runner {
-	child: ChildProcess;
-	lines: string[];
-	exited: Promise<number | null>;
-}
-
-/** `npm run migrate` is `tsx server/runner/main.ts`; node with tsx's loader is that, in one process a SIGKILL really ends. */
-function startRunner(args: string[]): Runner {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/runner/main.ts', ...args], {
-		cwd: ROOT,
-		env: { ...process.env, KAYAKO_PASSWORD: KAYAKO_SANDBOX_CREDENTIALS.admin.password, SOURCE_TOKEN: ZENDESK_SANDBOX_CREDENTIALS.apiToken },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	const lines: string[] = [];
-	let rest = '';
-	const collect = (chunk: Buffer) => {
-		const text = rest + chunk.toString('utf8');
-		const parts = text.split('\n');
-		rest = parts.pop() ?? '';
-		lines.push(...parts);
-	};
-	child.stdout.on('data', collect);
-	child.stderr.on('data', collect);
-	const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-	return { child, lines, exited };
-}
 
 async function writeConfig(options: Record<string, number | boolean> = {}): Promise<string> {
 	const { store, settings } = await newMigration(harness, options);
@@ -86,14 +55,6 @@ function records(view: KayakoAccountView) {
 	};
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 240_000): Promise<void> {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`Gave up waiting for ${what}.`);
-		await new Promise((done) => setTimeout(done, 100));
-	}
-}
-
 function readReport(dir: string, status: string): { text: string; rows: Record<string, string>[] } {
 	const text = readFileSync(join(dir, `${status}.csv`), 'utf8');
 	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
@@ -105,7 +66,7 @@ describe('the headless runner', () => {
 		harness.kayako.reset();
 		// Without files: the engine's own resume test covers them; this one is about the process, its state folder and its reports.
 		const config = await writeConfig({ migrateInactiveUsers: true, batchSize: 5, skipAttachments: true });
-		const args = ['--config', config, '--run', 'full', '--state', join(work, 'state'), '--reports', join(work, 'reports')];
+		const args = ['--config', config, '--run', 'full', '--state', join(work, 'state'), '--reports', join(work, 'reports'), '--allow-proxy', harness.proxyUrl];
 
 		const first = startRunner(args);
 		// Some progress: a third of the tickets are cases in Kayako, the rest still to come.
@@ -119,6 +80,8 @@ describe('the headless runner', () => {
 		const second = startRunner(args);
 		expect(await second.exited, second.lines.join('\n')).toBe(0);
 		expect(second.lines.join('\n')).toMatch(/Resuming the full run/);
+		// The killed runner could not release its lock; the next one on this host sees its process is gone.
+		expect(second.lines.join('\n')).toMatch(new RegExp(`Taking over the state folder .*process ${first.child.pid}\\b.*is no longer running`));
 
 		const kayako = harness.kayako.state('acme');
 		const ids = migratedCases(kayako).map((kase) => kase.legacy_id!).sort();
@@ -156,12 +119,13 @@ describe('the headless runner', () => {
 		const state = join(work, 'demo-state');
 		const reports = join(work, 'demo-reports');
 
-		const demo = startRunner(['--config', config, '--run', 'demo', '--state', state, '--reports', reports]);
+		const demo = startRunner(['--config', config, '--run', 'demo', '--state', state, '--reports', reports, '--allow-proxy', harness.proxyUrl]);
 		expect(await demo.exited, demo.lines.join('\n')).toBe(0);
 		expect(migratedCases(harness.kayako.state('acme')).length).toBe(20);
 		expect(readReport(reports, 'migrated').rows.filter((row) => row.entity === 'tickets').length).toBe(20);
 
-		const rollback = startRunner(['--config', config, '--run', 'rollback', '--state', state, '--reports', reports]);
+		// The proxy allowed through the environment instead of the command line.
+		const rollback = startRunner(['--config', config, '--run', 'rollback', '--state', state, '--reports', reports], { MIGRATE_ALLOW_PROXY: harness.proxyUrl });
 		expect(await rollback.exited, rollback.lines.join('\n')).toBe(0);
 		expect(records(harness.kayako.state('acme'))).toEqual(seed);
 	}, 600_000);

@@ -1,6 +1,7 @@
 // What a run is told: which entities, the user's mappings, filters and the limits it keeps.
+import { MigrationError } from '../errors';
 import type { FieldChoice } from '../field-mapping/choices';
-import type { Entity, SourceId } from '../model';
+import { ENTITIES, type Entity, type SourceId } from '../model';
 import type { KayakoId } from '../store';
 import type { TicketFilters } from './filters';
 
@@ -42,3 +43,20 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
 };
 
 export const MAX_BATCH = 200;
+
+/**
+ * Refuses a saved `options.entities` that is not a list of known entity names: a typo like "tikets" would
+ * otherwise be dropped and, with nothing left, every entity migrated. Absent means every entity.
+ */
+export function checkEntityNames(value: unknown): void {
+	if (value === undefined) return;
+	const valid = `Valid names: ${ENTITIES.join(', ')}.`;
+	if (!Array.isArray(value)) {
+		throw new MigrationError({ kind: 'invalid-input', message: `options.entities must be a list of entity names, like ["tickets", "users"], not ${JSON.stringify(value)}. ${valid}` });
+	}
+	const unknown = value.filter((each) => typeof each !== 'string' || !(ENTITIES as readonly string[]).includes(each));
+	if (unknown.length > 0) {
+		const names = unknown.map((each) => JSON.stringify(each)).join(', ');
+		throw new MigrationError({ kind: 'invalid-input', message: `options.entities names ${unknown.length === 1 ? 'an entity' : 'entities'} this tool does not know: ${names}. ${valid} Correct the settings file and load it again.` });
+	}
+}

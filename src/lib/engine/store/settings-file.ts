@@ -1,5 +1,6 @@
 // A migration's settings as a JSON file to keep or move to another browser; credentials never go into it.
 import { MigrationError } from '../errors';
+import { checkEntityNames } from '../pipeline/options';
 import { newId } from './context';
 import { FIRST_STAGE, type MigrationAccess } from './migrations';
 import { toStoredMigration } from './sanitize';
@@ -32,6 +33,16 @@ export async function importMigrationSettings(store: Pick<MigrationAccess, 'save
 	if (envelope.version !== FORMAT_VERSION) {
 		throw new MigrationError({ kind: 'invalid-input', message: `This file was exported by another version of the tool (format ${String(envelope.version)}).` });
 	}
-	const exported = toStoredMigration(envelope.migration);
+	const exported = readSettingsFile(envelope.migration);
 	return store.saveMigration({ ...exported, id: newId(), stage: FIRST_STAGE, createdAt: now, updatedAt: now });
+}
+
+/**
+ * The migration of a settings file, checked as data someone handed over: the known fields only (secrets
+ * dropped) and no value the run would quietly ignore. The browser's import and the headless runner both read it so.
+ */
+export function readSettingsFile(migration: unknown): MigrationSettings {
+	const settings = toStoredMigration(migration);
+	checkEntityNames(settings.options.entities);
+	return settings;
 }
