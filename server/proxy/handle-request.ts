@@ -70,10 +70,7 @@ export function createRequestHandler(context: ProxyContext): (req: IncomingMessa
 		};
 
 		const method = (req.method ?? '').toUpperCase();
-		if (!ALLOWED_METHODS.includes(method)) {
-			res.setHeader('Allow', ALLOWED_METHODS.join(', '));
-			return refuse(proxyErrors.methodNotAllowed(method));
-		}
+		if (!ALLOWED_METHODS.includes(method)) return refuse(proxyErrors.methodNotAllowed(method));
 		const verdict = origins.judge(req.headers);
 		// No CORS headers: a page of a refused origin learns nothing, not even the reason.
 		if (!verdict.ok) return refuse(proxyErrors.originNotAllowed(verdict.origin));

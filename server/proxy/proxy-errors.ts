@@ -132,7 +132,7 @@ export const proxyErrors = {
 export function rawProxyError(error: ProxyError): string {
 	const status = PROXY_ERROR_STATUS[error.code];
 	const body = JSON.stringify({ error: error.code, message: error.message });
-	const headers = { ...SAFE_ANSWER_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'X-Proxy-Error': error.code, Connection: 'close' };
+	const headers = { ...SAFE_ANSWER_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'X-Proxy-Error': error.code, Connection: 'close', ...(error.code === 'method-not-allowed' && { Allow: ALLOWED_METHODS.join(', ') }) };
 	const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
 	return [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`, ...lines, '', body].join('\r\n');
 }
@@ -147,6 +147,7 @@ export function sendProxyError(res: ServerResponse, error: ProxyError, origin?: 
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': Buffer.byteLength(body),
 		'X-Proxy-Error': error.code,
+		...(error.code === 'method-not-allowed' && { Allow: ALLOWED_METHODS.join(', ') }),
 		...(origin !== undefined && { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Expose-Headers': exposedHeaderList() })
 	});
 	res.end(body);
