@@ -63,6 +63,7 @@ export function createRequestHandler(context: ProxyContext): (req: IncomingMessa
 			if (!res.writableFinished) upstream?.destroy();
 		});
 		req.on('error', () => upstream?.destroy());
+		res.on('error', () => upstream?.destroy());
 
 		const refuse = (error: ProxyError, origin?: string) => {
 			sendProxyError(res, error, origin);

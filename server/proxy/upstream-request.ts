@@ -78,7 +78,11 @@ export function sendHop(hop: Hop, limits: UpstreamLimits, onRequest: (request: C
 			timedOut = true;
 			upstream.destroy(Object.assign(new Error(`no answer within ${limits.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
 		});
-		upstream.on('response', (response) => settle({ ok: true, response, request: upstream }));
+		upstream.on('response', (response) => {
+			// A helpdesk that drops the connection mid-body must never be an uncaught error; relay() reacts to 'close'.
+			response.on('error', () => undefined);
+			settle({ ok: true, response, request: upstream });
+		});
 		upstream.on('error', (error: NodeJS.ErrnoException) => {
 			const host = target.display;
 			if (!connected) settle({ ok: false, error: proxyErrors.unreachable(host, describeConnectError(error)) });

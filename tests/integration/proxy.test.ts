@@ -165,6 +165,37 @@ describe('the CORS proxy forwards to an allowed target', () => {
 		expect(target.received[0]?.body.length).toBe(128 * 1024);
 	});
 
+	it('streams a download of 24 MB: the browser gets the first bytes before the helpdesk has sent the rest', async () => {
+		const attachment = randomBytes(24 * 1024 * 1024);
+		let clientGotFirstBytes: () => void = () => undefined;
+		const firstBytes = new Promise<void>((resolve) => (clientGotFirstBytes = resolve));
+		const { via } = await setUp({
+			target: (_req, res) => {
+				res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': attachment.length });
+				res.write(attachment.subarray(0, 64 * 1024));
+				// A proxy that buffered whole answers would never pass these first bytes on, and this would never finish.
+				void firstBytes.then(() => res.end(attachment.subarray(64 * 1024)));
+			}
+		});
+		const received = await new Promise<Buffer>((resolve, reject) => {
+			request(via('/attachments/token/x/?name=big.pdf'), { agent: false }, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => {
+					chunks.push(chunk);
+					clientGotFirstBytes();
+				});
+				res.on('end', () => resolve(Buffer.concat(chunks)));
+				res.on('error', reject);
+			})
+				.on('error', reject)
+				.end();
+		});
+
+		const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+		expect(received.length).toBe(attachment.length);
+		expect(sha(received)).toBe(sha(attachment));
+	});
+
 	it('follows a redirect on the same host itself, with Authorization, and hands the browser the final answer', async () => {
 		const { target, via } = await setUp({
 			target: (req, res, received) => {
