@@ -100,6 +100,8 @@ export function createRequestHandler(context: ProxyContext): (req: IncomingMessa
 			if (!admission.ok) return refuse(admission.error, origin);
 			let hop: Hop = { target: admission.target, addresses: admission.addresses, method, headers: upstreamHeaders(req.headers), body: hasBody(req) ? req : null };
 			for (let redirects = 0; ; redirects++) {
+				// The browser gave up while names were resolved: send nothing on its behalf.
+				if (res.destroyed) return;
 				const result = await sendHop(hop, limits, (request) => (upstream = request));
 				if (!result.ok) return refuse(result.error, origin);
 				const { response, request } = result;
@@ -110,6 +112,7 @@ export function createRequestHandler(context: ProxyContext): (req: IncomingMessa
 					// The client's body went to a hop that answered with a redirect; the next hop is a GET without it.
 					hop.body.unpipe();
 					hop.body.resume();
+					request.destroy();
 				}
 				if (redirects >= MAX_REDIRECTS) return refuse(proxyErrors.tooManyRedirects(admission.target.display, MAX_REDIRECTS), origin);
 				const next = await admitTarget(`/${plan.url.href}`, allowList, resolveHost);
