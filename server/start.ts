@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 	const started = await startServices({
 		host: args.host,
 		app: { service: createStaticServer({ dir: buildDir, basePath: '', appConfig }), port: args.appPort },
-		proxy: { create: (allowHosts) => createCorsProxy({ allowHosts, log: false }), port: args.proxyPort },
+		proxy: { create: (allowHosts, allowOrigins) => createCorsProxy({ allowHosts, allowOrigins, log: false }), port: args.proxyPort },
 		sandboxes: [
 			{
 				name: 'Kayako',

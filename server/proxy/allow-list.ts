@@ -2,8 +2,8 @@
 import { isIP } from 'node:net';
 
 /**
- * The public helpdesk APIs the tool talks to, and Zendesk's attachment host; any port, never a
- * private address. Freshdesk's S3 attachment hosts are left to the operator: allowing S3 would
+ * The public helpdesk APIs the tool talks to, and Zendesk's attachment host; ports 443 and 80 only,
+ * never a private address. Freshdesk's S3 attachment hosts are left to the operator: allowing S3 would
  * open every bucket.
  */
 export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['*.kayako.com', '*.zendesk.com', '*.zdusercontent.com', '*.freshdesk.com', 'api.helpscout.net'];
@@ -17,7 +17,7 @@ export interface HostRule {
 	/** Lower case, without brackets; for a wildcard, the domain after "*.". */
 	hostname: string;
 	wildcard: boolean;
-	/** null: any port. */
+	/** null: the web's ports (443, 80) for a wildcard or default entry, any port for the operator's exact host. */
 	port: number | null;
 	/** Only the operator's exact entries may point at private or loopback addresses. */
 	fromOperator: boolean;
@@ -69,8 +69,12 @@ export function splitHostList(value: string | undefined): string[] {
 		.filter((entry) => entry.length > 0);
 }
 
+/** The ports a wildcard or default entry without a port opens: a whole domain must not expose every service on it. */
+export const WEB_PORTS: readonly number[] = [443, 80];
+
 function matchesRule(rule: HostRule, hostname: string, port: number): boolean {
 	if (rule.port !== null && rule.port !== port) return false;
+	if (rule.port === null && (rule.wildcard || !rule.fromOperator) && !WEB_PORTS.includes(port)) return false;
 	return rule.wildcard ? hostname.endsWith(`.${rule.hostname}`) : hostname === rule.hostname;
 }
 

@@ -1,7 +1,9 @@
 // The proxy's own answers (never the target's): a status, the X-Proxy-Error code, and a sentence a support lead can act on.
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { ALLOW_HOSTS_VARIABLE, DEFAULT_ALLOWED_HOSTS } from './allow-list';
 import { exposedHeaderList } from './exposed-headers';
+import { ALLOW_ORIGINS_VARIABLE } from './origins';
+import { ALLOWED_METHODS, SAFE_ANSWER_HEADERS } from './response-headers';
 
 /** The engine's HTTP layer branches on exactly these codes. */
 export type ProxyErrorCode =
@@ -10,7 +12,11 @@ export type ProxyErrorCode =
 	| 'target-reset'
 	| 'target-timeout'
 	| 'bad-target'
-	| 'body-too-large';
+	| 'body-too-large'
+	| 'origin-not-allowed'
+	| 'method-not-allowed'
+	| 'bad-request'
+	| 'too-many-redirects';
 
 export const PROXY_ERROR_STATUS: Readonly<Record<ProxyErrorCode, number>> = {
 	'host-not-allowed': 403,
@@ -18,7 +24,11 @@ export const PROXY_ERROR_STATUS: Readonly<Record<ProxyErrorCode, number>> = {
 	'target-reset': 502,
 	'target-timeout': 504,
 	'bad-target': 400,
-	'body-too-large': 413
+	'body-too-large': 413,
+	'origin-not-allowed': 403,
+	'method-not-allowed': 405,
+	'bad-request': 400,
+	'too-many-redirects': 502
 };
 
 export interface ProxyError {
@@ -79,6 +89,37 @@ export const proxyErrors = {
 			message: `${host} did not answer within ${seconds} seconds. The request may or may not have been carried out.`
 		};
 	},
+	originNotAllowed(origin: string): ProxyError {
+		return {
+			code: 'origin-not-allowed',
+			message:
+				`This proxy only serves the migration app at the addresses its operator listed, and ${origin} is not one of them, so nothing was sent. ` +
+				`If that is where you run the app, whoever runs the proxy can add it with ${ALLOW_ORIGINS_VARIABLE}=${origin} and restart it.`
+		};
+	},
+	methodNotAllowed(method: string): ProxyError {
+		return {
+			code: 'method-not-allowed',
+			message: `The proxy does not forward ${method} requests, only ${ALLOWED_METHODS.join(', ')}. Nothing was sent.`
+		};
+	},
+	badRequest(): ProxyError {
+		return { code: 'bad-request', message: 'The proxy could not read this request (malformed HTTP), so it sent nothing.' };
+	},
+	redirectNotAllowed(from: string, to: string): ProxyError {
+		return {
+			code: 'host-not-allowed',
+			message:
+				`${from} redirected to ${to}, which this proxy does not forward to, so the redirect was not followed and no credentials went there. ` +
+				`Whoever runs the proxy can allow it with ${ALLOW_HOSTS_VARIABLE}=${to} and restart it.`
+		};
+	},
+	tooManyRedirects(host: string, hops: number): ProxyError {
+		return {
+			code: 'too-many-redirects',
+			message: `${host} redirected more than ${hops} times in a row, so the proxy stopped following. Check the helpdesk address.`
+		};
+	},
 	bodyTooLarge(limitBytes: number): ProxyError {
 		return {
 			code: 'body-too-large',
@@ -87,18 +128,27 @@ export const proxyErrors = {
 	}
 };
 
-/** Answers with the proxy's own error; readable cross-origin, so the browser can show the sentence. */
-export function sendProxyError(res: ServerResponse, error: ProxyError): void {
+/** The error's status line and JSON body, for answering on a raw socket (a request Node could not parse). */
+export function rawProxyError(error: ProxyError): string {
+	const status = PROXY_ERROR_STATUS[error.code];
+	const body = JSON.stringify({ error: error.code, message: error.message });
+	const headers = { ...SAFE_ANSWER_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'X-Proxy-Error': error.code, Connection: 'close', ...(error.code === 'method-not-allowed' && { Allow: ALLOWED_METHODS.join(', ') }) };
+	const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+	return [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`, ...lines, '', body].join('\r\n');
+}
+
+/** Answers with the proxy's own error; readable by an allowed origin, so the app can show the sentence. */
+export function sendProxyError(res: ServerResponse, error: ProxyError, origin?: string): void {
 	if (res.headersSent || res.writableEnded || res.destroyed) return;
 	for (const name of res.getHeaderNames()) res.removeHeader(name);
 	const body = JSON.stringify({ error: error.code, message: error.message });
 	res.writeHead(PROXY_ERROR_STATUS[error.code], {
+		...SAFE_ANSWER_HEADERS,
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': Buffer.byteLength(body),
-		'Cache-Control': 'no-store',
 		'X-Proxy-Error': error.code,
-		'Access-Control-Allow-Origin': '*',
-		'Access-Control-Expose-Headers': exposedHeaderList()
+		...(error.code === 'method-not-allowed' && { Allow: ALLOWED_METHODS.join(', ') }),
+		...(origin !== undefined && { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Expose-Headers': exposedHeaderList() })
 	});
 	res.end(body);
 }

@@ -28,12 +28,3 @@ export function parseTarget(requestPath: string): ProxyTarget | null {
 	const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 	return { url, protocol: url.protocol, hostname, port, display: url.host };
 }
-
-/**
- * cors-anywhere parses the URL again with the legacy parser. A URL the two parsers read
- * differently (backslashes, odd "@") could pass our check for one host and connect to another.
- */
-export function sameHostAndPort(target: ProxyTarget, legacy: { hostname?: string | null; port?: string | null; protocol?: string | null }): boolean {
-	const legacyPort = legacy.port ? Number(legacy.port) : legacy.protocol === 'https:' ? 443 : 80;
-	return normaliseHostname(legacy.hostname ?? '') === target.hostname && legacyPort === target.port && legacy.protocol === target.protocol;
-}

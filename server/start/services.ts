@@ -24,8 +24,11 @@ export interface SandboxPlan {
 export interface StartPlan {
 	host: string;
 	app: { service: Service; port: number };
-	/** Made after the sandboxes listen, so its allow-list holds their real ports. */
-	proxy: { create(allowHosts: string[]): Service; port: number };
+	/**
+	 * Made after the sandboxes and the app listen, so its allow-list holds their real ports and it
+	 * answers only pages of the app's origins. It listens on its own port: another origin than the app's.
+	 */
+	proxy: { create(allowHosts: string[], appOrigins: string[]): Service; port: number };
 	sandboxes: readonly SandboxPlan[];
 }
 
@@ -43,6 +46,16 @@ export function reachableHost(host: string): string {
 
 function hostWithPort(host: string, port: number): string {
 	return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
+
+/** The origins a browser may show the app under: the host it listens on, and every loopback name when that is loopback. */
+export function appOrigins(host: string, port: number): string[] {
+	const reachable = reachableHost(host);
+	const hosts = LOOPBACK.includes(reachable) || reachable !== host ? [reachable, ...LOOPBACK] : [reachable];
+	// Through URL: a browser's Origin leaves out port 80.
+	return [...new Set(hosts)].map((name) => new URL(`http://${hostWithPort(name, port)}`).origin);
 }
 
 async function startOne(label: string, service: Service, port: number, host: string): Promise<Listening> {
@@ -75,11 +88,11 @@ export async function startServices(plan: StartPlan): Promise<Started> {
 			allowHosts.add(hostWithPort('127.0.0.1', listening.port));
 			allowHosts.add(hostWithPort(host, listening.port));
 		}
-		const proxyService = plan.proxy.create([...allowHosts]);
-		const proxy = await startOne('proxy', proxyService, plan.proxy.port, plan.host);
-		running.push(proxyService);
 		const app = await startOne('app', plan.app.service, plan.app.port, plan.host);
 		running.push(plan.app.service);
+		const proxyService = plan.proxy.create([...allowHosts], appOrigins(plan.host, app.port));
+		const proxy = await startOne('proxy', proxyService, plan.proxy.port, plan.host);
+		running.push(proxyService);
 		return { app, proxy, sandboxes, close: closeAll };
 	} catch (error) {
 		await closeAll().catch(() => undefined);

@@ -41,12 +41,12 @@ describe('when the helpdesk fails, the CORS proxy answers', () => {
 
 	it('target-unreachable when nothing listens on the port', async () => {
 		const port = await closedPort();
-		const proxyUrl = await startProxy({ allowHosts: [`127.0.0.1:${port}`] });
-		const answer = await send(`${proxyUrl}/http://127.0.0.1:${port}/api/v1/me.json`);
+		const proxyUrl = await startProxy({ allowHosts: [`127.0.0.1:${port}`], allowOrigins: ['http://127.0.0.1:5173'] });
+		const answer = await send(`${proxyUrl}/http://127.0.0.1:${port}/api/v1/me.json`, { headers: { Origin: 'http://127.0.0.1:5173' } });
 
 		expect(answer.status).toBe(502);
 		expect(answer.headers['x-proxy-error']).toBe('target-unreachable');
-		expect(answer.headers['access-control-allow-origin']).toBe('*');
+		expect(answer.headers['access-control-allow-origin']).toBe('http://127.0.0.1:5173');
 		expect(answer.json<ErrorBody>().message).toMatch(/refused.*Nothing was sent/);
 	});
 

@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCorsProxy, type CorsProxyOptions } from '../../server/proxy/index';
 import { echo, exposedNames, send, startTarget, type Target, type TargetHandler } from './proxy-fixtures';
 
+/** The app's origin, as a browser sends it with every request to the proxy. */
+const APP = 'http://127.0.0.1:5173';
+
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -14,7 +17,7 @@ async function setUp(options: { allowTarget?: boolean; proxy?: CorsProxyOptions;
 	const target: Target = await startTarget(options.target ?? echo);
 	cleanups.push(target.close);
 	const allowHosts = options.allowTarget === false ? [] : [`127.0.0.1:${target.port}`];
-	const proxy = createCorsProxy({ env: {}, allowHosts, ...options.proxy });
+	const proxy = createCorsProxy({ env: {}, allowHosts, allowOrigins: [APP], ...options.proxy });
 	cleanups.push(proxy.close);
 	const { url } = await proxy.listen(0, '127.0.0.1');
 	return { target, proxyUrl: url, via: (path: string) => `${url}/${target.url}${path}` };
@@ -32,7 +35,7 @@ describe('the CORS proxy forwards to an allowed target', () => {
 			Accept: 'application/json',
 			'Content-Type': 'application/json; charset=utf-8'
 		};
-		const answer = await send(via(path), { method: 'PUT', headers, body: '{"subject":"Printer on fire"}' });
+		const answer = await send(via(path), { method: 'PUT', headers: { ...headers, Origin: APP }, body: '{"subject":"Printer on fire"}' });
 
 		expect(answer.status).toBe(200);
 		const [received] = target.received;
@@ -48,7 +51,8 @@ describe('the CORS proxy forwards to an allowed target', () => {
 			host: `127.0.0.1:${target.port}`
 		});
 		expect(received?.body.toString()).toBe('{"subject":"Printer on fire"}');
-		expect(answer.headers['access-control-allow-origin']).toBe('*');
+		expect(answer.headers['access-control-allow-origin']).toBe(APP);
+		expect(answer.headers.vary).toBe('Origin');
 	});
 
 	it('strips cookies on the way in and Set-Cookie on the way out', async () => {
@@ -82,7 +86,7 @@ describe('the CORS proxy forwards to an allowed target', () => {
 				res.end('{"error":"Too many requests"}');
 			}
 		});
-		const answer = await send(via('/api/v2/tickets.json'));
+		const answer = await send(via('/api/v2/tickets.json'), { headers: { Origin: APP } });
 
 		expect(answer.status).toBe(429);
 		expect(answer.headers['x-proxy-error']).toBeUndefined();
@@ -100,14 +104,14 @@ describe('the CORS proxy forwards to an allowed target', () => {
 		const answer = await send(via('/api/v1/cases.json'), {
 			method: 'OPTIONS',
 			headers: {
-				Origin: 'http://127.0.0.1:5173',
+				Origin: APP,
 				'Access-Control-Request-Method': 'POST',
 				'Access-Control-Request-Headers': 'authorization,x-session-id,content-type'
 			}
 		});
 
 		expect(answer.status).toBe(200);
-		expect(answer.headers['access-control-allow-origin']).toBe('*');
+		expect(answer.headers['access-control-allow-origin']).toBe(APP);
 		expect(answer.headers['access-control-allow-methods']).toBe('POST');
 		expect(answer.headers['access-control-allow-headers']).toBe('authorization,x-session-id,content-type');
 		expect(target.received).toHaveLength(0);
@@ -161,20 +165,56 @@ describe('the CORS proxy forwards to an allowed target', () => {
 		expect(target.received[0]?.body.length).toBe(128 * 1024);
 	});
 
-	it('hands a redirect back to the browser through the proxy instead of following it', async () => {
-		const { target, proxyUrl, via } = await setUp({
+	it('streams a download of 24 MB: the browser gets the first bytes before the helpdesk has sent the rest', async () => {
+		const attachment = randomBytes(24 * 1024 * 1024);
+		let clientGotFirstBytes: () => void = () => undefined;
+		const firstBytes = new Promise<void>((resolve) => (clientGotFirstBytes = resolve));
+		const { via } = await setUp({
 			target: (_req, res) => {
-				res.writeHead(302, { Location: '/api/v1/next.json' });
-				res.end();
+				res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': attachment.length });
+				res.write(attachment.subarray(0, 64 * 1024));
+				// A proxy that buffered whole answers would never pass these first bytes on, and this would never finish.
+				void firstBytes.then(() => res.end(attachment.subarray(64 * 1024)));
 			}
 		});
-		const direct = await send(via('/api/v1/first.json'));
-		const behindNginx = await send(via('/api/v1/first.json'), { headers: { 'X-Forwarded-Prefix': '/proxy' } });
+		const received = await new Promise<Buffer>((resolve, reject) => {
+			request(via('/attachments/token/x/?name=big.pdf'), { agent: false }, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => {
+					chunks.push(chunk);
+					clientGotFirstBytes();
+				});
+				res.on('end', () => resolve(Buffer.concat(chunks)));
+				res.on('error', reject);
+			})
+				.on('error', reject)
+				.end();
+		});
 
-		expect(direct.status).toBe(302);
-		expect(direct.headers.location).toBe(`${proxyUrl}/${target.url}/api/v1/next.json`);
-		expect(behindNginx.headers.location).toBe(`${proxyUrl}/proxy/${target.url}/api/v1/next.json`);
-		expect(target.received.map((r) => r.url)).toEqual(['/api/v1/first.json', '/api/v1/first.json']);
+		const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+		expect(received.length).toBe(attachment.length);
+		expect(sha(received)).toBe(sha(attachment));
+	});
+
+	it('follows a redirect on the same host itself, with Authorization, and hands the browser the final answer', async () => {
+		const { target, via } = await setUp({
+			target: (req, res, received) => {
+				if (req.url === '/api/v1/first.json') {
+					res.writeHead(302, { Location: '/api/v1/next.json' });
+					res.end();
+					return;
+				}
+				echo(req, res, received);
+			}
+		});
+		const answer = await send(via('/api/v1/first.json'), { headers: { Authorization: 'Bearer same-host' } });
+
+		expect(answer.status).toBe(200);
+		expect(answer.headers.location).toBeUndefined();
+		expect(target.received.map((r) => [r.url, r.headers.authorization])).toEqual([
+			['/api/v1/first.json', 'Bearer same-host'],
+			['/api/v1/next.json', 'Bearer same-host']
+		]);
 	});
 
 	it('removes an X-Proxy-Error sent by the target, so the mark always means the proxy', async () => {
@@ -215,11 +255,11 @@ describe('the CORS proxy forwards to an allowed target', () => {
 describe('the CORS proxy refuses', () => {
 	it('a host that is not on the allow-list, with a 403 that names the host and PROXY_ALLOW_HOSTS', async () => {
 		const { target, via } = await setUp({ allowTarget: false });
-		const answer = await send(via('/api/v1/me.json'), { headers: { Authorization: 'Basic c2VjcmV0' } });
+		const answer = await send(via('/api/v1/me.json'), { headers: { Authorization: 'Basic c2VjcmV0', Origin: APP } });
 
 		expect(answer.status).toBe(403);
 		expect(answer.headers['x-proxy-error']).toBe('host-not-allowed');
-		expect(answer.headers['access-control-allow-origin']).toBe('*');
+		expect(answer.headers['access-control-allow-origin']).toBe(APP);
 		expect(exposedNames(answer)).toContain('x-proxy-error');
 		const body = answer.json<{ error: string; message: string }>();
 		expect(body.error).toBe('host-not-allowed');
@@ -238,9 +278,11 @@ describe('the CORS proxy refuses', () => {
 	});
 
 	it('an allowed name that resolves to a private address, without connecting to it', async () => {
-		const { target, proxyUrl } = await setUp({
+		const target = await startTarget();
+		cleanups.push(target.close);
+		const { proxyUrl } = await setUp({
 			allowTarget: false,
-			proxy: { allowHosts: ['*.example.org'], resolveHost: async (name) => (name === 'helpdesk.example.org' ? ['127.0.0.1'] : []) }
+			proxy: { allowHosts: [`*.example.org:${target.port}`], resolveHost: async (name) => (name === 'helpdesk.example.org' ? ['127.0.0.1'] : []) }
 		});
 		const answer = await send(`${proxyUrl}/http://helpdesk.example.org:${target.port}/api/v1/me.json`);
 

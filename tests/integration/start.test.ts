@@ -11,7 +11,7 @@ import { parseStartArgs } from '../../server/start/args';
 import { formatBanner } from '../../server/start/banner';
 import { checkBuild } from '../../server/start/build-freshness';
 import { closeServer, listen } from '../../server/start/listen';
-import { startServices, type Service } from '../../server/start/services';
+import { appOrigins, startServices, type Service } from '../../server/start/services';
 import { closeOnSignals } from '../../server/start/shutdown';
 import { createStaticServer } from '../../server/static';
 import { send } from './proxy-fixtures';
@@ -123,7 +123,7 @@ describe('starting the servers of npm start', () => {
 		const started = await startServices({
 			host: '127.0.0.1',
 			app: { service: createStaticServer({ dir: buildDir, basePath: '' }), port: 0 },
-			proxy: { create: (allowHosts) => createCorsProxy({ env: {}, allowHosts }), port: 0 },
+			proxy: { create: (allowHosts, allowOrigins) => createCorsProxy({ env: {}, allowHosts, allowOrigins }), port: 0 },
 			sandboxes: [
 				{ name: 'Kayako', service: kayako, port: 0, describe: (l) => ({ name: 'Kayako', url: `${l.url}/acme`, credentials: { 'e-mail': 'admin@acme.test', password: 'pw' } }) },
 				{ name: 'Zendesk', service: zendesk, port: 0, describe: () => ({ name: 'Zendesk', url: zendesk.url, credentials: { 'API token': 'tok' } }) }
@@ -142,6 +142,38 @@ describe('starting the servers of npm start', () => {
 		for (const url of [started.app.url, started.proxy.url, kayako.url, zendesk.url]) {
 			await expect(send(url), url).rejects.toThrow(/ECONNREFUSED/);
 		}
+	});
+
+	it('puts the proxy on another origin than the app, answering only pages of the app', async () => {
+		const buildDir = project({ 'index.html': { content: SHELL, ageSeconds: 1 } });
+		const kayako = namedServer('kayako');
+		const started = await startServices({
+			host: '127.0.0.1',
+			app: { service: createStaticServer({ dir: buildDir, basePath: '' }), port: 0 },
+			proxy: { create: (allowHosts, allowOrigins) => createCorsProxy({ env: {}, allowHosts, allowOrigins }), port: 0 },
+			sandboxes: [{ name: 'Kayako', service: kayako, port: 0, describe: (l) => ({ name: 'Kayako', url: l.url, credentials: {} }) }]
+		});
+		try {
+			const appOrigin = new URL(started.app.url).origin;
+			expect(new URL(started.proxy.url).origin).not.toBe(appOrigin);
+			const fromApp = await send(`${started.proxy.url}/${kayako.url}/api/v1/me.json`, { headers: { Origin: appOrigin } });
+			expect(fromApp.status).toBe(200);
+			expect(fromApp.headers['access-control-allow-origin']).toBe(appOrigin);
+			const viaLocalhost = `http://localhost:${started.app.port}`;
+			expect((await send(`${started.proxy.url}/${kayako.url}/`, { headers: { Origin: viaLocalhost } })).status).toBe(200);
+			const fromElsewhere = await send(`${started.proxy.url}/${kayako.url}/api/v1/me.json`, { headers: { Origin: 'https://evil.example' } });
+			expect(fromElsewhere.status).toBe(403);
+			expect(fromElsewhere.headers['x-proxy-error']).toBe('origin-not-allowed');
+		} finally {
+			await started.close();
+		}
+	});
+
+	it('names the app origins a browser may use: every loopback name on loopback, the host itself otherwise', () => {
+		expect(appOrigins('127.0.0.1', 5173)).toEqual(['http://127.0.0.1:5173', 'http://localhost:5173', 'http://[::1]:5173']);
+		expect(appOrigins('0.0.0.0', 5173)).toContain('http://127.0.0.1:5173');
+		expect(appOrigins('192.0.2.7', 80)).toEqual(['http://192.0.2.7']);
+		expect(appOrigins('192.0.2.7', 8080)).toEqual(['http://192.0.2.7:8080']);
 	});
 
 	it('names the busy port and closes what it had already started', async () => {
