@@ -3,6 +3,7 @@ import type { Article, FieldDefinition, KbCategory, KbSection, Organization, Tea
 import type { KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { contentHash } from './hash';
+import { migrateInSteps } from './follow-up-steps';
 import { noteInactiveUser } from './inactive-users';
 import { isFatal, isMigrated, migrateRecord, reasonOf, skipRecord, type StepResult } from './record-step';
 import type { ReferenceResolver } from './references';
@@ -100,14 +101,12 @@ async function decideUser(context: RunContext, resolver: ReferenceResolver, user
 	for (const teamId of user.teamIds) await resolver.ensure('teams', teamId);
 	await noteInactiveUser(context, user);
 	const refs = () => resolver.references(context.options.defaultAgentId);
-	return migrateRecord(
-		context,
-		'users',
-		user.id,
-		user,
-		() => context.target.user(user, refs()),
-		(kayakoId) => context.target.update('users', kayakoId, user, refs())
-	);
+	const create = () => context.target.user(user, refs());
+	const update = (kayakoId: KayakoId) => context.target.update('users', kayakoId, user, refs());
+	// A user's create goes on after its first request (organization, extra addresses): a user found again finishes them.
+	const finish = context.target.finish?.bind(context.target);
+	if (!finish) return migrateRecord(context, 'users', user.id, user, create, update);
+	return migrateInSteps(context, 'users', user.id, user, create, (kayakoId) => finish('users', kayakoId, user, refs()), update);
 }
 
 export async function migrateKbCategory(context: RunContext, resolver: ReferenceResolver, category: KbCategory): Promise<StepResult> {

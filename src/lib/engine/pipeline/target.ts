@@ -34,6 +34,12 @@ export interface TargetWriter {
 	kbSection(section: KbSection, refs: References): Promise<Written>;
 	article(article: Article, refs: References): Promise<Written>;
 
+	/**
+	 * The steps of a user's create after the first request (organization, extra e-mail addresses), for a user found in
+	 * Kayako after its create answer was lost or a crash cut the create short. Each step is safe to repeat.
+	 */
+	finish?(kind: 'users', kayakoId: KayakoId, record: User, refs: References): Promise<Written>;
+
 	/** Delta: brings a record migrated before up to date (changed fields, status, name, ...). */
 	update(kind: 'organizations' | 'users' | 'articles', kayakoId: KayakoId, record: Organization | User | Article, refs: References): Promise<Written>;
 	/** Delta: appends the comments that are new since the ticket was migrated, and updates its changed properties. */

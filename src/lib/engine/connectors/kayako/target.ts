@@ -22,17 +22,19 @@ import {
 	findOrganizationsByLegacyIds,
 	findTeamsByLegacyIds,
 	findUsersByLegacyIds,
+	finishUser,
 	helpCenterArticleUrl,
 	importCases,
 	listFields,
 	listTeams,
-	loadUsersByEmail,
+	loadKnownUsers,
 	matchedFieldTarget,
 	relinkArticle,
 	updateArticleContents,
 	type FieldTarget,
 	type KayakoField,
 	type KayakoTeam,
+	type KnownUsers,
 	type WriteContext,
 	type WriteWarning
 } from './writer';
@@ -45,11 +47,11 @@ export interface KayakoTargetOptions {
 	download(attachment: Attachment): Promise<Blob>;
 }
 
-/** Lists read once per run (Kayako's fields, teams, users by e-mail): matching against them needs no request per record. */
+/** Lists read once per run (Kayako's fields, teams, users): matching against them needs no request per record. */
 interface Cache {
 	fields: Partial<Record<FieldTarget['family'], Promise<KayakoField[]>>>;
 	teams?: Promise<KayakoTeam[]>;
-	emails?: Promise<Map<string, number>>;
+	users?: Promise<KnownUsers>;
 }
 
 export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
@@ -120,8 +122,13 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 		},
 
 		async user(user: User, refs: References) {
-			cache.emails ??= loadUsersByEmail(session);
-			return toWritten(await createUser(context(refs), user, await cache.emails));
+			cache.users ??= unlessFailed(loadKnownUsers(session), () => (cache.users = undefined));
+			const known = await cache.users;
+			return toWritten(await createUser(context(refs), user, known.byEmail, known.byLegacyId));
+		},
+
+		async finish(_kind, kayakoId, user, refs) {
+			return { kayakoId, note: notes(await finishUser(context(refs), user, Number(kayakoId))) };
 		},
 
 		async tickets(bundles: TicketBundle[], refs: References) {
@@ -218,6 +225,12 @@ async function lookup(session: KayakoSession, kind: RecordKind, ids: string[]): 
 			// Fields are matched by title when created again: a lost answer cannot make a second one.
 			return new Map();
 	}
+}
+
+/** A list read that failed is forgotten, so the next record reads it again instead of failing on the same error. */
+function unlessFailed<T>(read: Promise<T>, forget: () => void): Promise<T> {
+	read.catch(forget);
+	return read;
 }
 
 function sanitizeComment(comment: Comment): Comment {

@@ -4,7 +4,7 @@ export { convertFieldValue, convertFieldValues, kayakoTimestamp, KAYAKO_FIELD_TY
 export { ensureField, listFields, matchedFieldTarget, optionLabel, optionTagOf, type EnsuredField, type KayakoField } from './fields';
 export { createTeam, findTeamsByLegacyIds, listTeams, type KayakoTeam } from './teams';
 export { createOrganization, findOrganizationsByLegacyIds, organizationsByName } from './organizations';
-export { createUser, disableUser, findUserByEmail, findUsersByLegacyIds, loadUsersByEmail } from './users';
+export { createUser, disableUser, findUserByEmail, findUsersByLegacyIds, finishUser, loadKnownUsers, loadUsersByEmail, type KnownUsers } from './users';
 export { importCases, BULK_CASES, type CaseOutcome } from './cases';
 export { findCasesByLegacyIds } from './case-lookup';
 export { uploadAttachment, uploadAttachments, type UploadedFile } from './files';
