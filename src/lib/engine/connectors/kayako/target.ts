@@ -29,6 +29,7 @@ import {
 	listTeams,
 	loadKnownUsers,
 	matchedFieldTarget,
+	organizationsByLegacyId,
 	relinkArticle,
 	updateArticleContents,
 	type FieldTarget,
@@ -47,11 +48,12 @@ export interface KayakoTargetOptions {
 	download(attachment: Attachment): Promise<Blob>;
 }
 
-/** Lists read once per run (Kayako's fields, teams, users): matching against them needs no request per record. */
+/** Lists read once per run (Kayako's fields, teams, users, organizations): matching against them needs no request per record. */
 interface Cache {
 	fields: Partial<Record<FieldTarget['family'], Promise<KayakoField[]>>>;
 	teams?: Promise<KayakoTeam[]>;
 	users?: Promise<KnownUsers>;
+	organizations?: Promise<Map<string, number>>;
 }
 
 export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
@@ -118,7 +120,8 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 		},
 
 		async organization(organization: Organization, refs: References) {
-			return toWritten(await createOrganization(context(refs), organization));
+			cache.organizations ??= unlessFailed(organizationsByLegacyId(session), () => (cache.organizations = undefined));
+			return toWritten(await createOrganization(context(refs), organization, await cache.organizations));
 		},
 
 		async user(user: User, refs: References) {

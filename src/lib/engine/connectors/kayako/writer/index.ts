@@ -3,7 +3,7 @@ export type { FieldTarget, ReferenceKind, WriteContext, WriterOptions, WriteWarn
 export { convertFieldValue, convertFieldValues, kayakoTimestamp, KAYAKO_FIELD_TYPE } from './field-values';
 export { ensureField, listFields, matchedFieldTarget, optionLabel, optionTagOf, type EnsuredField, type KayakoField } from './fields';
 export { createTeam, findTeamsByLegacyIds, listTeams, type KayakoTeam } from './teams';
-export { createOrganization, findOrganizationsByLegacyIds, organizationsByName } from './organizations';
+export { createOrganization, findOrganizationsByLegacyIds, organizationsByLegacyId, organizationsByName } from './organizations';
 export { createUser, disableUser, findUserByEmail, findUsersByLegacyIds, finishUser, loadKnownUsers, loadUsersByEmail, type KnownUsers } from './users';
 export { importCases, BULK_CASES, type CaseOutcome } from './cases';
 export { findCasesByLegacyIds } from './case-lookup';

@@ -20,8 +20,12 @@ function isDuplicate(error: unknown, parameter: string): boolean {
 /**
  * Creates the organization. A domain another Kayako organization already owns is dropped with a warning
  * (Kayako lets one organization own a domain) rather than failing the organization.
+ * One that Kayako holds with this source id as `legacy_id` (given `knownLegacyIds` from `organizationsByLegacyId`) was
+ * made by this tool before (another migration, a state started afresh): it is matched, not created a second time.
  */
-export async function createOrganization(ctx: Pick<WriteContext, 'session' | 'fieldTarget'>, org: Organization): Promise<Written> {
+export async function createOrganization(ctx: Pick<WriteContext, 'session' | 'fieldTarget'>, org: Organization, knownLegacyIds?: ReadonlyMap<string, number>): Promise<Written> {
+	const ours = knownLegacyIds?.get(org.id);
+	if (ours !== undefined) return { id: ours, warnings: [{ sourceId: org.id, message: `Kayako already had this organization with the source id ${org.id} (made by an earlier migration): matched, not created again.` }], matched: true };
 	const { fieldValues, warnings } = convertFieldValues(org.id, org.fields, ctx.fieldTarget, 'organization');
 	const domains = [...new Set(org.domains.map((domain) => domain.trim().toLowerCase()))].filter((domain) => {
 		if (DOMAIN.test(domain)) return true;
@@ -54,6 +58,16 @@ export async function findOrganizationsByLegacyIds(session: KayakoSession, ids: 
 		for (const org of await listAll<KayakoOrganization>(session, 'organizations.json', { legacy_ids: chunk.join(',') })) if (org.legacy_id) found.set(org.legacy_id, org.id);
 	}
 	return found;
+}
+
+/**
+ * Every organization that carries a `legacy_id`, by it: read once per run before the first create. The API documents
+ * `legacy_ids` as a filter only for cases, teams, sections and articles, so organizations are listed whole, not asked one by one.
+ */
+export async function organizationsByLegacyId(session: KayakoSession): Promise<Map<string, number>> {
+	const byLegacyId = new Map<string, number>();
+	for (const org of await listAll<KayakoOrganization>(session, 'organizations.json', { fields: 'id,name,legacy_id' })) if (org.legacy_id && !byLegacyId.has(org.legacy_id)) byLegacyId.set(org.legacy_id, org.id);
+	return byLegacyId;
 }
 
 /** Every organization by lower-cased name, for matching ones that exist in Kayako before the migration. */
