@@ -5,6 +5,7 @@ import type { RecordKind } from '../../src/lib/engine/model';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
 import type { MigrationStore } from '../../src/lib/engine/store';
+import { dyingConnectors } from './dying-fetch';
 import { connectors, newMigration, startHarness, type Harness } from './migration-harness';
 
 let harness: Harness;
@@ -61,6 +62,34 @@ describe('a second migration with a fresh state against the same Kayako', () => 
 		const built = await connectors(second.settings);
 		const rollback = await executeRun({ store: second.store, source: built.source, target: built.target, migrationId: second.settings.id, kind: 'rollback', rollsBack: [run.id] });
 		expect(rollback.error).toBeUndefined();
+		expect(rollback.state).toBe('finished');
+		expect(legacyIds(harness.kayako.state('acme'))).toEqual(before);
+	}, 180_000);
+});
+
+describe('a second migration with a fresh state, killed while it looks for what the first made', () => {
+	it('resumes without taking the first migration\'s records for its own: its rollback deletes none of them', async () => {
+		harness.kayako.reset();
+		const first = await newMigration(harness, OPTIONS);
+		await migrateOnce(first.store, first.settings);
+		const before = legacyIds(harness.kayako.state('acme'));
+
+		const second = await newMigration(harness, OPTIONS);
+		const start = { store: second.store, migrationId: second.settings.id };
+		// Killed at its first look for an organization, then for an article, then left to finish.
+		const atOrganizations = await dyingConnectors(second.settings, 'GET', /\/api\/v1\/organizations\.json/);
+		let run = await executeRun({ ...start, source: atOrganizations.source, target: atOrganizations.target, kind: 'full', options: pipelineOptionsFrom(second.settings) });
+		expect(run.state).toBe('failed');
+		const atArticles = await dyingConnectors(second.settings, 'GET', /\/api\/v1\/articles\.json\?.*legacy_ids/);
+		run = await executeRun({ ...start, source: atArticles.source, target: atArticles.target, resume: run.id });
+		expect(run.state).toBe('failed');
+		const healthy = await connectors(second.settings);
+		run = await executeRun({ ...start, source: healthy.source, target: healthy.target, resume: run.id });
+		expect(run.error).toBeUndefined();
+		expect(run.state).toBe('finished');
+		expect(legacyIds(harness.kayako.state('acme'))).toEqual(before);
+
+		const rollback = await executeRun({ ...start, source: healthy.source, target: healthy.target, kind: 'rollback', rollsBack: [run.id] });
 		expect(rollback.state).toBe('finished');
 		expect(legacyIds(harness.kayako.state('acme'))).toEqual(before);
 	}, 180_000);

@@ -8,6 +8,7 @@ import type { User } from '../../src/lib/engine/model';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
 import type { MigrationSettings, MigrationStore } from '../../src/lib/engine/store';
+import { dyingAt, QUICK } from './dying-fetch';
 import { CREDENTIALS, newMigration, startHarness, type Harness } from './migration-harness';
 
 let harness: Harness;
@@ -18,27 +19,12 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const PEOPLE = { entities: ['teams', 'organizations', 'users'], migrateInactiveUsers: true };
-const QUICK = { baseBackoffMs: 5, maxBackoffMs: 50 };
 
 /** The real engine's connectors, with a source that reads each user's identities (their extra addresses) and a fetch of the test's choosing. */
 async function peopleConnectors(settings: MigrationSettings, fetch: typeof globalThis.fetch = globalThis.fetch) {
 	const built = await openConnectors(settings, CREDENTIALS, fetch, QUICK);
 	const source = createZendeskSource(sourceHttp(settings.proxyUrl, fetch, 'zendesk', false, QUICK), { subdomainUrl: settings.source.url, readIdentities: true }, CREDENTIALS.source);
 	return { source, target: built.target };
-}
-
-/** A fetch that dies for good, as a killed tab does, at the first request to Kayako with this method and path: it never reaches Kayako. */
-function dyingAt(method: string, path: RegExp): typeof globalThis.fetch {
-	let dead = false;
-	return async (input, init) => {
-		const sent = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-		const url = input instanceof Request ? input.url : String(input);
-		if (dead || (sent === method && path.test(decodeURIComponent(url)))) {
-			dead = true;
-			throw new TypeError('fetch failed: the worker is gone');
-		}
-		return fetch(input, init);
-	};
 }
 
 async function sourceUsers(settings: MigrationSettings): Promise<User[]> {

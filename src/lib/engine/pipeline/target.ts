@@ -63,6 +63,11 @@ export interface TargetWriter {
 	 * the target by the marker the writer leaves (legacy_id, e-mail, name). Asked before any create is retried.
 	 */
 	findExisting(kind: RecordKind, records: { sourceId: SourceId; record?: unknown }[]): Promise<Map<SourceId, KayakoId>>;
+	/**
+	 * Before a record's first create: the Kayako record this tool made before with this source id (another migration,
+	 * a state started afresh), by the marker it leaves. Kinds the target cannot look up answer undefined.
+	 */
+	findMadeBefore?(kind: RecordKind, sourceId: SourceId): Promise<KayakoId | undefined>;
 	/** Deletes what the tool created, for rollback; a record that is gone already is not an error. */
 	remove(kind: RecordKind, kayakoId: KayakoId): Promise<void>;
 }

@@ -19,6 +19,7 @@ import {
 	ensureField,
 	findCasesByLegacyIds,
 	findHelpCenterByLegacyIds,
+	findHelpCenterMadeBefore,
 	findOrganizationsByLegacyIds,
 	findTeamsByLegacyIds,
 	findUsersByLegacyIds,
@@ -94,10 +95,14 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 		return ensured;
 	}
 
+	// A list read that failed is forgotten, so the next record reads it again instead of failing on the same error.
+	const teams = () => (cache.teams ??= unlessFailed(listTeams(session), () => (cache.teams = undefined)));
+	const knownUsers = () => (cache.users ??= unlessFailed(loadKnownUsers(session), () => (cache.users = undefined)));
+	const organizations = () => (cache.organizations ??= unlessFailed(organizationsByLegacyId(session), () => (cache.organizations = undefined)));
+
 	return {
 		async team(team: Team) {
-			cache.teams ??= listTeams(session);
-			const written = await createTeam({ session }, team, await cache.teams);
+			const written = await createTeam({ session }, team, await teams());
 			if (!written.matched) cache.teams = undefined;
 			return toWritten(written);
 		},
@@ -120,14 +125,11 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 		},
 
 		async organization(organization: Organization, refs: References) {
-			cache.organizations ??= unlessFailed(organizationsByLegacyId(session), () => (cache.organizations = undefined));
-			return toWritten(await createOrganization(context(refs), organization, await cache.organizations));
+			return toWritten(await createOrganization(context(refs), organization));
 		},
 
 		async user(user: User, refs: References) {
-			cache.users ??= unlessFailed(loadKnownUsers(session), () => (cache.users = undefined));
-			const known = await cache.users;
-			return toWritten(await createUser(context(refs), user, known.byEmail, known.byLegacyId));
+			return toWritten(await createUser(context(refs), user, (await knownUsers()).byEmail));
 		},
 
 		async finish(_kind, kayakoId, user, refs) {
@@ -196,6 +198,26 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 			return new Map<string, KayakoId>(found);
 		},
 
+		async findMadeBefore(kind, sourceId) {
+			switch (kind) {
+				case 'organizations':
+					return (await organizations()).get(sourceId);
+				case 'users':
+					return (await knownUsers()).byLegacyId.get(sourceId);
+				case 'teams':
+					return (await teams()).find((team) => team.legacy_id === sourceId)?.id;
+				case 'kb-categories':
+					return findHelpCenterMadeBefore(session, 'categories', sourceId);
+				case 'kb-sections':
+					return findHelpCenterMadeBefore(session, 'sections', sourceId);
+				case 'articles':
+					return findHelpCenterMadeBefore(session, 'articles', sourceId);
+				default:
+					// Fields are matched by title when created; cases are looked up by the ticket pipeline.
+					return undefined;
+			}
+		},
+
 		async remove(kind: RecordKind, kayakoId: KayakoId) {
 			if (kind === 'fields') {
 				const { family, id } = decodeFieldId(kayakoId);
@@ -230,7 +252,6 @@ async function lookup(session: KayakoSession, kind: RecordKind, ids: string[]): 
 	}
 }
 
-/** A list read that failed is forgotten, so the next record reads it again instead of failing on the same error. */
 function unlessFailed<T>(read: Promise<T>, forget: () => void): Promise<T> {
 	read.catch(forget);
 	return read;

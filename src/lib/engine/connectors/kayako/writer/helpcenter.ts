@@ -32,20 +32,16 @@ export function helpCenterArticleUrl(baseUrl: string, id: number): string {
 }
 
 /**
- * The record this tool made before with this source id (another migration, a state started afresh), looked up before
- * every create so that nothing is made twice: it is matched, and the report says so. Sections and articles are asked
- * with the documented `legacy_ids` filter; for categories the filter is not documented, so the answer is checked
- * here by `legacy_id` whatever Kayako sends back (an account has few categories).
+ * The Kayako id of the category, section or article this tool made before with this source id as `legacy_id`
+ * (another migration, a state started afresh). Sections and articles are asked with the documented `legacy_ids`
+ * filter; for categories the filter is not documented, so the answer is checked here by `legacy_id` whatever Kayako
+ * sends back (an account has few categories).
  */
-async function madeBefore(session: KayakoSession, kind: 'categories' | 'sections' | 'articles', sourceId: string, what: string): Promise<Written | undefined> {
-	const id = (await findHelpCenterByLegacyIds(session, kind, [sourceId])).get(sourceId);
-	if (id === undefined) return undefined;
-	return { id, warnings: [{ sourceId, message: `Kayako already had this ${what} with the source id ${sourceId} (made by an earlier migration): matched, not created again.` }], matched: true };
+export async function findHelpCenterMadeBefore(session: KayakoSession, kind: 'categories' | 'sections' | 'articles', sourceId: string): Promise<number | undefined> {
+	return (await findHelpCenterByLegacyIds(session, kind, [sourceId])).get(sourceId);
 }
 
 export async function createCategory(ctx: Pick<WriteContext, 'session'>, category: KbCategory, brandId?: number): Promise<Written> {
-	const existing = await madeBefore(ctx.session, 'categories', category.id, 'category');
-	if (existing) return existing;
 	const body = {
 		titles: localized(category.title || `Category ${category.id}`, category.locale),
 		...(category.description && { descriptions: localized(category.description, category.locale) }),
@@ -57,8 +53,6 @@ export async function createCategory(ctx: Pick<WriteContext, 'session'>, categor
 
 /** `categoryId` is the Kayako id of the section's migrated category. */
 export async function createSection(ctx: Pick<WriteContext, 'session'>, section: KbSection, categoryId: number): Promise<Written> {
-	const existing = await madeBefore(ctx.session, 'sections', section.id, 'section');
-	if (existing) return existing;
 	const body = {
 		titles: localized(section.title || `Section ${section.id}`, section.locale),
 		...(section.description && { descriptions: localized(section.description, section.locale) }),
@@ -71,12 +65,9 @@ export async function createSection(ctx: Pick<WriteContext, 'session'>, section:
 
 /**
  * Creates the article in the Kayako section `sectionId`, with its attachments, inline images handled per option and
- * links to already migrated articles rewritten. Links to articles migrated later are fixed by `relinkArticle`. An article
- * made before with this source id is matched before anything is uploaded.
+ * links to already migrated articles rewritten. Links to articles migrated later are fixed by `relinkArticle`.
  */
 export async function createArticle(ctx: Pick<WriteContext, 'session' | 'resolve' | 'download' | 'options'>, article: Article, sectionId: number, links: ArticleAddresses<string> = new ArticleAddresses()): Promise<Written> {
-	const existing = await madeBefore(ctx.session, 'articles', article.id, 'article');
-	if (existing) return existing;
 	const { files, warnings } = await uploadAttachments(ctx, article.id, article.attachments);
 	const { html } = rewriteInlineImages(article.html, files.filter((file) => file.attachment.inline), ctx.options.inlineImages);
 	const authorId = article.authorId ? ctx.resolve('users', article.authorId) : undefined;

@@ -9,6 +9,6 @@ export { importCases, BULK_CASES, type CaseOutcome } from './cases';
 export { findCasesByLegacyIds } from './case-lookup';
 export { uploadAttachment, uploadAttachments, type UploadedFile } from './files';
 export { rewriteInlineImages } from './inline-images';
-export { articleAddresses, createArticle, createCategory, createSection, findHelpCenterByLegacyIds, helpCenterArticleUrl, relinkArticle, rewriteArticleLinks, updateArticleContents } from './helpcenter';
+export { articleAddresses, createArticle, createCategory, createSection, findHelpCenterByLegacyIds, findHelpCenterMadeBefore, helpCenterArticleUrl, relinkArticle, rewriteArticleLinks, updateArticleContents } from './helpcenter';
 export { deleteRecord, type DeletableKind } from './rollback';
 export { referenceData, statusIdFor, priorityIdFor, typeIdFor, roleIdFor, type ReferenceData } from './reference-data';

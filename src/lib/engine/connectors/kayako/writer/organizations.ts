@@ -20,12 +20,8 @@ function isDuplicate(error: unknown, parameter: string): boolean {
 /**
  * Creates the organization. A domain another Kayako organization already owns is dropped with a warning
  * (Kayako lets one organization own a domain) rather than failing the organization.
- * One that Kayako holds with this source id as `legacy_id` (given `knownLegacyIds` from `organizationsByLegacyId`) was
- * made by this tool before (another migration, a state started afresh): it is matched, not created a second time.
  */
-export async function createOrganization(ctx: Pick<WriteContext, 'session' | 'fieldTarget'>, org: Organization, knownLegacyIds?: ReadonlyMap<string, number>): Promise<Written> {
-	const ours = knownLegacyIds?.get(org.id);
-	if (ours !== undefined) return { id: ours, warnings: [{ sourceId: org.id, message: `Kayako already had this organization with the source id ${org.id} (made by an earlier migration): matched, not created again.` }], matched: true };
+export async function createOrganization(ctx: Pick<WriteContext, 'session' | 'fieldTarget'>, org: Organization): Promise<Written> {
 	const { fieldValues, warnings } = convertFieldValues(org.id, org.fields, ctx.fieldTarget, 'organization');
 	const domains = [...new Set(org.domains.map((domain) => domain.trim().toLowerCase()))].filter((domain) => {
 		if (DOMAIN.test(domain)) return true;
@@ -61,7 +57,8 @@ export async function findOrganizationsByLegacyIds(session: KayakoSession, ids: 
 }
 
 /**
- * Every organization that carries a `legacy_id`, by it: read once per run before the first create. The API documents
+ * Every organization that carries a `legacy_id`, by it: read once per run, to find what this tool made before (another
+ * migration, a state started afresh) before anything is created. The API documents
  * `legacy_ids` as a filter only for cases, teams, sections and articles, so organizations are listed whole, not asked one by one.
  */
 export async function organizationsByLegacyId(session: KayakoSession): Promise<Map<string, number>> {

@@ -99,17 +99,10 @@ export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'>,
 /**
  * Creates the user, or matches the existing Kayako user with the same primary e-mail (Kayako keeps an address unique).
  * A matched user is not changed. The organization and extra addresses follow the create (`finishUser`).
- * A user that Kayako holds with this source id as `legacy_id` (given `knownLegacyIds`) was made by this tool before
- * (another migration, a state started afresh): it is matched, not created again, and its steps are finished.
  * Deactivated users are created enabled: disable them after their tickets are imported (`disableUser`).
  */
-export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' | 'fieldTarget'>, user: User, knownEmails?: Map<string, number>, knownLegacyIds?: Map<string, number>): Promise<Written> {
+export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' | 'fieldTarget'>, user: User, knownEmails?: Map<string, number>): Promise<Written> {
 	const primary = user.emails[0]?.trim();
-	const ours = knownLegacyIds?.get(user.id);
-	if (ours !== undefined) {
-		const warnings = await finishUser(ctx, user, ours);
-		return { id: ours, warnings: [{ sourceId: user.id, message: `Kayako already had this user with the source id ${user.id} (made by an earlier migration): matched, not created again.` }, ...warnings], matched: true };
-	}
 	const known = primary ? knownEmails?.get(primary.toLowerCase()) : undefined;
 	if (known !== undefined) return { id: known, warnings: [{ sourceId: user.id, message: `Matched the existing Kayako user with ${primary}.` }], matched: true };
 	const data = await referenceData(ctx.session);
