@@ -22,7 +22,7 @@ export interface KnownUsers {
 	byLegacyId: Map<string, number>;
 }
 
-/** One pass over the users with their identities gives both indexes (the API documents no e-mail filter on users). */
+/** One pass over the users with their identities gives both indexes (the API documents neither an e-mail nor a `legacy_ids` filter on users). */
 export async function loadKnownUsers(session: KayakoSession): Promise<KnownUsers> {
 	const known: KnownUsers = { byEmail: new Map(), byLegacyId: new Map() };
 	const users = await listAll<KayakoUser>(session, 'users.json', { include: 'identity_email', fields: 'id,legacy_id,emails' });
