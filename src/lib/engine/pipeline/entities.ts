@@ -3,7 +3,9 @@ import type { Article, FieldDefinition, KbCategory, KbSection, Organization, Tea
 import type { KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { contentHash } from './hash';
+import { migrateInSteps } from './follow-up-steps';
 import { noteInactiveUser } from './inactive-users';
+import { matchMadeBefore } from './made-before';
 import { isFatal, isMigrated, migrateRecord, reasonOf, skipRecord, type StepResult } from './record-step';
 import type { ReferenceResolver } from './references';
 
@@ -34,7 +36,7 @@ export async function migrateTeam(context: RunContext, resolver: ReferenceResolv
 	let result: StepResult;
 	if (choice?.action === 'match') result = await recordMatch(context, 'teams', team.id, team, choice.kayakoId);
 	else if (choice?.action === 'default') result = await skipRecord(context, 'teams', team.id, 'Not moved: the match step sends this group\'s tickets to no team.');
-	else result = await migrateRecord(context, 'teams', team.id, team, () => context.target.team(team, resolver.references()));
+	else result = (await matchMadeBefore(context, 'teams', team.id, team)) ?? (await migrateRecord(context, 'teams', team.id, team, () => context.target.team(team, resolver.references())));
 	return settle(context, resolver, 'teams', team.id, result);
 }
 
@@ -63,6 +65,8 @@ async function matchField(context: RunContext, field: FieldDefinition, kayakoId:
 }
 
 export async function migrateOrganization(context: RunContext, resolver: ReferenceResolver, organization: Organization): Promise<StepResult> {
+	const made = await matchMadeBefore(context, 'organizations', organization.id, organization);
+	if (made) return settle(context, resolver, 'organizations', organization.id, made);
 	const result = await migrateRecord(
 		context,
 		'organizations',
@@ -100,24 +104,25 @@ async function decideUser(context: RunContext, resolver: ReferenceResolver, user
 	for (const teamId of user.teamIds) await resolver.ensure('teams', teamId);
 	await noteInactiveUser(context, user);
 	const refs = () => resolver.references(context.options.defaultAgentId);
-	return migrateRecord(
-		context,
-		'users',
-		user.id,
-		user,
-		() => context.target.user(user, refs()),
-		(kayakoId) => context.target.update('users', kayakoId, user, refs())
-	);
+	const create = () => context.target.user(user, refs());
+	const update = (kayakoId: KayakoId) => context.target.update('users', kayakoId, user, refs());
+	// A user's create goes on after its first request (organization, extra addresses): a user found again finishes them.
+	const finishUser = context.target.finish?.bind(context.target);
+	const finish = finishUser && ((kayakoId: KayakoId) => finishUser('users', kayakoId, user, refs()));
+	const made = await matchMadeBefore(context, 'users', user.id, user, finish);
+	if (made) return made;
+	if (!finish) return migrateRecord(context, 'users', user.id, user, create, update);
+	return migrateInSteps(context, 'users', user.id, user, create, finish, update);
 }
 
 export async function migrateKbCategory(context: RunContext, resolver: ReferenceResolver, category: KbCategory): Promise<StepResult> {
-	const result = await migrateRecord(context, 'kb-categories', category.id, category, () => context.target.kbCategory(category, resolver.references()));
+	const result = (await matchMadeBefore(context, 'kb-categories', category.id, category)) ?? (await migrateRecord(context, 'kb-categories', category.id, category, () => context.target.kbCategory(category, resolver.references())));
 	return settle(context, resolver, 'kb-categories', category.id, result);
 }
 
 export async function migrateKbSection(context: RunContext, resolver: ReferenceResolver, section: KbSection): Promise<StepResult> {
 	await resolver.lookup('kb-categories', section.categoryId);
-	const result = await migrateRecord(context, 'kb-sections', section.id, section, () => context.target.kbSection(section, resolver.references()));
+	const result = (await matchMadeBefore(context, 'kb-sections', section.id, section)) ?? (await migrateRecord(context, 'kb-sections', section.id, section, () => context.target.kbSection(section, resolver.references())));
 	return settle(context, resolver, 'kb-sections', section.id, result);
 }
 
@@ -125,6 +130,8 @@ export async function migrateArticle(context: RunContext, resolver: ReferenceRes
 	await resolver.lookup('kb-sections', article.sectionId);
 	if (article.authorId) await resolver.ensure('users', article.authorId);
 	const refs = () => resolver.references(context.options.defaultAgentId);
+	const made = await matchMadeBefore(context, 'articles', article.id, article);
+	if (made) return settle(context, resolver, 'articles', article.id, made);
 	const result = await migrateRecord(
 		context,
 		'articles',

@@ -1,4 +1,4 @@
-// Inactive source users are created enabled (so they can author their imported posts) and disabled once everything is in.
+// Inactive and suspended source users are created enabled (so they can author their imported posts) and disabled once everything is in.
 import type { User } from '../model';
 import type { JsonValue, KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
@@ -14,9 +14,12 @@ function disabledId(value: JsonValue | undefined): KayakoId | undefined {
 	return typeof id === 'number' || typeof id === 'string' ? id : undefined;
 }
 
-/** Remembers, before the user is created, that the source says they are inactive; a crash after the create cannot lose it. */
+/**
+ * Remembers, before the user is created, that the source says they are inactive or suspended (a suspended Zendesk user
+ * may not sign in; in Kayako that is a disabled user); a crash after the create cannot lose it.
+ */
 export async function noteInactiveUser(context: RunContext, user: User): Promise<void> {
-	if (user.active) return;
+	if (user.active && !user.suspended) return;
 	const stream = `${PREFIX}${user.id}`;
 	if (await context.store.getCheckpoint(context.run.migrationId, stream)) return;
 	await context.store.putCheckpoint(context.run.migrationId, stream, { disabled: null });
@@ -40,11 +43,11 @@ export async function disableInactiveUsers(context: RunContext): Promise<void> {
 			disabled++;
 		}
 	}
-	if (disabled > 0) await context.log('info', `${disabled} inactive user(s) disabled in Kayako now that their tickets are in.`);
+	if (disabled > 0) await context.log('info', `${disabled} inactive or suspended user(s) disabled in Kayako now that their tickets are in.`);
 }
 
 async function disableOne(context: RunContext, sourceId: string, kayakoId: KayakoId): Promise<boolean> {
 	const result = await repeatWithinBudget(context, () => context.target.disableUser(kayakoId));
-	if (!result.ok) await context.log('warn', `User ${sourceId} is inactive in the source but stays enabled in Kayako: ${result.reason}`, { kind: 'users', sourceId });
+	if (!result.ok) await context.log('warn', `User ${sourceId} is inactive or suspended in the source but stays enabled in Kayako: ${result.reason} Disable them in Kayako by hand, or run the migration again.`, { kind: 'users', sourceId });
 	return result.ok;
 }

@@ -34,6 +34,12 @@ export interface TargetWriter {
 	kbSection(section: KbSection, refs: References): Promise<Written>;
 	article(article: Article, refs: References): Promise<Written>;
 
+	/**
+	 * The steps of a user's create after the first request (organization, extra e-mail addresses), for a user found in
+	 * Kayako after its create answer was lost or a crash cut the create short. Each step is safe to repeat.
+	 */
+	finish?(kind: 'users', kayakoId: KayakoId, record: User, refs: References): Promise<Written>;
+
 	/** Delta: brings a record migrated before up to date (changed fields, status, name, ...). */
 	update(kind: 'organizations' | 'users' | 'articles', kayakoId: KayakoId, record: Organization | User | Article, refs: References): Promise<Written>;
 	/** Delta: appends the comments that are new since the ticket was migrated, and updates its changed properties. */
@@ -57,6 +63,11 @@ export interface TargetWriter {
 	 * the target by the marker the writer leaves (legacy_id, e-mail, name). Asked before any create is retried.
 	 */
 	findExisting(kind: RecordKind, records: { sourceId: SourceId; record?: unknown }[]): Promise<Map<SourceId, KayakoId>>;
+	/**
+	 * Before a record's first create: the Kayako record this tool made before with this source id (another migration,
+	 * a state started afresh), by the marker it leaves. Kinds the target cannot look up answer undefined.
+	 */
+	findMadeBefore?(kind: RecordKind, sourceId: SourceId): Promise<KayakoId | undefined>;
 	/** Deletes what the tool created, for rollback; a record that is gone already is not an error. */
 	remove(kind: RecordKind, kayakoId: KayakoId): Promise<void>;
 }

@@ -19,20 +19,24 @@ import {
 	ensureField,
 	findCasesByLegacyIds,
 	findHelpCenterByLegacyIds,
+	findHelpCenterMadeBefore,
 	findOrganizationsByLegacyIds,
 	findTeamsByLegacyIds,
 	findUsersByLegacyIds,
+	finishUser,
 	helpCenterArticleUrl,
 	importCases,
 	listFields,
 	listTeams,
-	loadUsersByEmail,
+	loadKnownUsers,
 	matchedFieldTarget,
+	organizationsByLegacyId,
 	relinkArticle,
 	updateArticleContents,
 	type FieldTarget,
 	type KayakoField,
 	type KayakoTeam,
+	type KnownUsers,
 	type WriteContext,
 	type WriteWarning
 } from './writer';
@@ -45,11 +49,12 @@ export interface KayakoTargetOptions {
 	download(attachment: Attachment): Promise<Blob>;
 }
 
-/** Lists read once per run (Kayako's fields, teams, users by e-mail): matching against them needs no request per record. */
+/** Lists read once per run (Kayako's fields, teams, users, organizations): matching against them needs no request per record. */
 interface Cache {
 	fields: Partial<Record<FieldTarget['family'], Promise<KayakoField[]>>>;
 	teams?: Promise<KayakoTeam[]>;
-	emails?: Promise<Map<string, number>>;
+	users?: Promise<KnownUsers>;
+	organizations?: Promise<Map<string, number>>;
 }
 
 export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
@@ -90,10 +95,14 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 		return ensured;
 	}
 
+	// A list read that failed is forgotten, so the next record reads it again instead of failing on the same error.
+	const teams = () => (cache.teams ??= unlessFailed(listTeams(session), () => (cache.teams = undefined)));
+	const knownUsers = () => (cache.users ??= unlessFailed(loadKnownUsers(session), () => (cache.users = undefined)));
+	const organizations = () => (cache.organizations ??= unlessFailed(organizationsByLegacyId(session), () => (cache.organizations = undefined)));
+
 	return {
 		async team(team: Team) {
-			cache.teams ??= listTeams(session);
-			const written = await createTeam({ session }, team, await cache.teams);
+			const written = await createTeam({ session }, team, await teams());
 			if (!written.matched) cache.teams = undefined;
 			return toWritten(written);
 		},
@@ -120,8 +129,11 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 		},
 
 		async user(user: User, refs: References) {
-			cache.emails ??= loadUsersByEmail(session);
-			return toWritten(await createUser(context(refs), user, await cache.emails));
+			return toWritten(await createUser(context(refs), user, (await knownUsers()).byEmail));
+		},
+
+		async finish(_kind, kayakoId, user, refs) {
+			return { kayakoId, note: notes(await finishUser(context(refs), user, Number(kayakoId))) };
 		},
 
 		async tickets(bundles: TicketBundle[], refs: References) {
@@ -186,6 +198,26 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 			return new Map<string, KayakoId>(found);
 		},
 
+		async findMadeBefore(kind, sourceId) {
+			switch (kind) {
+				case 'organizations':
+					return (await organizations()).get(sourceId);
+				case 'users':
+					return (await knownUsers()).byLegacyId.get(sourceId);
+				case 'teams':
+					return (await teams()).find((team) => team.legacy_id === sourceId)?.id;
+				case 'kb-categories':
+					return findHelpCenterMadeBefore(session, 'categories', sourceId);
+				case 'kb-sections':
+					return findHelpCenterMadeBefore(session, 'sections', sourceId);
+				case 'articles':
+					return findHelpCenterMadeBefore(session, 'articles', sourceId);
+				default:
+					// Fields are matched by title when created; cases are looked up by the ticket pipeline.
+					return undefined;
+			}
+		},
+
 		async remove(kind: RecordKind, kayakoId: KayakoId) {
 			if (kind === 'fields') {
 				const { family, id } = decodeFieldId(kayakoId);
@@ -218,6 +250,11 @@ async function lookup(session: KayakoSession, kind: RecordKind, ids: string[]): 
 			// Fields are matched by title when created again: a lost answer cannot make a second one.
 			return new Map();
 	}
+}
+
+function unlessFailed<T>(read: Promise<T>, forget: () => void): Promise<T> {
+	read.catch(forget);
+	return read;
 }
 
 function sanitizeComment(comment: Comment): Comment {

@@ -56,6 +56,17 @@ export async function findOrganizationsByLegacyIds(session: KayakoSession, ids: 
 	return found;
 }
 
+/**
+ * Every organization that carries a `legacy_id`, by it: read once per run, to find what this tool made before (another
+ * migration, a state started afresh) before anything is created. The API documents
+ * `legacy_ids` as a filter only for cases, teams, sections and articles, so organizations are listed whole, not asked one by one.
+ */
+export async function organizationsByLegacyId(session: KayakoSession): Promise<Map<string, number>> {
+	const byLegacyId = new Map<string, number>();
+	for (const org of await listAll<KayakoOrganization>(session, 'organizations.json', { fields: 'id,name,legacy_id' })) if (org.legacy_id && !byLegacyId.has(org.legacy_id)) byLegacyId.set(org.legacy_id, org.id);
+	return byLegacyId;
+}
+
 /** Every organization by lower-cased name, for matching ones that exist in Kayako before the migration. */
 export async function organizationsByName(session: KayakoSession): Promise<Map<string, number>> {
 	const byName = new Map<string, number>();

@@ -16,14 +16,26 @@ function isDuplicateEmail(error: unknown): boolean {
 	return error instanceof MigrationError && error.info.code === 'FIELD_DUPLICATE' && (error.info.parameter ?? '').split(',').includes('email');
 }
 
-/** Every Kayako user's e-mail addresses (lower-cased) -> user id; one pass over the users with their identities. */
-export async function loadUsersByEmail(session: KayakoSession): Promise<Map<string, number>> {
-	const byEmail = new Map<string, number>();
+/** Kayako's users read once: by e-mail address (lower-cased) and by the source id this tool left in `legacy_id`. */
+export interface KnownUsers {
+	byEmail: Map<string, number>;
+	byLegacyId: Map<string, number>;
+}
+
+/** One pass over the users with their identities gives both indexes (the API documents neither an e-mail nor a `legacy_ids` filter on users). */
+export async function loadKnownUsers(session: KayakoSession): Promise<KnownUsers> {
+	const known: KnownUsers = { byEmail: new Map(), byLegacyId: new Map() };
 	const users = await listAll<KayakoUser>(session, 'users.json', { include: 'identity_email', fields: 'id,legacy_id,emails' });
 	for (const user of users) {
-		for (const identity of user.emails ?? []) if ('email' in identity && identity.email) byEmail.set(identity.email.toLowerCase(), user.id);
+		if (user.legacy_id && !known.byLegacyId.has(user.legacy_id)) known.byLegacyId.set(user.legacy_id, user.id);
+		for (const identity of user.emails ?? []) if ('email' in identity && identity.email) known.byEmail.set(identity.email.toLowerCase(), user.id);
 	}
-	return byEmail;
+	return known;
+}
+
+/** Every Kayako user's e-mail addresses (lower-cased) -> user id; one pass over the users with their identities. */
+export async function loadUsersByEmail(session: KayakoSession): Promise<Map<string, number>> {
+	return (await loadKnownUsers(session)).byEmail;
 }
 
 /**
@@ -47,8 +59,16 @@ function teamIds(ctx: Pick<WriteContext, 'resolve'>, user: User): number[] {
 	return user.teamIds.map((id) => ctx.resolve('teams', id)).filter((id): id is number => id !== undefined);
 }
 
-async function addExtraEmails(session: KayakoSession, user: User, kayakoId: number, warnings: WriteWarning[]): Promise<void> {
+/** The user's e-mail addresses as Kayako holds them now (lower-cased). */
+async function emailsOf(session: KayakoSession, kayakoId: number): Promise<Set<string>> {
+	const identities = await listAll<{ email?: string }>(session, 'identities/emails.json', { user_id: kayakoId });
+	return new Set(identities.map((identity) => identity.email?.trim().toLowerCase()).filter((email): email is string => !!email));
+}
+
+/** Adds the addresses after the primary that the user does not have yet; one another Kayako user owns is left out with a warning. */
+async function addExtraEmails(session: KayakoSession, user: User, kayakoId: number, has: ReadonlySet<string>, warnings: WriteWarning[]): Promise<void> {
 	for (const email of user.emails.slice(1)) {
+		if (has.has(email.trim().toLowerCase())) continue;
 		try {
 			await session.request({ method: 'POST', path: 'identities/emails.json', json: { user_id: kayakoId, email, is_primary: false } });
 		} catch (error) {
@@ -59,8 +79,26 @@ async function addExtraEmails(session: KayakoSession, user: User, kayakoId: numb
 }
 
 /**
+ * The steps of a user's create after the first request: the organization (PUT, as the API documents it only on update)
+ * and the extra e-mail addresses. Each is safe to repeat: a user found again after a lost answer or a crash is finished
+ * with this, and an address it has already is not added twice. `fresh`: the user was created just now and has only
+ * its primary address, so Kayako need not be asked.
+ */
+export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'>, user: User, kayakoId: number, fresh = false): Promise<WriteWarning[]> {
+	const warnings: WriteWarning[] = [];
+	const organizationId = user.organizationId ? ctx.resolve('organizations', user.organizationId) : undefined;
+	if (organizationId !== undefined) await ctx.session.request({ method: 'PUT', path: `users/${kayakoId}.json`, json: { organization_id: organizationId } });
+	else if (user.organizationId) warnings.push({ sourceId: user.id, message: `Organization ${user.organizationId} was not migrated; the user has none.` });
+	if (user.emails.length > 1) {
+		const primary = user.emails[0]!.trim().toLowerCase();
+		await addExtraEmails(ctx.session, user, kayakoId, fresh ? new Set([primary]) : await emailsOf(ctx.session, kayakoId), warnings);
+	}
+	return warnings;
+}
+
+/**
  * Creates the user, or matches the existing Kayako user with the same primary e-mail (Kayako keeps an address unique).
- * A matched user is not changed. The organization is set afterwards with PUT, as the API documents it only on update.
+ * A matched user is not changed. The organization and extra addresses follow the create (`finishUser`).
  * Deactivated users are created enabled: disable them after their tickets are imported (`disableUser`).
  */
 export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' | 'fieldTarget'>, user: User, knownEmails?: Map<string, number>): Promise<Written> {
@@ -94,10 +132,7 @@ export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' |
 		return { id: existing, warnings: [{ sourceId: user.id, message: `Matched the existing Kayako user with ${primary}.` }], matched: true };
 	}
 	if (primary) knownEmails?.set(primary.toLowerCase(), id);
-	const organizationId = user.organizationId ? ctx.resolve('organizations', user.organizationId) : undefined;
-	if (organizationId !== undefined) await ctx.session.request({ method: 'PUT', path: `users/${id}.json`, json: { organization_id: organizationId } });
-	else if (user.organizationId) warnings.push({ sourceId: user.id, message: `Organization ${user.organizationId} was not migrated; the user has none.` });
-	await addExtraEmails(ctx.session, user, id, warnings);
+	warnings.push(...(await finishUser(ctx, user, id, true)));
 	return { id, warnings };
 }
 
