@@ -34,14 +34,24 @@ export const PAGE_POLICY = {
 
 /**
  * Directives a meta tag cannot carry (frame-ancestors), and the page policy's directives that need no hash, for the
- * HTTP header. Both policies are enforced, so the header repeats everything but script-src/style-src/default-src:
- * those need the build's hashes and are enforced by the meta tag. The header also covers what has no meta tag: the
- * engine's worker script, the service worker, JSON.
+ * HTTP header of the pages. Both policies are enforced, so the header repeats everything but default-src and the
+ * script and style directives: those may need the build's hashes, and the meta tag enforces them.
  * @type {Record<string, string[]>}
  */
 export const HEADER_POLICY = {
 	...Object.fromEntries(Object.entries(PAGE_POLICY).filter(([name]) => !['default-src', 'script-src', 'style-src', 'style-src-attr'].includes(name))),
 	'frame-ancestors': ["'none'"]
+};
+
+/**
+ * For the files that run as scripts of their own (the engine's Web Worker, the service worker): a worker takes its
+ * policy from its script's response, not from the page, and has no inline code, so it gets script-src 'self' outright.
+ * @type {Record<string, string[]>}
+ */
+export const SCRIPT_HEADER_POLICY = {
+	'default-src': ["'self'"],
+	'script-src': ["'self'"],
+	...HEADER_POLICY
 };
 
 /** @param {Record<string, string[]>} policy */
@@ -52,11 +62,22 @@ export function serializePolicy(policy) {
 }
 
 /**
- * Every response of the app's origin carries these, from `npm start`'s static server and from the nginx recipe alike.
+ * Every response of the app's origin carries these, from `npm start`'s static server and from the nginx recipe alike:
+ * the pages (index.html and its fallback for deep links) and everything not under _app/.
  * @type {Readonly<Record<string, string>>}
  */
 export const SECURITY_HEADERS = Object.freeze({
 	'Content-Security-Policy': serializePolicy(HEADER_POLICY),
 	'Referrer-Policy': 'no-referrer',
 	'X-Content-Type-Options': 'nosniff'
+});
+
+/**
+ * The same for the build's scripts (everything under _app/, and service-worker.js), with script-src 'self' for the
+ * workers they start.
+ * @type {Readonly<Record<string, string>>}
+ */
+export const SCRIPT_SECURITY_HEADERS = Object.freeze({
+	...SECURITY_HEADERS,
+	'Content-Security-Policy': serializePolicy(SCRIPT_HEADER_POLICY)
 });

@@ -46,7 +46,7 @@ export function createStaticServer(options: StaticServerOptions): StaticServer {
 		ignores: ['^/_app/'],
 		setHeaders(res, pathname) {
 			res.setHeader('Cache-Control', pathname.startsWith('/_app/immutable/') ? IMMUTABLE_CACHE : REVALIDATE_CACHE);
-			setSecurityHeaders(res);
+			setSecurityHeaders(res, pathname);
 		},
 		onNoMatch: (_req, res) => answer(res, 404, 'Not found.\n')
 	});

@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { SECURITY_HEADERS } from '../../server/security-headers';
+import { SCRIPT_SECURITY_HEADERS, SECURITY_HEADERS } from '../../server/security-headers';
 import { watchCspViolations } from './csp';
 
 test('the app is served with its policy and runs its engine worker without a single CSP violation', async ({ context }) => {
@@ -22,6 +22,19 @@ test('the app is served with its policy and runs its engine worker without a sin
 	await page.getByRole('button', { name: 'Create and connect' }).click();
 	await expect(page.getByRole('heading', { name: 'Connect the two helpdesks' })).toBeVisible();
 	expect(violations).toEqual([]);
+
+	// The engine's worker runs under its script's own policy (script-src 'self', no hashes): code from a string is
+	// refused there, and the refusal names that policy. (Code the test itself evaluates is exempt, so a string timer.)
+	const engine = page.workers().find((worker) => /\/_app\/immutable\/workers\//.test(worker.url()));
+	expect(engine, 'the engine worker is running').toBeDefined();
+	const refusedBy = await engine!.evaluate(
+		() =>
+			new Promise<string>((resolve) => {
+				self.addEventListener('securitypolicyviolation', (event) => resolve(event.originalPolicy), { once: true });
+				(setTimeout as unknown as (code: string) => void)('self.postMessage("string code ran")');
+			})
+	);
+	expect(refusedBy).toBe(SCRIPT_SECURITY_HEADERS['Content-Security-Policy']);
 });
 
 test('an inline script slipped into the page does not run, and the watcher sees the violation', async ({ context }) => {

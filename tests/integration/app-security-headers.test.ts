@@ -6,21 +6,22 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from '../../server/security-headers';
+import { SCRIPT_SECURITY_HEADERS, SECURITY_HEADERS, securityHeadersFor } from '../../server/security-headers';
 import { closedPort, send } from './proxy-fixtures';
 
 const NGINX = '/usr/sbin/nginx';
 const RECIPE = readFileSync(join(process.cwd(), 'deploy/nginx.conf'), 'utf8');
 
 interface Location {
+	/** As written after `location`, e.g. "/migrate/_app/" or "= /migrate/service-worker.js". */
 	path: string;
 	body: string;
 }
 
-/** The recipe's locations that serve the app (prefix locations under /migrate/), each with its body. */
+/** The recipe's locations that serve the app (under /migrate/), each with its body. */
 function appLocations(config: string): Location[] {
 	const found: Location[] = [];
-	for (const match of config.matchAll(/^\s*location\s+(\/migrate\/\S*)\s*\{/gm)) {
+	for (const match of config.matchAll(/^\s*location\s+((?:= )?\/migrate\/\S*)\s*\{/gm)) {
 		const start = (match.index ?? 0) + match[0].length;
 		let depth = 1;
 		let end = start;
@@ -43,11 +44,16 @@ function addedHeaders(body: string): Record<string, string> {
 describe('deploy/nginx.conf against server/security-headers.ts', () => {
 	it('sends every security header, word for word, from each of the app locations', () => {
 		const locations = appLocations(RECIPE);
-		expect(locations.map((location) => location.path)).toEqual(expect.arrayContaining(['/migrate/', '/migrate/_app/', '/migrate/_app/immutable/']));
+		expect(locations.map((location) => location.path)).toEqual(
+			expect.arrayContaining(['/migrate/', '= /migrate/service-worker.js', '/migrate/_app/', '/migrate/_app/immutable/'])
+		);
 		for (const location of locations) {
 			const added = addedHeaders(location.body);
-			for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(added[name], `${name} in location ${location.path}`).toBe(value);
+			// The same choice the static server makes, for the path relative to the base path.
+			const expected = securityHeadersFor(location.path.replace(/^= /, '').slice('/migrate'.length));
+			for (const [name, value] of Object.entries(expected)) expect(added[name], `${name} in location ${location.path}`).toBe(value);
 		}
+		expect(SCRIPT_SECURITY_HEADERS['Content-Security-Policy']).toContain("script-src 'self'");
 	});
 });
 
@@ -92,6 +98,7 @@ describe('the recipe\'s app locations run by a real nginx', () => {
 		const port = await closedPort();
 		// Only the app's locations, so the test follows the recipe however its proxy part is laid out.
 		const locations = appLocations(RECIPE).map((location) => `location ${location.path} {${location.body}}`);
+		expect(locations.length).toBeGreaterThanOrEqual(4);
 		const config = [
 			'events { worker_connections 64; }',
 			'http {',
@@ -128,7 +135,8 @@ describe('the recipe\'s app locations run by a real nginx', () => {
 		const paths = ['/migrate/', '/migrate/migrations/x/connect', '/migrate/service-worker.js', '/migrate/_app/version.json', '/migrate/_app/immutable/entry/start.Ab12.js', '/migrate/_app/immutable/missing.js'];
 		for (const path of paths) {
 			const answer = await send(`${url}${path}`);
-			expect(answer.headers['content-security-policy'], path).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+			const expected = /^\/migrate\/(_app\/|service-worker\.js$)/.test(path) ? SCRIPT_SECURITY_HEADERS : SECURITY_HEADERS;
+			expect(answer.headers['content-security-policy'], path).toBe(expected['Content-Security-Policy']);
 			expect(answer.headers['referrer-policy'], path).toBe('no-referrer');
 			expect(answer.headers['x-content-type-options'], path).toBe('nosniff');
 		}

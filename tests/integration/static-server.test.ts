@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS } from '../../server/security-headers';
+import { SCRIPT_SECURITY_HEADERS, SECURITY_HEADERS } from '../../server/security-headers';
 import { createStaticServer, IMMUTABLE_CACHE, type StaticServerOptions } from '../../server/static';
 import { send } from './proxy-fixtures';
 
@@ -84,19 +84,20 @@ describe('the security headers', () => {
 	it('sends the CSP header half, no referrer and nosniff on every answer: shell, asset, 404, 405, redirect, config', async () => {
 		const url = await serve({ appConfig: () => ({ proxyUrl: 'http://127.0.0.1:8090' }) });
 		const under = await serve({ basePath: '/migrate' });
-		const answers = await Promise.all([
+		const pages = await Promise.all([
 			send(`${url}/`),
 			send(`${url}/migrations/x/connect`),
-			send(`${url}/_app/immutable/entry/start.Ab12.js`),
-			send(`${url}/service-worker.js`),
 			send(`${url}/_app/immutable/missing.js`),
 			send(`${url}/app-config.json`),
 			send(`${url}/`, { method: 'POST' }),
 			send(`${under}/`),
 			send(`${under}/elsewhere`)
 		]);
-		for (const answer of answers) {
-			expect(answer.headers['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+		// The worker scripts take their policy from their own answer: script-src 'self' outright.
+		const scripts = await Promise.all([send(`${url}/_app/immutable/entry/start.Ab12.js`), send(`${url}/service-worker.js`), send(`${under}/migrate/service-worker.js`)]);
+		for (const answer of scripts) expect(answer.headers['content-security-policy']).toBe(SCRIPT_SECURITY_HEADERS['Content-Security-Policy']);
+		for (const answer of pages) expect(answer.headers['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+		for (const answer of [...pages, ...scripts]) {
 			expect(answer.headers['referrer-policy']).toBe('no-referrer');
 			expect(answer.headers['x-content-type-options']).toBe('nosniff');
 		}
