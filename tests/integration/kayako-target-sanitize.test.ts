@@ -4,6 +4,7 @@ import type { KayakoSandbox } from '../../server/sandbox/kayako/index';
 import { createKayakoTarget } from '../../src/lib/engine/connectors/kayako/target';
 import type { Comment, TicketBundle } from '../../src/lib/engine/model';
 import type { References, TargetWriter } from '../../src/lib/engine/pipeline/target';
+import type { KayakoId } from '../../src/lib/engine/store';
 import issue10 from '../fixtures/xss/issue-10.json';
 import owasp from '../fixtures/xss/owasp-filter-evasion.json';
 import { executableParts } from '../unit/html-executable';
@@ -12,6 +13,7 @@ import { adminSession, startWriterSandbox } from './kayako-writer-helpers';
 let sandbox: KayakoSandbox;
 let target: TargetWriter;
 let refs: References;
+let remember: (kind: string, sourceId: string, kayakoId: KayakoId) => void;
 
 function comment(id: string, html: string): Comment {
 	return { id, ticketId: 'T1', authorId: 'C1', public: true, html, plain: 'plain text', createdAt: '2023-05-01T08:00:00Z', attachments: [] };
@@ -31,7 +33,9 @@ function postsOfCase(caseId: number): string[] {
 beforeAll(async () => {
 	sandbox = await startWriterSandbox();
 	const customerId = sandbox.state().users.find((user) => user.role === 'CUSTOMER')!.id;
-	refs = { kayakoId: (kind, sourceId) => (kind === 'users' && sourceId === 'C1' ? customerId : undefined) };
+	const ids = new Map<string, KayakoId>([['users:C1', customerId]]);
+	refs = { kayakoId: (kind, sourceId) => ids.get(`${kind}:${sourceId}`) };
+	remember = (kind, sourceId, kayakoId) => ids.set(`${kind}:${sourceId}`, kayakoId);
 	target = createKayakoTarget({
 		session: adminSession(sandbox),
 		settings: { oldIdInSubject: false, inlineImages: 'rewrite', skipAttachments: true, eventsAsNotes: false },
@@ -63,5 +67,22 @@ describe('hostile bodies written through the Kayako writer', () => {
 		expect(posts).toHaveLength(1 + added.length);
 		for (const contents of posts) expect(executableParts(contents), contents).toEqual([]);
 		expect(posts.some((contents) => contents.includes('<a>the invoice</a>'))).toBe(true);
+	});
+
+	it('sends the sanitized HTML of articles, when created and when updated', async () => {
+		const category = await target.kbCategory({ id: 'K1', title: 'Help', locale: 'en-us' }, refs);
+		remember('kb-categories', 'K1', category.kayakoId);
+		const section = await target.kbSection({ id: 'S1', categoryId: 'K1', title: 'Basics', locale: 'en-us' }, refs);
+		remember('kb-sections', 'S1', section.kayakoId);
+		const hostile = [...issue10, ...owasp].map(({ html }) => html).join('\n');
+		const article = { id: 'A1', sectionId: 'S1', title: 'Printing', html: `<p>How to print</p>${hostile}`, draft: false, locale: 'en-us', tags: [], attachments: [] };
+		const written = await target.article(article, refs);
+		const contentsOf = () => sandbox.state().articles.find((each) => each.id === Number(written.kayakoId))?.contents.join('') ?? '';
+		expect(contentsOf()).toContain('How to print');
+		expect(executableParts(contentsOf())).toEqual([]);
+
+		await target.update('articles', written.kayakoId, { ...article, html: `<p>Printing, updated</p>${hostile}` }, refs);
+		expect(contentsOf()).toContain('Printing, updated');
+		expect(executableParts(contentsOf())).toEqual([]);
 	});
 });
