@@ -48,7 +48,9 @@ export function executableParts(html: string): string[] {
 			if (attributeName.startsWith('on')) found.push(`an event handler ${attributeName}`);
 			if (FORBIDDEN_ATTRIBUTES.has(attributeName)) found.push(`a ${attributeName} attribute`);
 			if (URL_ATTRIBUTES.has(attributeName) && SCHEME.test(browserUrl(value)) && !SAFE_URL.test(browserUrl(value))) found.push(`a ${attributeName} URL ${value.slice(0, 40)}`);
-			if (attributeName === 'style' && /expression|url\s*\(|javascript|\\|@import|behavior|binding/i.test(decodeEntities(value))) found.push(`a style ${value.slice(0, 40)}`);
+			if (attributeName === 'style' && /expression|url\s*\(|javascript|\\|\/\*|@import|behavior|binding/i.test(decodeEntities(value))) found.push(`a style ${value.slice(0, 40)}`);
+			// Netscape's JavaScript entities, &{...};
+			if (value.includes('&{')) found.push(`a script entity in ${attributeName}`);
 		}
 	}
 	return found;
