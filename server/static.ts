@@ -1,7 +1,8 @@
-// Serves the built app (build/) for self-hosting: SPA fallback to index.html, under an optional base path, with cache headers that fit SvelteKit's output.
+// Serves the built app (build/) for self-hosting: SPA fallback to index.html, under an optional base path, with cache headers that fit SvelteKit's output and the app's security headers on every answer.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
+import { setSecurityHeaders } from './security-headers';
 import { closeServer, listen, type Listening } from './start/listen';
 
 export interface StaticServerOptions {
@@ -30,6 +31,7 @@ export function normaliseBasePath(basePath: string | undefined): string {
 }
 
 function answer(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+	setSecurityHeaders(res);
 	res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': REVALIDATE_CACHE, ...headers });
 	res.end(text);
 }
@@ -44,7 +46,7 @@ export function createStaticServer(options: StaticServerOptions): StaticServer {
 		ignores: ['^/_app/'],
 		setHeaders(res, pathname) {
 			res.setHeader('Cache-Control', pathname.startsWith('/_app/immutable/') ? IMMUTABLE_CACHE : REVALIDATE_CACHE);
-			res.setHeader('X-Content-Type-Options', 'nosniff');
+			setSecurityHeaders(res, pathname);
 		},
 		onNoMatch: (_req, res) => answer(res, 404, 'Not found.\n')
 	});

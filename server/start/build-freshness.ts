@@ -17,7 +17,7 @@ export interface BuildCheckOptions {
 	basePath?: string;
 }
 
-export const BUILD_SOURCES: readonly string[] = ['src', 'static', 'svelte.config.js', 'vite.config.ts'];
+export const BUILD_SOURCES: readonly string[] = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'server/security-policy.js'];
 
 interface NewestFile {
 	path: string;

@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/credentials';
 import type { KayakoAccountView } from '../../server/sandbox/kayako/view';
+import { watchCspViolations } from './csp';
 import { E2E_PORTS } from './ports';
 import { downloadReport, expectResultsHeldByKayako, HELD_IN, heldIds, migratedTicketIds, resultsOnPage, runEnds, type Entity } from './results';
 import { sandboxZendesk } from './sandbox-zendesk';
@@ -32,6 +33,8 @@ test('a support lead walks the whole wizard: demo, checklist, a full run across 
 	await sandboxKayako.reset();
 	await sandboxZendesk.reset();
 	const seeded = footprint(await sandboxKayako.state());
+	// The whole way under the app's Content-Security-Policy: not one violation, in the pages or the engine's worker.
+	const cspViolations = await watchCspViolations(context);
 	let page = await context.newPage();
 	page.on('dialog', (dialog) => dialog.accept());
 
@@ -205,4 +208,5 @@ test('a support lead walks the whole wizard: demo, checklist, a full run across 
 	expect([...laterRuns].filter((record) => !afterRollback.has(record)), 'records of the full run and the delta gone from Kayako').toEqual([]);
 	expect(afterRollback).toEqual(new Set([...seeded, ...laterRuns]));
 	await saveStepScreenshot(page, 'flow-15-demo-rolled-back');
+	expect(cspViolations, 'CSP violations during the whole flow').toEqual([]);
 });

@@ -1,9 +1,11 @@
 // The static server for self-hosting: the shell for every wizard route, assets cached for good, under a base path too.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SCRIPT_SECURITY_HEADERS, SECURITY_HEADERS } from '../../server/security-headers';
 import { createStaticServer, IMMUTABLE_CACHE, type StaticServerOptions } from '../../server/static';
 import { send } from './proxy-fixtures';
 
@@ -78,6 +80,31 @@ describe('the static server at the root', () => {
 	});
 });
 
+describe('the security headers', () => {
+	it('sends the CSP header half, no referrer and nosniff on every answer: shell, asset, 404, 405, redirect, config', async () => {
+		const url = await serve({ appConfig: () => ({ proxyUrl: 'http://127.0.0.1:8090' }) });
+		const under = await serve({ basePath: '/migrate' });
+		const pages = await Promise.all([
+			send(`${url}/`),
+			send(`${url}/migrations/x/connect`),
+			send(`${url}/_app/immutable/missing.js`),
+			send(`${url}/app-config.json`),
+			send(`${url}/`, { method: 'POST' }),
+			send(`${under}/`),
+			send(`${under}/elsewhere`)
+		]);
+		// The worker scripts take their policy from their own answer: script-src 'self' outright.
+		const scripts = await Promise.all([send(`${url}/_app/immutable/entry/start.Ab12.js`), send(`${url}/service-worker.js`), send(`${under}/migrate/service-worker.js`)]);
+		for (const answer of scripts) expect(answer.headers['content-security-policy']).toBe(SCRIPT_SECURITY_HEADERS['Content-Security-Policy']);
+		for (const answer of pages) expect(answer.headers['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+		for (const answer of [...pages, ...scripts]) {
+			expect(answer.headers['referrer-policy']).toBe('no-referrer');
+			expect(answer.headers['x-content-type-options']).toBe('nosniff');
+		}
+		expect(SECURITY_HEADERS['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+	});
+});
+
 describe('the installation config', () => {
 	it('serves app-config.json as JSON, built at each request, under the base path too', async () => {
 		let proxyUrl = 'http://127.0.0.1:8090';
@@ -147,5 +174,19 @@ describe('the static server on the real build', () => {
 		expect(deepLink.text).toBe(shell);
 		expect(script.status).toBe(200);
 		expect(script.headers['cache-control']).toBe(IMMUTABLE_CACHE);
+	});
+
+	it('carries a CSP in the shell that allows exactly its own scripts: the inline bootstrap by hash, no inline script else', { timeout: 300_000 }, () => {
+		const shell = readFileSync(join(buildDir, 'index.html'), 'utf8');
+		const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(shell)?.[1] ?? '';
+		const scriptSrc = policy.split(';').map((directive) => directive.trim().split(/\s+/)).find(([name]) => name === 'script-src') ?? [];
+		const inlineScripts = [...shell.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+		expect(inlineScripts.length, 'SvelteKit bootstraps with one inline script').toBeGreaterThan(0);
+		const hashes = inlineScripts.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+		expect(scriptSrc.slice(1).sort()).toEqual(["'self'", ...hashes].sort());
+		expect(policy).toContain("default-src 'self'");
+		expect(policy).toContain("object-src 'none'");
+		// The meta tag must come before the first script, or the browser runs that script unchecked.
+		expect(shell.indexOf('http-equiv="content-security-policy"')).toBeLessThan(shell.indexOf('<script'));
 	});
 });

@@ -88,6 +88,14 @@ describe('passphrase encryption of credentials', () => {
 		expect((await refusal(encryptCredentials(notCredentials, 'passphrase', fast))).kind).toBe('invalid-input');
 	});
 
+	it('refuses a passphrase shorter than 8 characters, whoever calls, and accepts one of exactly 8', async () => {
+		const short = await refusal(encryptCredentials(zendesk, '1234567', fast));
+		expect(short.kind).toBe('invalid-input');
+		expect(short.message).toContain('shorter than 8 characters');
+		const blob = await encryptCredentials(zendesk, '12345678', fast);
+		expect(await decryptCredentials(blob, '12345678')).toEqual(zendesk);
+	});
+
 	it('encrypts only the fields of the credentials, not whatever else was attached', async () => {
 		const withExtra = { ...zendesk, note: 'debug dump' } as Credentials;
 		const blob = await encryptCredentials(withExtra, 'passphrase', fast);

@@ -17,6 +17,12 @@ describe('remembered credentials', () => {
 		expect(await unlockRemembered(store, 'm-2', 'our passphrase')).toEqual({});
 	});
 
+	it('stores nothing when the passphrase is too short to protect a stolen disk', async () => {
+		const { store } = await openTestStore();
+		await expect(rememberCredentials(store, 'm-1', 'kayako', kayako, 'short', fast)).rejects.toMatchObject({ kind: 'invalid-input' });
+		expect(await rememberedSides(store, 'm-1')).toEqual([]);
+	});
+
 	it('stores neither the password nor the token in clear anywhere in IndexedDB', async () => {
 		const { store, factory } = await openTestStore();
 		await rememberCredentials(store, 'm-1', 'source', zendesk, 'our passphrase', fast);

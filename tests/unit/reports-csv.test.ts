@@ -16,9 +16,27 @@ describe('report CSV', () => {
 	});
 
 	it('makes cells inert that a spreadsheet would run as formulas', () => {
-		for (const formula of ['=HYPERLINK("http://evil")', '+1+1', '-2', '@SUM(A1)', '\t=1']) expect(inertCell(formula)).toBe(`'${formula}`);
+		for (const formula of ['=HYPERLINK("http://evil.test","click")', '+1+1', '@SUM(1)', '@SUM(A1)', '\t=1', '\r=1', '-2+3+cmd|\' /C calc\'!A0', '- item', '+A1']) {
+			expect(inertCell(formula)).toBe(`'${formula}`);
+		}
 		expect(inertCell('plain 42')).toBe('plain 42');
 		expect(toCsv(['x'], [['=1+1']])).toContain("'=1+1");
+	});
+
+	it('makes a formula inert after any separator a spreadsheet might split on, not only at the start of the cell', () => {
+		expect(inertCell('ok;=1+1')).toBe("ok;'=1+1");
+		expect(inertCell('a,=HYPERLINK("http://evil.test")')).toBe('a,\'=HYPERLINK("http://evil.test")');
+		expect(inertCell('a|@SUM(1)')).toBe("a|'@SUM(1)");
+		expect(inertCell('a\t=1')).toBe("a\t'=1");
+		expect(inertCell('first line\n=1+1')).toBe("first line\n'=1+1");
+		expect(inertCell('ok; =1+1')).toBe("ok;' =1+1");
+		expect(inertCell('x;+cmd')).toBe("x;'+cmd");
+		const reread = Papa.parse<string[]>(toCsv(['reason'], [['ok;=1+1']]).slice(1), { delimiter: ';', quoteChar: '"' }).data.flat();
+		expect(reread.some((cell) => /^[=+@-]/.test(cell.replace(/^"/, '')))).toBe(false);
+	});
+
+	it('leaves plain numbers and phone numbers as they are', () => {
+		for (const plain of ['-5', '+49 30 1234', '+1 (555) 010-0199', '-5,5', '+49 30 1234; -5', 'Call +49 30 1234', '2023-05-01', '-']) expect(inertCell(plain)).toBe(plain);
 	});
 
 	it('links cases, users and organisations into the agent area, and nothing for teams', () => {

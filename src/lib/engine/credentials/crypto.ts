@@ -7,6 +7,11 @@ export const DEFAULT_ITERATIONS = 600_000;
 // A stored blob asking for more than this is damaged or hostile: deriving would freeze the tab.
 const MAX_ITERATIONS = 10_000_000;
 const SALT_BYTES = 16;
+/**
+ * The shortest passphrase that may lock credentials on disk. Enforced here, where the encryption happens, so no caller
+ * (the page, the headless runner, a future command) can store a blob that a stolen disk would give up to a quick guess.
+ */
+export const MIN_PASSPHRASE_LENGTH = 8;
 const IV_BYTES = 12;
 
 /** What decrypting needs besides the passphrase; every field is safe to store. */
@@ -33,6 +38,12 @@ export async function encryptCredentials(value: Credentials, passphrase: string,
 		throw new MigrationError({ kind: 'invalid-input', message: `The PBKDF2 iteration count must be a whole number from 1 to ${MAX_ITERATIONS}.` });
 	}
 	if (passphrase.length === 0) throw new MigrationError({ kind: 'invalid-input', message: 'The passphrase is empty; remembering credentials needs one.' });
+	if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+		throw new MigrationError({
+			kind: 'invalid-input',
+			message: `The passphrase is shorter than ${MIN_PASSPHRASE_LENGTH} characters; choose a longer one to remember these credentials.`
+		});
+	}
 	// Only the four known shapes are encrypted, so nothing else a caller attached travels along.
 	const credentials = parseCredentials(value);
 	if (!credentials) throw new MigrationError({ kind: 'invalid-input', message: 'These credentials are not in a shape that can be remembered.' });

@@ -3,9 +3,25 @@ import Papa from 'papaparse';
 
 const BOM = '\uFEFF';
 
-/** A cell starting with = + - @ (or a tab or carriage return before them) is a formula to Excel and LibreOffice: a leading apostrophe makes it text. */
+/**
+ * Where a spreadsheet may start a cell: the start of ours, and after any separator a reader might split on. We write
+ * commas, but Excel in a German locale splits on ";", text import offers tab and "|", and a reader that ignores quotes
+ * starts a row after a line break. So every one of these places is treated as the start of a cell.
+ */
+const CELL_START = String.raw`(^|[,;|\t\r\n])`;
+/** Blanks a spreadsheet may skip before the formula sign (tab and CR are the classic ones, per OWASP). */
+const BLANKS = String.raw`([ \t\r\n]*)`;
+/**
+ * What a spreadsheet evaluates: "=" and "@" always; "+" and "-" unless only a plain number or phone number follows up
+ * to the next separator ("-5", "+49 30 1234", "+1 (555) 010-0199"). Those stay as they are: they call no function and
+ * refer to no cell, and a support lead wants them readable.
+ */
+const FORMULA = String.raw`(?=[=@]|[+-](?![\d .()/-]*(?:$|[,;|\t\r\n])))`;
+const FORMULA_START = new RegExp(CELL_START + BLANKS + FORMULA, 'g');
+
+/** Makes every formula in the cell inert by putting an apostrophe (text, to Excel and LibreOffice) where the formula starts. */
 export function inertCell(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return value.replace(FORMULA_START, (_match, separator: string, blanks: string) => `${separator}'${blanks}`);
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {

@@ -257,9 +257,9 @@ function unlessFailed<T>(read: Promise<T>, forget: () => void): Promise<T> {
 	return read;
 }
 
+/** Kayako gets the sanitizer's output, always: an "unchanged" verdict is the sanitizer's opinion, not a licence to send the original. */
 function sanitizeComment(comment: Comment): Comment {
-	const { html, changed } = sanitizeBody(comment.html);
-	return changed ? { ...comment, html } : comment;
+	return { ...comment, html: sanitizeBody(comment.html).html };
 }
 
 function sanitizeBundle(bundle: TicketBundle): TicketBundle {
