@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KayakoSandbox } from '../../server/sandbox/kayako/index';
-import { articleAddresses, createArticle, createCategory, createSection, findHelpCenterByLegacyIds, helpCenterArticleUrl, updateArticleContents } from '../../src/lib/engine/connectors/kayako/writer/helpcenter';
+import { articleAddresses, createArticle, createCategory, createSection, findHelpCenterByLegacyIds, helpCenterArticleUrl, relinkArticle, updateArticleContents } from '../../src/lib/engine/connectors/kayako/writer/helpcenter';
 import { deleteRecord } from '../../src/lib/engine/connectors/kayako/writer/rollback';
 import type { Article } from '../../src/lib/engine/model';
 import { adminSession, startWriterSandbox, writeContext, type TestContext } from './kayako-writer-helpers';
@@ -40,6 +40,17 @@ describe('the Help Center', () => {
 		await updateArticleContents(ctx.session, first.id, '<p>updated</p>');
 		expect(sandbox.state().articles.find((each) => each.id === first.id)?.contents).toEqual(['<p>updated</p>']);
 		expect(await findHelpCenterByLegacyIds(ctx.session, 'articles', ['A1', 'A2', 'A3'])).toEqual(new Map([['A1', first.id], ['A2', second.id]]));
+	});
+
+	it('sends the sanitizer\'s output when it relinks an article, whatever Kayako held', async () => {
+		const id = (await findHelpCenterByLegacyIds(ctx.session, 'articles', ['A1'])).get('A1')!;
+		// Someone edited the article in Kayako with unsafe HTML allowed; the relink pass must not carry that on.
+		await updateArticleContents(ctx.session, id, '<p><a href="https://acme.zendesk.com/hc/en-us/articles/A9">later</a><img src="x" onerror="alert(1)"></p>');
+		const target = helpCenterArticleUrl(sandbox.accountUrl('acme'), 99);
+		expect(await relinkArticle(ctx.session, id, articleAddresses([['https://acme.zendesk.com/hc/en-us/articles/A9', target]]))).toBe(true);
+		const [contents] = sandbox.state().articles.find((each) => each.id === id)!.contents;
+		expect(contents).toContain(`href="${target}"`);
+		expect(contents).not.toMatch(/onerror/i);
 	});
 
 	it('rolls back a category with everything in it', async () => {

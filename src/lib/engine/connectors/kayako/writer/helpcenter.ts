@@ -5,6 +5,7 @@ import type { KayakoSession } from '../session';
 import { chunks, listAll, localized, type WriteContext, type Written } from './context';
 import { uploadAttachments } from './files';
 import { rewriteInlineImages } from './inline-images';
+import { sanitizeBody } from '../../../html/sanitize';
 
 /**
  * Points links to migrated articles at their new address. A link matches by what it names (see ArticleAddresses):
@@ -100,7 +101,9 @@ export async function relinkArticle(session: KayakoSession, id: number, links: A
 	const contents = (data.contents ?? []).filter((entry): entry is { locale: string; translation: string } => typeof entry.locale === 'string' && typeof entry.translation === 'string');
 	const rewritten = contents.map((entry) => ({ locale: entry.locale, translation: rewriteArticleLinks(entry.translation, links) }));
 	if (rewritten.every((entry, index) => entry.translation === contents[index]!.translation)) return false;
-	await session.request({ method: 'PUT', path: `articles/${id}.json`, json: { contents: rewritten } });
+	// What goes back is the sanitizer's output too: the stored contents are Kayako's, not necessarily ours any more.
+	const clean = rewritten.map((entry) => ({ locale: entry.locale, translation: sanitizeBody(entry.translation).html }));
+	await session.request({ method: 'PUT', path: `articles/${id}.json`, json: { contents: clean } });
 	return true;
 }
 
