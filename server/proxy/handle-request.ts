@@ -11,6 +11,7 @@ import { MAX_REDIRECTS, nextHop, planRedirect } from './redirects';
 import { upstreamHeaders } from './request-headers';
 import { ALLOWED_METHODS, answerHeaders, corsHeaders, preflightHeaders, SAFE_ANSWER_HEADERS } from './response-headers';
 import { sendHop, type Hop, type UpstreamLimits } from './upstream-request';
+import { PROXY_SIGNATURE } from '../../src/lib/engine/proxy-signature';
 
 export interface ProxyContext {
 	allowList: AllowList;
@@ -21,7 +22,7 @@ export interface ProxyContext {
 }
 
 const USAGE =
-	'This is the CORS proxy of the Kayako migration tool. Put the full address of a helpdesk API after it, e.g. /https://acme.kayako.com/api/v1/me.json\n';
+	`${PROXY_SIGNATURE} Put the full address of a helpdesk API after it, e.g. /https://acme.kayako.com/api/v1/me.json\n`;
 
 function hasBody(req: IncomingMessage): boolean {
 	return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;

@@ -112,6 +112,16 @@ test('a proxy that does not answer is named as the problem when testing the conn
 	await expectError(page, 'proxy-unreachable', {});
 });
 
+test('the app\'s own address typed as the proxy is said not to be the proxy', async ({ page }) => {
+	await newMigration(page, 'Not the proxy');
+	await page.getByLabel(connectWord('en', 'proxy')).fill(`http://${APP_HOST}`);
+	await page.getByRole('button', { name: connectWord('en', 'testProxy') }).click();
+	await expectError(page, 'not-proxy', { host: APP_HOST });
+	await page.getByLabel(connectWord('en', 'proxy')).fill(PROXY_URL);
+	await page.getByRole('button', { name: connectWord('en', 'testProxy') }).click();
+	await expect(page.getByRole('status').filter({ hasText: PROXY_URL })).toBeVisible();
+});
+
 test('a host the proxy does not forward to is named with the proxy as the one refusing', async ({ page }) => {
 	await newMigration(page, 'Proxy refuses');
 	// The app's own server: on loopback and not on the proxy's allow-list.

@@ -102,6 +102,13 @@ describe('connectKayako through the proxy', () => {
 		expect((await engine.testProxy(proxyUrl)).ok).toBe(true);
 	});
 
+	it('tells a web server that is not the proxy (the app\'s own address, a helpdesk) from the proxy', async () => {
+		for (const notProxy of [kayakoUrl, `${kayakoUrl}/`]) {
+			const result = await engine.testProxy(notProxy);
+			expect(!result.ok && result.error).toMatchObject({ kind: 'not-proxy', host: new URL(kayakoUrl).host });
+		}
+	});
+
 	it('reports a rate limit with the wait Kayako asked for', async () => {
 		const id = await newMigration();
 		sandbox.faults.set([{ kind: 'rate-limited', delayMs: 42_000 }], 'acme');

@@ -3,6 +3,7 @@
 /** What went wrong, in categories the UI has a sentence and a hint for (in every language). */
 export type ErrorKind =
 	| 'proxy-unreachable' // the CORS proxy did not answer at all
+	| 'not-proxy' // something answered at the proxy's address, but it is not our CORS proxy (the app's own address, say)
 	| 'proxy-refused' // the proxy answered but will not forward to that host
 	| 'network' // the helpdesk could not be reached (DNS, refused, reset)
 	| 'timeout' // no answer in time
