@@ -97,6 +97,14 @@ describe('a ticket\'s files under faults', () => {
 		expect(caseOf(bundle.ticket.id)!.posts[0]!.attachments.map((each) => each.name)).toEqual([file.fileName]);
 	}, 30_000);
 
+	it('leaves out, with its reason, a file Zendesk lists without a download address', async () => {
+		const nowhere: Attachment = { ...file, id: 'nowhere', fileName: 'nowhere.pdf', url: '' };
+		const bundle = bundleWith([nowhere]);
+		const outcome = (await importCases(ctx, [bundle])).get(bundle.ticket.id);
+		expect(outcome?.ok).toBe(true);
+		expect(outcome?.warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('Attachment nowhere.pdf could not be fetched from the source (Zendesk at')]);
+	}, 30_000);
+
 	it('sends an upload again when Kayako\'s answer to POST /files comes back garbled', async () => {
 		kayako.faults.set([{ kind: 'malformed-json', times: 1, method: 'POST', path: '/files*' }], 'acme');
 		const bundle = bundleWith([file]);

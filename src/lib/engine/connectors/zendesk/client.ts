@@ -59,7 +59,12 @@ export class ZendeskClient {
 	 * declared size, checked when the answer has no Content-Length.
 	 */
 	async download(url: string, size?: number, signal?: AbortSignal): Promise<Blob> {
-		const ownHost = new URL(url).host === this.host;
+		const address = parsedUrl(url);
+		if (!address || !/^https?:$/.test(address.protocol)) {
+			// No later run can fetch it either: a lasting "not found", so the writer leaves the file out with this reason.
+			throw new MigrationError({ kind: 'not-found', host: this.host, message: `Zendesk at ${this.host} lists the file without a usable download address ("${url}").` });
+		}
+		const ownHost = address.host === this.host;
 		try {
 			return await this.http.download({
 				method: 'GET',
@@ -71,6 +76,14 @@ export class ZendeskClient {
 		} catch (error) {
 			throw refineZendeskError(error, this.host);
 		}
+	}
+}
+
+function parsedUrl(url: string): URL | undefined {
+	try {
+		return new URL(url);
+	} catch {
+		return undefined;
 	}
 }
 
