@@ -2,6 +2,7 @@
 import { MigrationError } from '../../errors';
 import type { ReadOptions } from '../source';
 import { listIn, type Query, type ZendeskClient } from './client';
+import { ProgressGuard } from './progress-guard';
 import type { CursorExportBody, CursorListBody } from './types';
 
 /** One answer of Zendesk: its records under `key`, the whole body (for sideloads), and the resume point after it. */
@@ -84,48 +85,6 @@ export async function* cursorList<R>(client: ZendeskClient, request: StreamReque
 function nextPageOf(body: Record<string, unknown>): string | undefined {
 	const next = body.next_page;
 	return typeof next === 'string' && PAGE_LINK.test(next) ? next : undefined;
-}
-
-/**
- * Watches a stream for a cursor (or page address) that does not move on: one asked for before, or a page that only
- * repeats the records of the page before. Zendesk has been seen to hand back the same cursor for ever; following it
- * cost one run 115,330 requests and its memory.
- */
-class ProgressGuard {
-	readonly #asked = new Set<string>();
-	#previousIds: string | undefined;
-	#pages = 0;
-
-	constructor(
-		private readonly host: string,
-		private readonly path: string
-	) {}
-
-	requesting(position: string): void {
-		this.#asked.add(position);
-	}
-
-	/** Before a page is handed on: a page that repeats the last one's records while promising more is a loop. */
-	check(records: readonly unknown[], next: string | undefined): void {
-		this.#pages += 1;
-		const ids = records.map((record) => String((record as { id?: unknown } | null)?.id)).join(',');
-		const repeated = next !== undefined && ids !== '' && ids === this.#previousIds;
-		this.#previousIds = ids;
-		if (repeated) throw this.#stuck('answered the same records again with a new cursor');
-	}
-
-	/** After a page was handed on, before its cursor is followed. */
-	following(next: string): void {
-		if (this.#asked.has(next)) throw this.#stuck('gave a cursor it had already given');
-	}
-
-	#stuck(what: string): MigrationError {
-		return new MigrationError({
-			kind: 'malformed-response',
-			host: this.host,
-			message: `Zendesk at ${this.host} ${what} while listing ${this.path}, so reading it would never end. Reading stopped after ${this.#pages} pages; everything read until then is kept. Try again later; if it happens again, Zendesk's support can say why the list does not move on.`
-		});
-	}
 }
 
 export interface StreamPart<R> {
