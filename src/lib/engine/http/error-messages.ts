@@ -142,8 +142,7 @@ export function malformedError(kind: ErrorKind, context: RequestContext, status:
 		kind === 'unknown-outcome'
 			? `${context.host} answered ${what} with ${status}, but its answer was cut off or is not valid JSON, so what it created is unknown. ${LOOK_IT_UP}`
 			: `${context.host} answered ${what} with ${status}, but its answer was cut off or is not valid JSON${triesText(context)}. This is usually a passing fault of the network or the helpdesk: resume the migration later. If it keeps happening, check that the address points to the helpdesk's API and not to a login page or another server.`;
-	const finalKind: ErrorKind = kind === 'unknown-outcome' ? kind : 'malformed-response';
-	return new MigrationError({ ...baseInfo(finalKind, context, message), status }, { cause: { status, text: text.slice(0, 2000) } });
+	return new MigrationError({ ...baseInfo(kind, context, message), status }, { cause: { status, text: text.slice(0, 2000) } });
 }
 
 /** A download whose bytes do not add up to the size declared for it. */
