@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationError } from '../../src/lib/engine/errors';
 import { HttpClient } from '../../src/lib/engine/http';
+import { shortOf } from '../../src/lib/engine/http/body';
 import { ManualClock } from './http-manual-clock';
 import { answerJson, startServer, type Handler, type TestServer } from './http-test-server';
 
@@ -125,5 +126,23 @@ describe('a download cut off mid-way', () => {
 		const error = await pending;
 		expect(error.kind).toBe('network');
 		expect(error.message).toContain(`with 5 of its ${FILE.length} bytes (tried 2 times)`);
+	});
+});
+
+describe('telling a whole download from a cut one', () => {
+	it('takes exactly the declared size as whole, and fewer bytes than the Content-Length or the declared size as cut', () => {
+		expect(shortOf(20, 20, 20)).toBeUndefined();
+		expect(shortOf(8, 20, 20)).toBe(20);
+		expect(shortOf(8, undefined, 20)).toBe(20);
+		expect(shortOf(8, 20, undefined)).toBe(20);
+		expect(shortOf(20, undefined, undefined)).toBeUndefined();
+	});
+
+	it('trusts a complete transfer over a declared size that differs, and a body decoded from a hidden compression', () => {
+		// The helpdesk's metadata is off, but every byte the server promised came: nothing to fetch again.
+		expect(shortOf(21, 21, 20)).toBeUndefined();
+		// gzip the browser hid from us: Content-Length counts the compressed bytes, the body is larger, or the declared size.
+		expect(shortOf(5000, 1200, undefined)).toBeUndefined();
+		expect(shortOf(1000, 1004, 1000)).toBeUndefined();
 	});
 });

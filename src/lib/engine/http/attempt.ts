@@ -1,7 +1,7 @@
 // One attempt of a request: fetch through ky with a timeout, then sort what came back into a response or a trouble.
 import type { KyInstance } from 'ky';
 import type { ErrorKind, MigrationError } from '../errors';
-import { readBody } from './body';
+import { declaredLength, readBody, shortOf } from './body';
 import type { Clock } from './clock';
 import { answerError, cancelledError, failureError, malformedError, proxyAnswerError, shortDownloadError, truncatedError, type RequestContext } from './error-messages';
 import { describeFetchFailure } from './fetch-failure';
@@ -143,21 +143,12 @@ async function blobAnswer(
 		if (timedOut()) return { type: 'trouble', trouble: timeoutTrouble, load: 'overloaded', reading, error: (kind) => failureError(kind, context, 'timeout', error) };
 		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => truncatedError(kind, context, response.status, error) };
 	}
-	const declared = declaredLength(response) ?? prepared.request.expectedBytes;
-	if (declared !== undefined && blob.size !== declared) {
+	const declared = shortOf(blob.size, declaredLength(response), prepared.request.expectedBytes);
+	if (declared !== undefined) {
 		const received = blob.size;
 		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => shortDownloadError(kind, context, declared, received) };
 	}
 	return { type: 'answer', value: blob, load: 'success', reading };
-}
-
-/** The Content-Length of an unencoded body; a compressed one is counted before decoding, so it says nothing about the bytes read. */
-function declaredLength(response: Response): number | undefined {
-	const encoding = response.headers.get('content-encoding');
-	if (encoding && encoding.toLowerCase() !== 'identity') return undefined;
-	const header = response.headers.get('content-length');
-	if (header === null || !/^\d+$/.test(header.trim())) return undefined;
-	return Number(header.trim());
 }
 
 async function errorAnswer(
