@@ -3,7 +3,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KayakoSandbox } from '../../server/sandbox/kayako/index';
+import { describeKayakoError } from '../../src/lib/engine/connectors/kayako/errors';
+import { KayakoSession } from '../../src/lib/engine/connectors/kayako/session';
 import { importCases } from '../../src/lib/engine/connectors/kayako/writer/cases';
+import { HttpClient } from '../../src/lib/engine/http';
 import type { Attachment, Comment, TicketBundle } from '../../src/lib/engine/model';
 import { adminSession, startWriterSandbox, writeContext, type TestContext } from './kayako-writer-helpers';
 import { useSandbox } from './zendesk-sandbox-fixtures';
@@ -113,4 +116,23 @@ describe('a ticket\'s files under faults', () => {
 		expect(caseOf(bundle.ticket.id)!.posts[0]!.attachments.map((each) => each.sha256)).toEqual([sha256(await servedBytes(file))]);
 		expect(kayako.faults.list('acme')).toEqual([]);
 	}, 30_000);
+});
+
+describe('a ticket with many files', () => {
+	it('goes in whole with 120 files while one upload answer in twenty comes back garbled', async () => {
+		// The client's default of five retries per request; quick backoffs so the test costs no real time.
+		const session = new KayakoSession(new HttpClient({ baseBackoffMs: 1, maxBackoffMs: 5, describeError: describeKayakoError }), kayako.accountUrl('acme'), { email: 'admin@acme.example', password: 'Sandbox-Admin-1' });
+		const many = writeContext(session);
+		many.ids.set('users:C1', ctx.ids.get('users:C1')!);
+		const attachments: Attachment[] = Array.from({ length: 120 }, (_, index) => {
+			many.bytes.set(`m${index}`, new Uint8Array([index, index + 1, index + 2]));
+			return { id: `m${index}`, fileName: `part-${index}.bin`, contentType: 'application/octet-stream', size: 3, url: `https://src.example/m${index}`, inline: false };
+		});
+		kayako.faults.set([{ kind: 'malformed-json', probability: 0.05, method: 'POST', path: '/files*' }], 'acme');
+		const bundle = bundleWith(attachments);
+		const outcome = (await importCases(many, [bundle])).get(bundle.ticket.id);
+		expect(outcome).toMatchObject({ ok: true, warnings: [] });
+		const names = caseOf(bundle.ticket.id)!.posts[0]!.attachments.map((each) => each.name);
+		expect(names).toEqual(attachments.map((each) => each.fileName));
+	}, 60_000);
 });
