@@ -129,6 +129,31 @@ describe('a download cut off mid-way', () => {
 	});
 });
 
+describe('a download that takes long', () => {
+	it('goes on as long as bytes keep coming, even past the timeout in all, and times out only when they stop', async () => {
+		let open: ServerResponse | undefined;
+		const helpdesk = await serve((_request, res) => {
+			open = res;
+			res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': '6' });
+			res.write('ab');
+		});
+		const clock = new ManualClock();
+		const pending = client(clock, 0).download({ method: 'GET', url: `${helpdesk.url}/big`, timeoutMs: 1_000 });
+		await clock.waitForSleep(1_000);
+		await clock.advance(800);
+		open?.write('cd');
+		await clock.waitForSleep(1_000);
+		await clock.advance(800);
+		open?.end('ef');
+		expect(Buffer.from(await (await pending).arrayBuffer()).toString()).toBe('abcdef');
+
+		const stalled = failure(client(clock, 0).download({ method: 'GET', url: `${helpdesk.url}/big`, timeoutMs: 1_000 }));
+		await clock.waitForSleep(1_000);
+		await clock.advance(1_000);
+		expect((await stalled).kind).toBe('timeout');
+	});
+});
+
 describe('telling a whole download from a cut one', () => {
 	it('takes exactly the declared size as whole, and fewer bytes than the Content-Length or the declared size as cut', () => {
 		expect(shortOf(20, 20, 20)).toBeUndefined();

@@ -1,7 +1,7 @@
 // One attempt of a request: fetch through ky with a timeout, then sort what came back into a response or a trouble.
 import type { KyInstance } from 'ky';
 import type { ErrorKind, MigrationError } from '../errors';
-import { declaredLength, readBody, shortOf } from './body';
+import { declaredLength, readBlob, readBody, shortOf } from './body';
 import type { Clock } from './clock';
 import { answerError, cancelledError, failureError, malformedError, proxyAnswerError, shortDownloadError, truncatedError, type RequestContext } from './error-messages';
 import { describeFetchFailure } from './fetch-failure';
@@ -56,14 +56,20 @@ export async function attempt(
 	const onCallerAbort = (): void => controller.abort(caller?.reason);
 	caller?.addEventListener('abort', onCallerAbort, { once: true });
 	let timedOut = false;
-	const timer = new AbortController();
-	tools.clock.sleep(prepared.timeoutMs, timer.signal).then(
-		() => {
-			timedOut = true;
-			controller.abort(new DOMException(`No answer within ${prepared.timeoutMs} ms`, 'TimeoutError'));
-		},
-		() => undefined
-	);
+	let timer = new AbortController();
+	// Restarted by a download at every piece of its body: a large file may take long, a stalled one may not.
+	const arm = (): void => {
+		timer.abort();
+		timer = new AbortController();
+		tools.clock.sleep(prepared.timeoutMs, timer.signal).then(
+			() => {
+				timedOut = true;
+				controller.abort(new DOMException(`No answer within ${prepared.timeoutMs} ms`, 'TimeoutError'));
+			},
+			() => undefined
+		);
+	};
+	arm();
 	let keepCallerLink = false;
 	try {
 		let response: Response;
@@ -84,7 +90,7 @@ export async function attempt(
 				keepCallerLink = true;
 				return { type: 'answer', value: response, load: 'success', reading };
 			}
-			if (mode === 'blob') return await blobAnswer(response, reading, () => timedOut, prepared, context);
+			if (mode === 'blob') return await blobAnswer(response, reading, { timedOut: () => timedOut, progress: arm }, prepared, context);
 			return await parsedAnswer(response, reading, () => timedOut, prepared, context);
 		}
 		return await errorAnswer(response, reading, prepared, context, tools);
@@ -131,16 +137,16 @@ async function parsedAnswer(
 async function blobAnswer(
 	response: Response,
 	reading: RateLimitReading,
-	timedOut: () => boolean,
+	watch: { timedOut: () => boolean; progress: () => void },
 	prepared: PreparedRequest,
 	context: RequestContext
 ): Promise<AttemptResult<Blob>> {
 	let blob: Blob;
 	try {
-		blob = await response.blob();
+		blob = await readBlob(response, watch.progress);
 	} catch (error) {
 		if (prepared.request.signal?.aborted) return { type: 'final', error: cancelledError(context, error), load: 'neutral' };
-		if (timedOut()) return { type: 'trouble', trouble: timeoutTrouble, load: 'overloaded', reading, error: (kind) => failureError(kind, context, 'timeout', error) };
+		if (watch.timedOut()) return { type: 'trouble', trouble: timeoutTrouble, load: 'overloaded', reading, error: (kind) => failureError(kind, context, 'timeout', error) };
 		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => truncatedError(kind, context, response.status, error) };
 	}
 	const declared = shortOf(blob.size, declaredLength(response), prepared.request.expectedBytes);

@@ -21,6 +21,20 @@ export async function readBody(response: Response): Promise<ParsedBody> {
 	}
 }
 
+/** The whole body as a Blob, piece by piece, calling `progress` after each piece (a download's timeout waits for silence, not for the end). */
+export async function readBlob(response: Response, progress: () => void): Promise<Blob> {
+	const type = response.headers.get('content-type') ?? '';
+	if (!response.body) return new Blob([], { type });
+	const reader = response.body.getReader();
+	const pieces: Uint8Array<ArrayBuffer>[] = [];
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return new Blob(pieces, { type });
+		pieces.push(value as Uint8Array<ArrayBuffer>);
+		progress();
+	}
+}
+
 /** The Content-Length of an unencoded body; a compressed one is counted before decoding, so it says nothing about the bytes read. */
 export function declaredLength(response: Response): number | undefined {
 	const encoding = response.headers.get('content-encoding');
