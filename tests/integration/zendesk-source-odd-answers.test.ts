@@ -121,3 +121,33 @@ describe('a value nobody documented', () => {
 		expect(tickets[0]).not.toHaveProperty('notes');
 	});
 });
+
+describe('the custom statuses a ticket page needs', () => {
+	const page = { tickets: [{ ...ticket(1), custom_status_id: 77 }], after_cursor: 'c1', end_of_stream: true };
+
+	it('are simply absent on an account without them (404), and the tickets are read', async () => {
+		const { source } = await zendesk((_request, path) => (path === '/api/v2/incremental/tickets/cursor.json' ? page : lists(path)));
+		const tickets = (await allPages(source.tickets())).flatMap((each) => each.records);
+		expect(tickets.map((each) => [each.id, each.statusLabel])).toEqual([['1', undefined]]);
+	});
+
+	it('stop the read with the reason when they cannot be read, instead of reading every ticket without its status label', async () => {
+		let failing = true;
+		server = await startServer((request, res) => {
+			const path = new URL(request.url, 'http://x').pathname;
+			if (path === '/api/v2/custom_statuses.json') {
+				if (failing) return answerJson(res, 500, { error: 'InternalError' });
+				return answerJson(res, 200, { custom_statuses: [{ id: 77, agent_label: 'Waiting for parts' }] });
+			}
+			if (path === '/api/v2/incremental/tickets/cursor.json') return answerJson(res, 200, page);
+			const body = lists(path);
+			return body ? answerJson(res, 200, body) : answerJson(res, 404, {});
+		});
+		const source = createZendeskSource(new HttpClient({ clock: new ManualClock(), maxRetries: 0 }), { subdomainUrl: server.url }, ADMIN);
+		const error = await failureOf(allPages(source.tickets()));
+		expect(error.info).toMatchObject({ kind: 'server-error', status: 500 });
+		failing = false;
+		const tickets = (await allPages(source.tickets())).flatMap((each) => each.records);
+		expect(tickets.map((each) => each.statusLabel)).toEqual(['Waiting for parts']);
+	});
+});
