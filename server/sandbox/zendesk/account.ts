@@ -14,6 +14,13 @@ export interface ZendeskAccount {
 	/** The user index an e-mail address belongs to, if any. */
 	userIndexByEmail(email: string): number | undefined;
 	requests: { total: number; byRoute: Record<string, number> };
+	/** Misbehaviour a test asks for, as real Zendesk accounts have shown it. */
+	quirks: SandboxQuirks;
+}
+
+export interface SandboxQuirks {
+	/** The next N cursor-export pages read with a cursor hand that same cursor back as `after_cursor`: the export never moves on. */
+	stuckCursors: number;
 }
 
 export function createAccount(plan: AccountPlan, clock: OffsetClock, baseUrl: () => string): ZendeskAccount {
@@ -39,6 +46,7 @@ export function createAccount(plan: AccountPlan, clock: OffsetClock, baseUrl: ()
 			const index = match ? Number(match[1]) : NaN;
 			return Number.isInteger(index) && index < userCount(plan) && user(index).email === wanted ? index : undefined;
 		},
-		requests: { total: 0, byRoute: {} }
+		requests: { total: 0, byRoute: {} },
+		quirks: { stuckCursors: 0 }
 	};
 }

@@ -36,6 +36,7 @@ const router = createRouter<ControlHandler>()
 		controls.faults.clear();
 		return { rules: [] };
 	})
+	.add('PUT', '/__sandbox/quirks', (controls, body) => ({ quirks: controls.setQuirks(body as Record<string, number>) }))
 	.add('POST', '/__sandbox/clock', (controls, body) => {
 		controls.advanceClock(Number(body.advanceMs));
 		return { now: controls.now() };

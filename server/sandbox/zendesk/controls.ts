@@ -1,5 +1,6 @@
 // What a test can do to a running sandbox: the JS API behind both the sandbox object and the /__sandbox/ surface.
 import type { FaultInjector } from '../common/faults';
+import type { SandboxQuirks } from './account';
 import type { NewComment, NewTicket, TicketChange } from './ticket-store';
 
 export interface SandboxStateSnapshot {
@@ -11,6 +12,7 @@ export interface SandboxStateSnapshot {
 	mutations: { changedTickets: number; addedTickets: number; addedComments: number };
 	requests: { total: number; byRoute: Record<string, number> };
 	faults: ReturnType<FaultInjector['rules']>;
+	quirks: SandboxQuirks;
 }
 
 export interface ZendeskSandboxControls {
@@ -18,6 +20,8 @@ export interface ZendeskSandboxControls {
 	/** Back to the seeded data: mutations, clock offset, rate-limit windows, request counts and faults all cleared. */
 	reset(): void;
 	faults: FaultInjector;
+	/** Turns on misbehaviour real accounts have shown (a stuck export cursor); reset() turns it off. */
+	setQuirks(quirks: Partial<SandboxQuirks>): SandboxQuirks;
 	setRateLimit(perMinute: number): void;
 	advanceClock(ms: number): void;
 	now(): number;

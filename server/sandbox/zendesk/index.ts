@@ -75,7 +75,8 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 				history: { start: isoSeconds(plan.historyStart), end: isoSeconds(plan.historyEnd) },
 				mutations: account.tickets.mutationCounts(),
 				requests: { total: account.requests.total, byRoute: { ...account.requests.byRoute } },
-				faults: faults.rules()
+				faults: faults.rules(),
+				quirks: { ...account.quirks }
 			};
 		},
 		reset() {
@@ -87,6 +88,12 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 			faults.reseed(seed);
 		},
 		faults,
+		setQuirks(quirks) {
+			const stuckCursors = quirks.stuckCursors ?? account.quirks.stuckCursors;
+			if (!Number.isInteger(stuckCursors) || stuckCursors < 0) throw new SandboxInputError('stuckCursors must be a whole number of pages.');
+			account.quirks.stuckCursors = stuckCursors;
+			return { ...account.quirks };
+		},
 		setRateLimit: (perMinute) => limits.setAccountLimit(perMinute),
 		advanceClock: (ms) => clock.advance(ms),
 		now: () => clock.now(),

@@ -97,6 +97,12 @@ export const timeoutTrouble: Trouble = { kind: 'timeout', resend: 'idempotent', 
 /** The answer's status came, then the connection dropped while its body was read. */
 export const truncatedBodyTrouble: Trouble = { kind: 'network', resend: 'idempotent', overload: false };
 
+/**
+ * A success status whose JSON did not parse (cut off, or garbled on the way). The server may have acted, so only a
+ * request that is harmless twice is sent again; a create becomes `unknown-outcome`.
+ */
+export const malformedBodyTrouble: Trouble = { kind: 'malformed-response', resend: 'idempotent', overload: false };
+
 export function kindOfStatus(status: number): ErrorKind {
 	if (status === 401) return 'auth-failed';
 	if (status === 403) return 'forbidden';

@@ -182,7 +182,7 @@ class ZendeskSource implements ZendeskSourceConnector {
 	}
 
 	download(attachment: Attachment, signal?: AbortSignal): Promise<Blob> {
-		return this.client.download(attachment.url, signal);
+		return this.client.download(attachment.url, attachment.size, signal);
 	}
 
 	link(kind: LinkedKind, id: SourceId): string {
