@@ -39,7 +39,7 @@ export interface DescribedError {
 }
 
 export interface HttpClientOptions {
-	/** A cors-anywhere style proxy; empty or absent means direct requests. */
+	/** Our CORS proxy (server/proxy): `<proxy>/<full target URL>`; empty or absent means direct requests. */
 	proxyUrl?: string;
 	fetch?: typeof fetch;
 	/** Per attempt, default 30000. */
