@@ -1,6 +1,6 @@
 // The whole engine through kills in the middle of a bulk job, and a delta through dropped reply answers and kills: each ticket once, each comment once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openConnectors } from '../../src/lib/engine/connectors/factory';
+import { openConnectors, type Connectors } from '../../src/lib/engine/connectors/factory';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
 import type { MigrationSettings, MigrationStore, RunRecord } from '../../src/lib/engine/store';
@@ -50,7 +50,7 @@ async function connectorsWith(settings: MigrationSettings, step: Step) {
 	return openConnectors(settings, CREDENTIALS, fetchFn, { baseBackoffMs: 5, maxBackoffMs: 50 });
 }
 
-async function run(store: MigrationStore, settings: MigrationSettings, built: Awaited<ReturnType<typeof connectors>>, kind: 'full' | 'delta', resume?: RunRecord): Promise<RunRecord> {
+async function run(store: MigrationStore, settings: MigrationSettings, built: Pick<Connectors, 'source' | 'target'>, kind: 'full' | 'delta', resume?: RunRecord): Promise<RunRecord> {
 	return executeRun({ store, source: built.source, target: built.target, migrationId: settings.id, ...(resume ? { resume: resume.id } : { kind, options: pipelineOptionsFrom(settings) }) });
 }
 
@@ -148,7 +148,7 @@ describe('a delta through dropped reply answers and kills', () => {
 
 		// Two replies act but their answers are lost; and the delta is killed twice just after a reply was sent.
 		harness.kayako.faults.set([{ kind: 'drop-after', method: 'POST', path: '/cases/*/reply*', times: 2 }], 'acme');
-		const killAfterReply = async (nth: number) => {
+		const killAfterReply = (nth: number) => {
 			let replies = 0;
 			return connectorsWith(settings, (url, method) => (method === 'POST' && /\/cases\/\d+\/reply/.test(url) && ++replies === nth ? 'die-after' : 'pass'));
 		};
