@@ -131,6 +131,31 @@ describe('a ticket found again after a kill', () => {
 	}, 120_000);
 });
 
+describe('a ticket an earlier version reconciled without its comment list', () => {
+	it('gets only its new comment on the next delta: the bulk-imported posts are recognised by time and text', async () => {
+		harness.kayako.reset();
+		const { store, settings } = await newMigration(harness);
+		const full = await run(store, settings, await connectors(settings), 'full');
+		expect(full.state).toBe('finished');
+		const before = postsByLegacyId(harness.kayako.state('acme'));
+		const damaged = [...before.keys()].slice(0, 3);
+		// As reconciliation after a crash used to leave them: migrated, without content hash or comment list.
+		for (const sourceId of damaged) {
+			const { contentHash: _hash, parts: _parts, ...row } = (await store.getIdMapRow({ migrationId: settings.id, entity: 'tickets', sourceId }))!;
+			await store.putIdMapRows([row]);
+		}
+		harness.zendesk.advanceClock(60_000);
+		harness.zendesk.addComment(Number(damaged[0]), { body: 'Still waiting here.', public: true });
+		harness.zendesk.advanceClock(120_000);
+		const delta = await run(store, settings, await connectors(settings), 'delta');
+		expect(delta.error).toBeUndefined();
+		const after = postsByLegacyId(harness.kayako.state('acme'));
+		for (const [legacyId, posts] of before) {
+			expect(after.get(legacyId)?.length, `posts of ticket ${legacyId}`).toBe(posts.length + (legacyId === damaged[0] ? 1 : 0));
+		}
+	}, 120_000);
+});
+
 describe('a delta through dropped reply answers and kills', () => {
 	it('adds each new comment exactly once', async () => {
 		harness.kayako.reset();

@@ -5,7 +5,7 @@ import { buildCase, inOrder } from './writer/case-payload';
 import type { WriteContext, WriteWarning } from './writer/context';
 import { convertFieldValues } from './writer/field-values';
 import { uploadAttachments } from './writer/files';
-import { markersOnCase, postMarker } from './writer/post-markers';
+import { postMarker, readCasePosts } from './writer/post-markers';
 import { buildPost, byline } from './writer/posts';
 import { referenceData } from './writer/reference-data';
 
@@ -57,16 +57,17 @@ function mayHaveActed(error: unknown): boolean {
  * New comments go in as notes: a reply cannot carry its author or date (so the first line does), and a note
  * mails nobody, while a public reply would mail the customer about an old message.
  * Each note carries its comment's marker (`client_id`). Before anything is posted the case's posts are read once,
- * and a comment whose marker is there already (an earlier attempt, a run killed half-way) is not posted again; after
- * a lost answer the case is read again before the comment is retried. So a retried or resumed delta adds each comment once.
+ * and a comment the case holds already (its marker: an earlier attempt, a run killed half-way; or its bulk-imported
+ * post, same second and text) is not posted again; after a lost answer the case is read again before the comment is
+ * retried. So a retried or resumed delta adds each comment once.
  */
 export async function appendPosts(ctx: WriteContext, caseId: number, ticketId: string, comments: readonly Comment[]): Promise<WriteWarning[]> {
 	const warnings: WriteWarning[] = [];
 	if (comments.length === 0) return warnings;
-	let present = await markersOnCase(ctx.session, caseId);
+	let present = await readCasePosts(ctx.session, caseId);
 	for (const comment of inOrder(comments)) {
+		if (present.holds(ticketId, comment)) continue;
 		const marker = postMarker(ticketId, comment.id);
-		if (present.has(marker)) continue;
 		const { files, warnings: fileWarnings } = await uploadAttachments(ctx, ticketId, comment.attachments);
 		warnings.push(...fileWarnings);
 		const name = (comment.authorId && ctx.userName?.(comment.authorId)) || (comment.authorId ? `user ${comment.authorId}` : 'an unknown user');
@@ -79,9 +80,9 @@ export async function appendPosts(ctx: WriteContext, caseId: number, ticketId: s
 			});
 		} catch (error) {
 			if (!mayHaveActed(error)) throw error;
-			present = await markersOnCase(ctx.session, caseId);
+			present = await readCasePosts(ctx.session, caseId);
 			// Not there: the caller's retry reads the case again and posts it then.
-			if (!present.has(marker)) throw error;
+			if (!present.holds(ticketId, comment)) throw error;
 		}
 	}
 	return warnings;
