@@ -29,6 +29,7 @@ function bundle(id: string, posts: number): TicketBundle {
 /** The jobs as the pipeline keeps them, in memory: what was accepted and what has ended. */
 class MemoryJobs implements CaseJobs {
 	readonly started = new Map<string, number>();
+	readonly unsure = new Map<string, number>();
 	readonly ended_ = new Set<number>();
 	maxWaitMs?: number;
 	async accepted(jobId: number, sourceIds: readonly string[]): Promise<void> {
@@ -137,6 +138,25 @@ describe('a bulk import whose answers go astray', () => {
 		const third = await importCases(stalled, bundles, jobs);
 		expect([...third.values()].map((outcome) => outcome.ok)).toEqual([true, true]);
 		expect(jobs.ended_.has(jobId)).toBe(true);
+		expectOneCaseEach(bundles);
+		expect(bulkPosts() - before).toBe(1);
+	}, 30_000);
+
+	it('waits out the settle period for a send that an earlier attempt made just before it stopped', async () => {
+		const before = bulkPosts();
+		const stalled = writeContext(ctx.session, { sleep: async () => {} });
+		stalled.ids.set('users:C1', ctx.ids.get('users:C1')!);
+		const bundles = [bundle('U1', 3)];
+		// The earlier attempt: Kayako took the batch, the answer was lost, and the attempt gave up before the job ran.
+		sandbox.faults.add({ kind: 'drop-after', method: 'POST', path: '/bulk/*', times: 1 });
+		const first = await importCases(stalled, bundles);
+		expect(first.get('U1')).toMatchObject({ ok: false, unknown: true });
+		// The next run knows only that U1 was being sent a moment ago: it gives that send its settle period first.
+		const jobs = new MemoryJobs();
+		jobs.unsure.set('U1', 0);
+		const second = await importCases(ctx, bundles, jobs);
+		expect(second.get('U1')).toMatchObject({ ok: true });
+		await runAllJobs();
 		expectOneCaseEach(bundles);
 		expect(bulkPosts() - before).toBe(1);
 	}, 30_000);

@@ -125,8 +125,8 @@ async function reconcilePending(context: RunContext, resolver: ReferenceResolver
 async function migrateBatch(context: RunContext, resolver: ReferenceResolver, prepared: Prepared[]): Promise<void> {
 	if (prepared.length === 0) return;
 	const refs = resolver.references(context.options.defaultAgentId);
+	const jobs = await StoredTicketJobs.of(context, prepared.map((each) => each.key), true);
 	await context.store.markPending(context.run.id, prepared.map((each) => each.key));
-	const jobs = await StoredTicketJobs.of(context, prepared.map((each) => each.key));
 	let outcomes: Map<SourceId, BatchOutcome>;
 	try {
 		outcomes = await context.target.tickets(prepared.map((each) => each.bundle), refs, jobs);

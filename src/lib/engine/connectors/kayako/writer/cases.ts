@@ -7,7 +7,7 @@ import { createCaseOneByOne } from './case-fallback';
 import { findCasesByLegacyIds } from './case-lookup';
 import { uploadAttachments, type UploadedFile } from './files';
 import { JobUnfinished, waitForJob, type BulkJob, type BulkJobError } from './jobs';
-import { settleLostSend, longestJob } from './lost-send';
+import { longestJob, settleLostSend, settlePeriod } from './lost-send';
 import { referenceData, type ReferenceData } from './reference-data';
 
 export type CaseOutcome =
@@ -22,6 +22,8 @@ export interface CaseJobs {
 	accepted(jobId: number, sourceIds: readonly string[]): Promise<void>;
 	/** The job has ended (or Kayako no longer knows it): what it made can be looked up now. */
 	ended(jobId: number): void;
+	/** Tickets an earlier attempt was sending when it stopped, with no job known: how many ms ago. */
+	readonly unsure?: ReadonlyMap<string, number>;
 	/** How long to follow one job; default `JOB_WAIT_MS`. */
 	readonly maxWaitMs?: number;
 }
@@ -143,6 +145,14 @@ async function followJob(ctx: WriteContext, jobId: number, jobs: CaseJobs | unde
 	return job;
 }
 
+/** Tickets an earlier attempt may have sent just before it stopped: the rest of the settle period passes before they are looked up. */
+async function settleEarlierSends(ctx: WriteContext, group: readonly TicketBundle[], jobs: CaseJobs | undefined): Promise<void> {
+	const agos = group.map((bundle) => jobs?.unsure?.get(bundle.ticket.id)).filter((ago): ago is number => ago !== undefined);
+	if (agos.length === 0) return;
+	const left = settlePeriod(ctx.session) - Math.min(...agos);
+	if (left > 0) await settleLostSend(ctx, group.filter((bundle) => jobs?.unsure?.has(bundle.ticket.id)).map((bundle) => bundle.ticket.id), left);
+}
+
 /**
  * The jobs an earlier attempt left for some of these tickets: each is followed to its end before they are looked
  * up. Tickets whose job outlives the wait get an unfinished outcome and are neither looked up nor sent.
@@ -179,6 +189,7 @@ export async function importCases(ctx: WriteContext, bundles: readonly TicketBun
 	const data = await referenceData(ctx.session);
 	for (const chunk of chunks(bundles, BULK_CASES)) {
 		const group = await waitForEarlierJobs(ctx, chunk, jobs, outcomes);
+		await settleEarlierSends(ctx, group, jobs);
 		const existing = await findCasesByLegacyIds(ctx.session, group.map((bundle) => bundle.ticket.id));
 		for (const [sourceId, id] of existing) outcomes.set(sourceId, { ok: true, id, warnings: [], matched: true });
 		// Uploading per batch keeps every file well inside its three hours.
