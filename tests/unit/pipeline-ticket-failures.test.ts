@@ -14,10 +14,10 @@ function account(): FakeSourceData {
 }
 
 async function setup() {
-	const { store } = await openTestStore();
+	const { store, clock } = await openTestStore();
 	const migration = await store.createMigration({ name: 'm', source: { platform: 'zendesk', url: 'https://s.test' }, target: { url: 'https://k.test', email: 'a@k.test' }, proxyUrl: '' });
 	const data = account();
-	return { store, migrationId: migration.id, data, source: fakeSource(data), target: new FakeTarget() };
+	return { store, clock, migrationId: migration.id, data, source: fakeSource(data), target: new FakeTarget() };
 }
 
 const row = (store: Awaited<ReturnType<typeof setup>>['store'], migrationId: string, sourceId: string) => store.getIdMapRow({ migrationId, entity: 'tickets', sourceId });
@@ -80,5 +80,38 @@ describe('a ticket whose comments cannot be read', () => {
 		expect(run.state).toBe('failed');
 		expect(run.error?.kind).toBe('auth-failed');
 		expect(target.ids('tickets')).toEqual([]);
+	});
+});
+
+describe('a ticket whose delta update failed', () => {
+	it('is updated by the next delta that sees it, not created again, and gets every new comment', async () => {
+		const { store, clock, migrationId, data, source, target } = await setup();
+		clock.now = Date.parse('2029-01-01T00:00:00Z');
+		const full = await executeRun({ store, source, target, migrationId, kind: 'full', options: { defaultAgentId: 999 } });
+		expect(full.state).toBe('finished');
+		const t1 = data.tickets.find((each) => each.id === 't1')!;
+		const change = (commentId: string, updatedAt: string) => {
+			t1.updatedAt = updatedAt;
+			data.comments.get('t1')!.push(comment(commentId, 't1', '1'));
+		};
+		clock.now = Date.parse('2030-01-02T00:00:00Z');
+		change('t1-c2', '2030-01-01T00:00:00Z');
+		const update = target.updateTicket;
+		target.updateTicket = async () => {
+			throw new MigrationError({ kind: 'invalid-request', message: 'Kayako refused the update.' });
+		};
+		const first = await executeRun({ store, source, target, migrationId, kind: 'delta' });
+		expect(first.state).toBe('finished');
+		expect((await row(store, migrationId, 't1'))?.status).toBe('failed');
+
+		target.updateTicket = update;
+		clock.now = Date.parse('2031-01-02T00:00:00Z');
+		change('t1-c3', '2031-01-01T00:00:00Z');
+		const second = await executeRun({ store, source, target, migrationId, kind: 'delta' });
+		expect(second.state).toBe('finished');
+		expect(target.ids('tickets')).toEqual(['t0', 't1', 't2', 't3', 't4', 't5']);
+		const held = [...target.held.values()].find((each) => each.sourceId === 't1')!;
+		expect(held.comments).toEqual(['t1-c1', 't1-c2', 't1-c3']);
+		expect(await row(store, migrationId, 't1')).toMatchObject({ status: 'migrated', parts: ['t1-c1', 't1-c2', 't1-c3'] });
 	});
 });

@@ -16,6 +16,8 @@ interface Prepared {
 	hash: string;
 	/** What the report says about this ticket's references (a departed agent replaced, ...). */
 	notes: string[];
+	/** The ticket's id-map row as it was before this attempt wrote to it. */
+	row: IdMapRow | undefined;
 }
 
 /** Handles one page of tickets from the source: filters, already-migrated ones, reconciliation, then batches. */
@@ -25,7 +27,7 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 	const changed: { ticket: Ticket; row: IdMapRow & { kayakoId: KayakoId } }[] = [];
 	for (const ticket of tickets) {
 		await context.control.checkpoint();
-		const row = await context.store.getIdMapRow(keyOf(context, 'tickets', ticket.id));
+		const row = await revived(context, await context.store.getIdMapRow(keyOf(context, 'tickets', ticket.id)));
 		// Handled by this run already (the recent tickets first, or a page read again after a crash): counted then.
 		if (row && row.runId === context.run.id && row.status !== 'pending') continue;
 		const skipped = filteredOut(ticket, context.options.filters);
@@ -50,6 +52,18 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 		await migrateBatch(context, resolver, await prepareAll(context, resolver, todo.slice(start, start + batchSize)));
 	}
 	for (const { ticket, row } of changed) await updateTicket(context, resolver, ticket, row);
+}
+
+/**
+ * A ticket whose delta update failed in an earlier run is still the case it was then, with the comments of then: it
+ * goes back to migrated as it was, so this run updates it. Created again it would be matched, and its new comments lost.
+ */
+async function revived(context: RunContext, row: IdMapRow | undefined): Promise<IdMapRow | undefined> {
+	if (row?.status !== 'failed' || row.runId === context.run.id || row.kayakoId === undefined || row.contentHash === undefined || row.parts === undefined) return row;
+	const { reason: _reason, ...rest } = row;
+	const again: IdMapRow = { ...rest, status: 'migrated' };
+	await context.store.putIdMapRows([again]);
+	return again;
 }
 
 /** Prepares each ticket; one that cannot be prepared is failed with its reason and left out. */
@@ -96,9 +110,18 @@ function noteOf(prepared: Prepared, writerNote?: string): string | undefined {
 	return [...prepared.notes, writerNote].filter(Boolean).join(' ') || undefined;
 }
 
-/** A ticket found in Kayako: migrated with its hash and comment list, so a delta later sends only what is new. */
+/**
+ * A ticket found in Kayako: migrated with its hash and comment list, so a delta later sends only what is new. A case
+ * this ticket went into before (a delta whose update failed) holds the comments of then, not of now: it keeps the
+ * hash and list of then, and the next delta adds the rest.
+ */
 async function markFound(context: RunContext, prepared: Prepared, kayakoId: KayakoId, writerNote?: string): Promise<void> {
-	await context.store.markMigrated(context.run.id, [{ ...prepared.key, kayakoId, contentHash: prepared.hash, note: noteOf(prepared, writerNote), parts: partsOf(prepared) }]);
+	const previous = prepared.row;
+	const before = previous?.kayakoId === kayakoId && previous.parts !== undefined && previous.contentHash !== undefined ? previous : undefined;
+	const note = noteOf(prepared, writerNote);
+	await context.store.markMigrated(context.run.id, [
+		{ ...prepared.key, kayakoId, contentHash: before?.contentHash ?? prepared.hash, parts: before?.parts ?? partsOf(prepared), ...(note !== undefined && { note }) }
+	]);
 }
 
 /**
@@ -201,9 +224,11 @@ async function prepare(context: RunContext, resolver: ReferenceResolver, ticket:
 	for (const author of authors) await person('author of a comment', author);
 	for (const follower of ticket.followerIds) await resolver.ensure('users', follower);
 	for (const fieldId of Object.keys(ticket.fields)) await resolver.lookup('fields', fieldId);
+	const key = keyOf(context, 'tickets', ticket.id);
 	return {
 		bundle: { ticket, comments },
-		key: keyOf(context, 'tickets', ticket.id),
+		key,
+		row: await context.store.getIdMapRow(key),
 		hash: contentHash(hashed(ticket, comments.map((comment) => comment.id))),
 		notes: [...new Set(notes)]
 	};
