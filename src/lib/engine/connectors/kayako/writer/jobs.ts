@@ -38,10 +38,14 @@ export class JobUnfinished extends MigrationError {
 	) {
 		super({
 			kind: 'timeout',
-			message: `Kayako had not finished importing these tickets (bulk job ${jobId} was still ${status} after ${Math.round(waitedMs / 60_000)} min); nothing was sent again, and the next run waits for that job first.`
+			message: `Kayako had not finished importing these tickets (bulk job ${jobId} was still ${status} after ${duration(waitedMs)}); nothing was sent again, and the next run waits for that job first.`
 		});
 		this.name = 'JobUnfinished';
 	}
+}
+
+function duration(ms: number): string {
+	return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
 }
 
 export function nextDelay(delay: number): number {
