@@ -115,3 +115,33 @@ describe('a ticket whose delta update failed', () => {
 		expect(await row(store, migrationId, 't1')).toMatchObject({ status: 'migrated', parts: ['t1-c1', 't1-c2', 't1-c3'] });
 	});
 });
+
+describe('a ticket found again after a crash', () => {
+	it('counts as moved only the comments older than the send: one written since goes in with the next delta', async () => {
+		const { store, clock, migrationId, data, source, target } = await setup();
+		clock.now = Date.parse('2029-01-01T00:00:00Z');
+		// The first batch acts in Kayako, then the worker dies before the answer comes back.
+		const original = target.tickets;
+		target.tickets = async (bundles, refs) => {
+			await original(bundles, refs);
+			throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy went away.' });
+		};
+		const first = await executeRun({ store, source, target, migrationId, kind: 'full', options: { defaultAgentId: 999, batchSize: 10 } });
+		expect(first.state).toBe('failed');
+		target.tickets = original;
+		// Written after that send, before the run is resumed.
+		const t0 = data.tickets.find((each) => each.id === 't0')!;
+		t0.updatedAt = '2029-01-01T00:30:00Z';
+		data.comments.get('t0')!.push({ ...comment('t0-late', 't0', '1'), createdAt: '2029-01-01T00:30:00Z' });
+		clock.now = Date.parse('2029-01-01T01:00:00Z');
+		const resumed = await executeRun({ store, source, target, migrationId, resume: first.id });
+		expect(resumed.state).toBe('finished');
+		expect(target.ids('tickets')).toEqual(['t0', 't1', 't2', 't3', 't4', 't5']);
+		expect((await row(store, migrationId, 't0'))?.parts).toEqual(['t0-c1']);
+
+		clock.now = Date.parse('2029-01-02T00:00:00Z');
+		const delta = await executeRun({ store, source, target, migrationId, kind: 'delta' });
+		expect(delta.state).toBe('finished');
+		expect([...target.held.values()].find((each) => each.sourceId === 't0')?.comments).toEqual(['t0-c1', 't0-late']);
+	});
+});

@@ -118,10 +118,28 @@ function noteOf(prepared: Prepared, writerNote?: string): string | undefined {
 async function markFound(context: RunContext, prepared: Prepared, kayakoId: KayakoId, writerNote?: string): Promise<void> {
 	const previous = prepared.row;
 	const before = previous?.kayakoId === kayakoId && previous.parts !== undefined && previous.contentHash !== undefined ? previous : undefined;
+	const sent = before ? undefined : sentEarlier(prepared);
 	const note = noteOf(prepared, writerNote);
 	await context.store.markMigrated(context.run.id, [
-		{ ...prepared.key, kayakoId, contentHash: before?.contentHash ?? prepared.hash, parts: before?.parts ?? partsOf(prepared), ...(note !== undefined && { note }) }
+		{ ...prepared.key, kayakoId, contentHash: before?.contentHash ?? sent?.hash ?? prepared.hash, parts: before?.parts ?? sent?.parts ?? partsOf(prepared), ...(note !== undefined && { note }) }
 	]);
+}
+
+/** Clocks differ: a comment this close before an earlier send may have missed it, and is left to the next delta. */
+const CLOCK_MARGIN_MS = 10 * 60_000;
+
+/**
+ * A case found for a ticket an earlier attempt was sending (a crash, a lost answer) holds the comments of that send,
+ * not those written since: only the comments older than the send count as moved, so the next delta adds the others
+ * (it recognises any that were in the send after all by time and text, and posts them once). Undefined when all were older.
+ */
+function sentEarlier(prepared: Prepared): { hash: string; parts: string[] } | undefined {
+	const row = prepared.row;
+	if (row?.status !== 'pending') return undefined;
+	const cutoff = row.updatedAt - CLOCK_MARGIN_MS;
+	const parts = prepared.bundle.comments.filter((comment) => !(Date.parse(comment.createdAt) > cutoff)).map((comment) => comment.id);
+	if (parts.length === prepared.bundle.comments.length) return undefined;
+	return { hash: contentHash(hashed(prepared.bundle.ticket, parts)), parts };
 }
 
 /**

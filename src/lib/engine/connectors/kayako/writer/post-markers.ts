@@ -35,9 +35,11 @@ export class CasePosts {
 	holds(ticketId: string, comment: Comment): boolean {
 		if (this.#markers.has(postMarker(ticketId, comment.id))) return true;
 		const second = secondOf(comment.createdAt);
+		if (second === undefined) return false;
 		const text = textOf(comment.html.trim() ? comment.html : comment.plain).slice(0, 60);
-		if (second === undefined || text.length < 8) return false;
-		return (this.#bySecond.get(second) ?? []).some((post) => post.includes(text));
+		const posts = this.#bySecond.get(second) ?? [];
+		// A comment without text (attachments only) is known by its second alone.
+		return text ? posts.some((post) => post.includes(text)) : posts.length > 0;
 	}
 }
 
