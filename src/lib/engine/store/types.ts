@@ -134,6 +134,11 @@ export interface IdMapRow extends IdMapKey {
 	createdBy?: string;
 	/** The source ids of the parts that moved with the record (a ticket's comments); a delta sends only the others. */
 	parts?: string[];
+	/**
+	 * The Kayako bulk job that was accepted to create this record and may not have ended. While a row carries it,
+	 * nothing is sent for the record again until that job has been followed to its end (after a crash too).
+	 */
+	jobId?: number;
 }
 
 /** The single-index reads of the id map. */
