@@ -4,6 +4,7 @@ import type { SourceId, Ticket, TicketBundle } from '../model';
 import type { IdMapKey, IdMapRow, KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { filteredOut } from './filters';
+import { handleDeletedTicket } from './deleted-tickets';
 import { contentHash } from './hash';
 import { isFatal, isMigrated, isTransient, migrateRecord, NotThisRun, reasonOf, repeatWithinBudget, skipRecord, type StepResult } from './record-step';
 import type { ReferenceResolver } from './references';
@@ -30,6 +31,10 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 		const row = await revived(context, await context.store.getIdMapRow(keyOf(context, 'tickets', ticket.id)));
 		// Handled by this run already (the recent tickets first, or a page read again after a crash): counted then.
 		if (row && row.runId === context.run.id && row.status !== 'pending') continue;
+		if (ticket.deleted) {
+			count(context, await handleDeletedTicket(context, resolver, ticket, row));
+			continue;
+		}
 		const skipped = filteredOut(ticket, context.options.filters);
 		if (skipped) {
 			count(context, (await skipRecord(context, 'tickets', ticket.id, skipped, { row })).outcome);

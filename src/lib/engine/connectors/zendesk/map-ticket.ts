@@ -29,7 +29,7 @@ const UNKNOWN_STATUS_DEFAULT: TicketStatus = 'open';
  */
 export type NotedTicket = Ticket & { notes?: string[] };
 
-/** Deleted tickets still come through the incremental export, marked `status: "deleted"`; they are not migrated. */
+/** Deleted tickets still come through the incremental export, marked `status: "deleted"`: read as deleted, never moved. */
 export function isDeletedTicket(ticket: ZendeskTicket): boolean {
 	return ticket.status === 'deleted';
 }
@@ -37,7 +37,8 @@ export function isDeletedTicket(ticket: ZendeskTicket): boolean {
 /** One odd value must not stop a page of tickets: what is not understood gets a default and a note. */
 export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): NotedTicket {
 	const notes: string[] = [];
-	const known = STATUSES[ticket.status ?? ''];
+	const deleted = isDeletedTicket(ticket);
+	const known = deleted ? 'closed' : STATUSES[ticket.status ?? ''];
 	if (!known) notes.push(`Zendesk gave the status "${ticket.status ?? ''}", which is none of new, open, pending, hold, solved or closed; the ticket was read as open.`);
 	const status = known ?? UNKNOWN_STATUS_DEFAULT;
 	const priority = ticket.priority ?? '';
@@ -70,6 +71,7 @@ export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): NotedT
 		...(brand !== undefined && { brand }),
 		...(channel !== null && channel !== undefined && { channel: String(channel) }),
 		url: webLink(lookups.baseUrl, 'tickets', String(ticket.id)),
+		...(deleted && { deleted }),
 		...(notes.length > 0 && { notes })
 	};
 }
