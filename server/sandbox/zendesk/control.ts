@@ -23,7 +23,7 @@ const router = createRouter<ControlHandler>()
 		controls.reset();
 		return controls.state();
 	})
-	.add('GET', '/__sandbox/faults', (controls) => ({ rules: controls.faults.rules() }))
+	.add('GET', '/__sandbox/faults', (controls) => ({ rules: controls.faults.rules(), fired: controls.faults.fired() }))
 	.add('PUT', '/__sandbox/faults', (controls, body) => {
 		controls.faults.set(Array.isArray(body.rules) ? body.rules : []);
 		return { rules: controls.faults.rules() };
