@@ -12,7 +12,7 @@ interface Summary {
 	finished: boolean;
 	faults: Record<string, number>;
 	badInputs?: { total: number; asExpected: number };
-	audit: { duplicates: number; lost: number; wrong: number; misreported: number; accountedFor: number };
+	audit: { duplicates: number; lost: number; wrong: number; misreported: number; accountedFor: number } | null;
 	findings: string[];
 	at: string;
 }
@@ -40,13 +40,13 @@ function table(summaries: Summary[]): string[] {
 	];
 	for (const summary of summaries) {
 		const bad = summary.badInputs ? `${summary.badInputs.asExpected} / ${summary.badInputs.total}` : '–';
-		lines.push(
-			`| ${cell(summary.suite)} | ${cell(summary.scenario)} | ${summary.tickets} | ${summary.crashes} | ${injected(summary)} | ${bad} | ${summary.finished ? 'yes' : `**no** (${summary.errors} errors in ${summary.starts} starts)`} | ${summary.audit.duplicates} | ${summary.audit.lost} | ${summary.audit.wrong} | ${summary.audit.misreported} |`
-		);
+		const audit = summary.audit ? [summary.audit.duplicates, summary.audit.lost, summary.audit.wrong, summary.audit.misreported].join(' | ') : 'no audit | – | – | –';
+		lines.push(`| ${cell(summary.suite)} | ${cell(summary.scenario)} | ${summary.tickets} | ${summary.crashes} | ${injected(summary)} | ${bad} | ${summary.finished ? 'yes' : `**no** (${summary.errors} errors in ${summary.starts} starts)`} | ${audit} |`);
 	}
 	const all = (pick: (summary: Summary) => number) => sum(summaries.map(pick));
+	const audited = (pick: (audit: NonNullable<Summary['audit']>) => number) => all((each) => (each.audit ? pick(each.audit) : 0));
 	lines.push(
-		`| **all** | ${summaries.length} scenarios | ${all((each) => each.tickets)} | ${all((each) => each.crashes)} | ${all(injected)} | ${all((each) => each.badInputs?.asExpected ?? 0)} / ${all((each) => each.badInputs?.total ?? 0)} | ${summaries.filter((each) => each.finished).length} of ${summaries.length} | ${all((each) => each.audit.duplicates)} | ${all((each) => each.audit.lost)} | ${all((each) => each.audit.wrong)} | ${all((each) => each.audit.misreported)} |`
+		`| **all** | ${summaries.length} scenarios | ${all((each) => each.tickets)} | ${all((each) => each.crashes)} | ${all(injected)} | ${all((each) => each.badInputs?.asExpected ?? 0)} / ${all((each) => each.badInputs?.total ?? 0)} | ${summaries.filter((each) => each.finished).length} of ${summaries.length} | ${audited((audit) => audit.duplicates)} | ${audited((audit) => audit.lost)} | ${audited((audit) => audit.wrong)} | ${audited((audit) => audit.misreported)} |`
 	);
 	return lines;
 }

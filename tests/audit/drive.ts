@@ -16,6 +16,8 @@ export interface DriveOptions {
 	/** The most starts in all (first run, resumes after kills and after errors): the suite never loops forever. */
 	maxStarts: number;
 	seed: number;
+	/** Starts without a kill die after this many requests all the same (default 50,000), so an engine that loops forever ends the test. */
+	requestCap?: number;
 }
 
 export interface DriveOutcome {
@@ -29,7 +31,8 @@ export interface DriveOutcome {
 }
 
 /** Starts the run, then resumes it after every kill or error until it finishes or `maxStarts` is used up. */
-export async function driveRun(store: MigrationStore, settings: MigrationSettings, options: DriveOptions): Promise<DriveOutcome> {
+export async function driveRun(store: MigrationStore, settings: MigrationSettings, drive: DriveOptions): Promise<DriveOutcome> {
+	const options = { requestCap: 50_000, ...drive };
 	const random = seededRandom(options.seed);
 	const budget = () => options.killAfter[0] + Math.floor(random() * (options.killAfter[1] - options.killAfter[0]));
 	let kills = options.kills;
@@ -41,7 +44,7 @@ export async function driveRun(store: MigrationStore, settings: MigrationSetting
 	while (starts < options.maxStarts && run?.state !== 'finished') {
 		starts += 1;
 		const killAt = kills > 0 ? budget() : undefined;
-		const built = await connectors(settings, killAt);
+		const built = await connectors(settings, killAt ?? options.requestCap);
 		run = await executeRun({
 			store,
 			source: built.source,
@@ -55,6 +58,9 @@ export async function driveRun(store: MigrationStore, settings: MigrationSetting
 		if (killAt !== undefined && built.requests() > killAt) {
 			kills -= 1;
 			crashes += 1;
+		} else if (killAt === undefined && options.requestCap !== undefined && built.requests() > options.requestCap) {
+			errors.push(`${run.state}: stopped by the test after ${options.requestCap} requests: the run did not end by itself`);
+			break;
 		} else errors.push(`${run.state}: ${run.error?.kind ?? ''} ${run.error?.message ?? ''}`.trim());
 		if (run.state === 'cancelled') break;
 	}

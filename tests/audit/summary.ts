@@ -20,7 +20,8 @@ export interface ReliabilitySummary {
 	faults: Record<string, number>;
 	/** Bad-input fixtures run through (the corpus test), and how many came out as expected. */
 	badInputs?: { total: number; asExpected: number };
-	audit: Pick<AuditCounts, 'duplicates' | 'lost' | 'wrong' | 'misreported' | 'accountedFor'>;
+	/** Null when no audit could be made (the findings say why). */
+	audit: Pick<AuditCounts, 'duplicates' | 'lost' | 'wrong' | 'misreported' | 'accountedFor'> | null;
 	/** A few of the audit's findings, for the reader of the table. */
 	findings: string[];
 	at: string;
