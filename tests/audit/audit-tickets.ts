@@ -114,7 +114,15 @@ async function auditPosts(env: TicketAuditEnv, ticket: Ticket, comments: Comment
 		if (found.length > 1) env.log.add('duplicate', record, `comment ${comment.id} (${comment.createdAt}) is posted ${found.length} times (posts ${found.map((post) => post.id).join(', ')})`);
 		await auditFiles(env, ticket, [comment], found.slice(0, 1));
 	}
-	for (const post of unmatched) env.log.add('wrong', record, `post ${post.id} (${post.channel}, ${post.created_at}) matches no comment of the source by time or by words`);
+	for (const post of unmatched) {
+		// A post carrying the words of a comment that already has its post: the comment went in again (a delta re-posting a thread).
+		const again = comments.find((comment) => {
+			const text = words(comment.html || comment.plain).slice(0, 80);
+			return text !== '' && words(post.contents).includes(text);
+		});
+		if (again) env.log.add('duplicate', record, `post ${post.id} (${post.channel}, ${post.created_at}) posts comment ${again.id} (${again.createdAt}) again`);
+		else env.log.add('wrong', record, `post ${post.id} (${post.channel}, ${post.created_at}) matches no comment of the source by time or by words`);
+	}
 }
 
 function auditReferences(env: TicketAuditEnv, ticket: Ticket, kase: KayakoCase): void {
