@@ -35,18 +35,18 @@ const cell = (text: string | number) => String(text).replace(/\|/g, '\\|');
 
 function table(summaries: Summary[]): string[] {
 	const lines = [
-		'| Suite | Scenario | Tickets | Crashes | Faults injected | Bad inputs (as expected / total) | Finished | Duplicates found | Records lost | Wrong | Misreported |',
-		'|---|---|--:|--:|--:|--:|:-:|--:|--:|--:|--:|'
+		'| Suite | Scenario | Tickets | Crashes | Faults injected | Bad inputs (as expected / total) | Finished | Starts (stopped by an error) | Duplicates found | Records lost | Wrong | Misreported |',
+		'|---|---|--:|--:|--:|--:|:-:|--:|--:|--:|--:|--:|'
 	];
 	for (const summary of summaries) {
 		const bad = summary.badInputs ? `${summary.badInputs.asExpected} / ${summary.badInputs.total}` : '–';
 		const audit = summary.audit ? [summary.audit.duplicates, summary.audit.lost, summary.audit.wrong, summary.audit.misreported].join(' | ') : 'no audit | – | – | –';
-		lines.push(`| ${cell(summary.suite)} | ${cell(summary.scenario)} | ${summary.tickets} | ${summary.crashes} | ${injected(summary)} | ${bad} | ${summary.finished ? 'yes' : `**no** (${summary.errors} errors in ${summary.starts} starts)`} | ${audit} |`);
+		lines.push(`| ${cell(summary.suite)} | ${cell(summary.scenario)} | ${summary.tickets} | ${summary.crashes} | ${injected(summary)} | ${bad} | ${summary.finished ? 'yes' : '**no**'} | ${summary.starts} (${summary.errors}) | ${audit} |`);
 	}
 	const all = (pick: (summary: Summary) => number) => sum(summaries.map(pick));
 	const audited = (pick: (audit: NonNullable<Summary['audit']>) => number) => all((each) => (each.audit ? pick(each.audit) : 0));
 	lines.push(
-		`| **all** | ${summaries.length} scenarios | ${all((each) => each.tickets)} | ${all((each) => each.crashes)} | ${all(injected)} | ${all((each) => each.badInputs?.asExpected ?? 0)} / ${all((each) => each.badInputs?.total ?? 0)} | ${summaries.filter((each) => each.finished).length} of ${summaries.length} | ${audited((audit) => audit.duplicates)} | ${audited((audit) => audit.lost)} | ${audited((audit) => audit.wrong)} | ${audited((audit) => audit.misreported)} |`
+		`| **all** | ${summaries.length} scenarios | ${all((each) => each.tickets)} | ${all((each) => each.crashes)} | ${all(injected)} | ${all((each) => each.badInputs?.asExpected ?? 0)} / ${all((each) => each.badInputs?.total ?? 0)} | ${summaries.filter((each) => each.finished).length} of ${summaries.length} | ${all((each) => each.starts)} (${all((each) => each.errors)}) | ${audited((audit) => audit.duplicates)} | ${audited((audit) => audit.lost)} | ${audited((audit) => audit.wrong)} | ${audited((audit) => audit.misreported)} |`
 	);
 	return lines;
 }
@@ -73,7 +73,8 @@ const text = [
 	'the engine mid-run, each followed by a resume; *faults* are the sandboxes\' injected failures (5xx, 429 with and without',
 	'Retry-After, drops before and after the server acted, slow, truncated, garbled and non-JSON answers, garbled job polls,',
 	'expired sessions, cut downloads). *Wrong* is a record in Kayako that differs from the source (a reference, a file\'s bytes);',
-	'*misreported* is a report line that Kayako does not bear out.',
+	'*misreported* is a report line that Kayako does not bear out. *Starts* counts the first run and every resume; in',
+	'brackets, the starts that ended in an error rather than a kill: a fault alone must never stop a run.',
 	'',
 	summaries.length === 0 ? '_No summaries yet: run `npx vitest run tests/integration/fault-*.test.ts tests/integration/bad-input-*.test.ts`, then `npm run reliability`._' : `Newest summary: ${newest}.`,
 	'',
