@@ -149,8 +149,9 @@ export async function auditTickets(env: TicketAuditEnv, tickets: readonly Ticket
 		const record = `tickets ${ticket.id}`;
 		const held = cases.get(ticket.id) ?? [];
 		const row = env.report.row('tickets', ticket.id);
-		for (const extra of held.slice(1)) env.log.add('duplicate', record, `case ${extra.id} is a second case for the ticket (first: ${held[0]?.id})`);
-		const kase = held[0];
+		// The case the report names is the ticket's; any other is the duplicate (later runs write to the named one).
+		const kase = held.find((each) => row?.status === 'migrated' && String(each.id) === row.kayakoId) ?? held[0];
+		for (const extra of held.filter((each) => each !== kase)) env.log.add('duplicate', record, `case ${extra.id} is a second case for the ticket (the report names ${kase?.id})`);
 		if (!kase) {
 			env.report.absent(env.log, 'tickets', ticket.id, 'no case in Kayako');
 			continue;

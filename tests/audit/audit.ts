@@ -121,6 +121,11 @@ export function auditRollback(input: { kayako: KayakoAccountView; before: Kayako
 		const existing = new Set(was.map((record) => record.id));
 		for (const record of held) if (!existing.has(record.id) && record.legacy_id !== null) log.add('wrong', `${entity} ${record.legacy_id}`, `Kayako ${entity} ${record.id} is still there after the rollback`);
 	}
-	for (const row of input.report) if (row.status === 'migrated') log.add('misreported', `${row.entity} ${row.sourceId}`, `still reported migrated (Kayako ${row.kayakoId}) after the rollback`);
+	// A row may stay migrated for a record that was there before (matched, not created): only a record that is gone is a lie.
+	const active = { ...kayako, cases: kayako.cases.filter((kase) => kase.state === 'ACTIVE') };
+	for (const row of input.report) {
+		if (row.status !== 'migrated') continue;
+		if (!new Set(kayakoKeys(active, row.entity as RecordKind)).has(row.kayakoId)) log.add('misreported', `${row.entity} ${row.sourceId}`, `still reported migrated as Kayako ${row.kayakoId}, which the rollback removed`);
+	}
 	return log.result();
 }

@@ -56,8 +56,10 @@ describe('the migration audit', () => {
 		expect(result.counts.checked).toMatchObject({ tickets: 1, posts: 2, files: 1, users: 1 });
 	});
 
-	it('counts a second case for one ticket as a duplicate', async () => {
+	it('counts a second case for one ticket as a duplicate, and audits the case the report names', async () => {
 		expect((await audit(kayako([kase(100), kase(101)]))).counts.duplicates).toBe(1);
+		const named = await audit(kayako([kase(99, [post(1, 'MAIL', '2024-01-01T10:00:00.000Z', 'It is on fire.')]), kase(100)]));
+		expect(named.counts).toMatchObject({ duplicates: 1, lost: 0, misreported: 0 });
 	});
 
 	it('counts a comment posted twice as a duplicate, also when appended by a delta at another time', async () => {
@@ -91,7 +93,8 @@ describe('the migration audit', () => {
 	});
 
 	it('after a rollback, finds what the migration left behind and what the report still calls migrated', () => {
-		expect(auditRollback({ kayako: kayako(), before, report: REPORT }).counts).toMatchObject({ wrong: 3, misreported: 3 });
+		expect(auditRollback({ kayako: kayako(), before, report: [] }).counts).toMatchObject({ wrong: 3, misreported: 0 });
+		expect(auditRollback({ kayako: before, before, report: REPORT }).counts).toMatchObject({ wrong: 0, misreported: 3 });
 		expect(auditRollback({ kayako: before, before, report: [] }).counts).toMatchObject({ wrong: 0, misreported: 0 });
 	});
 });
