@@ -2,8 +2,9 @@
 import { seededRandom } from '../../server/sandbox/common/rng';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
+import { openConnectors } from '../../src/lib/engine/connectors/factory';
 import type { MigrationSettings, MigrationStore, RunKind, RunRecord } from '../../src/lib/engine/store';
-import { connectors } from '../integration/migration-harness';
+import { CREDENTIALS } from '../integration/migration-harness';
 
 export interface DriveOptions {
 	kind: RunKind;
@@ -18,6 +19,36 @@ export interface DriveOptions {
 	seed: number;
 	/** Starts without a kill die after this many requests all the same (default 50,000), so an engine that loops forever ends the test. */
 	requestCap?: number;
+	/**
+	 * The first kill lands right after the first request of this method whose address contains this text has reached the
+	 * server (it acts; the engine never hears): e.g. the first `POST /bulk/cases`, so the next start must reconcile.
+	 */
+	firstKillAfter?: { method: string; path: string };
+}
+
+type DyingConnectors = Awaited<ReturnType<typeof openConnectors>> & { requests(): number; killed(): boolean };
+
+/** Connectors whose fetch dies for good after `budget` requests, or right after the request `after` names was answered. */
+async function dyingConnectors(settings: MigrationSettings, budget: number | undefined, after?: { method: string; path: string }): Promise<DyingConnectors> {
+	let sent = 0;
+	let dead = false;
+	const dying: typeof fetch = async (input, init) => {
+		sent += 1;
+		if (dead || (budget !== undefined && sent > budget)) {
+			dead = true;
+			throw new TypeError('fetch failed: the worker is gone');
+		}
+		const url = input instanceof Request ? input.url : String(input);
+		const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+		const response = await fetch(input, init);
+		if (after && method === after.method && url.includes(after.path)) {
+			dead = true;
+			throw new TypeError('fetch failed: the worker is gone');
+		}
+		return response;
+	};
+	const built = await openConnectors(settings, CREDENTIALS, dying, { baseBackoffMs: 5, maxBackoffMs: 50 });
+	return { ...built, requests: () => sent, killed: () => dead };
 }
 
 export interface DriveOutcome {
@@ -43,8 +74,9 @@ export async function driveRun(store: MigrationStore, settings: MigrationSetting
 	let starts = 0;
 	while (starts < options.maxStarts && run?.state !== 'finished') {
 		starts += 1;
-		const killAt = kills > 0 ? budget() : undefined;
-		const built = await connectors(settings, killAt ?? options.requestCap);
+		const first = starts === 1 && options.firstKillAfter !== undefined && kills > 0;
+		const killAt = kills > 0 && !first ? budget() : undefined;
+		const built = await dyingConnectors(settings, killAt ?? options.requestCap, first ? options.firstKillAfter : undefined);
 		run = await executeRun({
 			store,
 			source: built.source,
@@ -54,11 +86,11 @@ export async function driveRun(store: MigrationStore, settings: MigrationSetting
 		});
 		requests += built.requests();
 		if (run.state === 'finished') break;
-		// The kill landed when the engine asked for more than its budget: it died mid-run, whatever error it then reported.
-		if (killAt !== undefined && built.requests() > killAt) {
+		// A kill landed when the fetch died under the engine: it died mid-run, whatever error it then reported.
+		if ((killAt !== undefined || first) && built.killed()) {
 			kills -= 1;
 			crashes += 1;
-		} else if (killAt === undefined && options.requestCap !== undefined && built.requests() > options.requestCap) {
+		} else if (killAt === undefined && !first && built.requests() > options.requestCap) {
 			errors.push(`${run.state}: stopped by the test after ${options.requestCap} requests: the run did not end by itself`);
 			break;
 		} else errors.push(`${run.state}: ${run.error?.kind ?? ''} ${run.error?.message ?? ''}`.trim());

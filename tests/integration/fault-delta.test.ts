@@ -34,9 +34,11 @@ function changeTheSource(): void {
 beforeAll(async () => {
 	harness = await startHarness({ tickets: TICKETS, seed: 31 });
 	migration = await freshMigration(harness);
-	// Killed and resumed without faults: tickets reconciled after a crash are the ones a delta must not post again (defect 2).
-	const outcome = await driveRun(migration.store, migration.settings, { kind: 'full', kills: 3, killAfter: [60, 200], maxStarts: 8, seed: 3 });
+	// Killed and resumed without faults, first right after the cases went out: the resume must reconcile them, and those
+	// reconciled tickets are the ones a delta must not post again (defect 2).
+	const outcome = await driveRun(migration.store, migration.settings, { kind: 'full', kills: 3, killAfter: [60, 200], maxStarts: 8, seed: 3, firstKillAfter: { method: 'POST', path: '/api/v1/bulk/cases' } });
 	full = outcome.run;
+	recordScenario('fault-delta-0-full-kills', SUITE, `full run before the delta, ${TICKETS} tickets, no faults, 3 kills (the first right after the cases were sent)`, TICKETS, { outcome, faults: {}, audit: await auditNow(harness, migration) });
 }, 240_000);
 afterAll(() => harness?.close());
 
