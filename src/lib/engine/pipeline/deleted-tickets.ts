@@ -22,7 +22,9 @@ function deletedHash(ticket: Ticket): string {
 export async function handleDeletedTicket(context: RunContext, resolver: ReferenceResolver, ticket: Ticket, row: IdMapRow | undefined): Promise<StepResult['outcome']> {
 	if (!isMigrated(row)) return (await skipRecord(context, 'tickets', ticket.id, DELETED_NOT_MOVED, { row })).outcome;
 	if (row.contentHash === deletedHash(ticket)) return 'already';
-	const closed: Ticket = { ...ticket, status: 'closed' };
+	// Its own status label (a custom status such as "New") would win over the status in Kayako's mapping: it goes.
+	const { statusLabel: _label, ...rest } = ticket;
+	const closed: Ticket = { ...rest, status: 'closed' };
 	const result = await migrateRecord(context, 'tickets', ticket.id, { deleted: ticket.id }, () => Promise.reject(new Error('unreachable: the ticket is migrated')), async (kayakoId: KayakoId) => {
 		const written = await context.target.updateTicket(kayakoId, { ticket: closed, comments: [] }, [], resolver.references(context.options.defaultAgentId));
 		await context.store.markMigrated(context.run.id, [{ migrationId: context.run.migrationId, entity: 'tickets', sourceId: ticket.id, kayakoId, contentHash: deletedHash(ticket), ...(row.parts && { parts: row.parts }), note: DELETED_CASE_CLOSED }]);
