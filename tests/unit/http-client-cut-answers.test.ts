@@ -114,6 +114,31 @@ describe('a download cut off mid-way', () => {
 		expect(helpdesk.received).toHaveLength(2);
 	});
 
+	it('is fetched again when a gateway answers 200 with its own web page, whole by its Content-Length, instead of the file', async () => {
+		const page = Buffer.from('<html><body>502 Bad Gateway</body></html>');
+		const helpdesk = await serve((_request, res, index) => {
+			const body = index === 0 ? page : FILE;
+			res.writeHead(200, { 'Content-Type': index === 0 ? 'text/html; charset=utf-8' : 'application/octet-stream', 'Content-Length': String(body.length) });
+			res.end(body);
+		});
+		const clock = new ManualClock();
+		const pending = client(clock).download({ method: 'GET', url: `${helpdesk.url}/file`, expectedBytes: FILE.length });
+		await clock.waitForSleep(750);
+		await clock.advance(750);
+		expect(Buffer.from(await (await pending).arrayBuffer())).toEqual(FILE);
+		expect(helpdesk.received).toHaveLength(2);
+	});
+
+	it('takes an HTML file that is exactly its declared size as the file', async () => {
+		const page = Buffer.from('<p>an attached page</p>');
+		const helpdesk = await serve((_request, res) => {
+			res.writeHead(200, { 'Content-Type': 'text/html', 'Content-Length': String(page.length) });
+			res.end(page);
+		});
+		const blob = await client(new ManualClock()).download({ method: 'GET', url: `${helpdesk.url}/file`, expectedBytes: page.length });
+		expect(Buffer.from(await blob.arrayBuffer())).toEqual(page);
+	});
+
 	it('fails with a network error, not a short file, when every try is cut', async () => {
 		const helpdesk = await serve((_request, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/octet-stream' });

@@ -3,7 +3,7 @@ import type { KyInstance } from 'ky';
 import type { ErrorKind, MigrationError } from '../errors';
 import { declaredLength, readBlob, readBody, shortOf } from './body';
 import type { Clock } from './clock';
-import { answerError, cancelledError, failureError, malformedError, proxyAnswerError, shortDownloadError, truncatedError, type RequestContext } from './error-messages';
+import { answerError, cancelledError, failureError, malformedError, proxyAnswerError, shortDownloadError, notTheFileError, truncatedError, type RequestContext } from './error-messages';
 import { describeFetchFailure } from './fetch-failure';
 import type { AttemptOutcome } from './limiter';
 import { readRateLimit, type RateLimitReading } from './rate-limit-headers';
@@ -149,7 +149,13 @@ async function blobAnswer(
 		if (watch.timedOut()) return { type: 'trouble', trouble: timeoutTrouble, load: 'overloaded', reading, error: (kind) => failureError(kind, context, 'timeout', error) };
 		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => truncatedError(kind, context, response.status, error) };
 	}
-	const declared = shortOf(blob.size, declaredLength(response), prepared.request.expectedBytes);
+	const expected = prepared.request.expectedBytes;
+	// A proxy's or gateway's error page with a 200 is whole by its own Content-Length, but it is not the file: fetch again.
+	if (expected !== undefined && blob.size !== expected && /^text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
+		const received = blob.size;
+		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => notTheFileError(kind, context, expected, received) };
+	}
+	const declared = shortOf(blob.size, declaredLength(response), expected);
 	if (declared !== undefined) {
 		const received = blob.size;
 		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => shortDownloadError(kind, context, declared, received) };

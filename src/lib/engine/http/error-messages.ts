@@ -151,6 +151,12 @@ export function shortDownloadError(kind: ErrorKind, context: RequestContext, dec
 	return new MigrationError(baseInfo(kind, context, message), { cause: { declared, received } });
 }
 
+/** A web page came where a file of another size was expected: a gateway's or login page, not the file. */
+export function notTheFileError(kind: ErrorKind, context: RequestContext, declared: number, received: number): MigrationError {
+	const message = `${context.host} answered ${requestText(context)} with a web page of ${received} bytes instead of the ${declared}-byte file${triesText(context)}: a gateway or login page, not the file. Resume the migration later to fetch it again.`;
+	return new MigrationError(baseInfo(kind, context, message), { cause: { declared, received } });
+}
+
 /** A success status came, then the connection dropped while its body was read. */
 export function truncatedError(kind: ErrorKind, context: RequestContext, status: number, cause: unknown): MigrationError {
 	const what = requestText(context);

@@ -9,6 +9,9 @@ import { apiUrl } from './url';
 
 export type Query = SearchParams;
 
+/** How often a page that is not JSON is read before the address is blamed. */
+const NOT_JSON_READS = 4;
+
 export class ZendeskClient {
 	readonly host: string;
 	readonly #authorization: string;
@@ -22,25 +25,30 @@ export class ZendeskClient {
 		this.#authorization = zendeskAuthorization(credentials);
 	}
 
-	/** GETs a JSON object from a path (`/api/v2/...`) or a full `next` link Zendesk gave; anything but an object is not Zendesk. */
+	/**
+	 * GETs a JSON object from a path (`/api/v2/...`) or a full `next` link Zendesk gave; anything but an object is not
+	 * Zendesk. A web page where JSON belongs may be a gateway's passing error page mid-run: it is read again a few times
+	 * before the address is blamed, so one such page does not stop a migration, and a wrong address still says so.
+	 */
 	async get<T extends object>(pathOrUrl: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
 		const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : apiUrl(this.baseUrl, pathOrUrl);
-		let body: unknown;
-		try {
-			const response = await this.http.send({ method: 'GET', url, searchParams: query, headers: { Authorization: this.#authorization, Accept: 'application/json' }, ...(signal && { signal }) });
-			body = response.body;
-		} catch (error) {
-			throw refineZendeskError(error, this.host, pathOrUrl.includes('/incremental/'));
-		}
-		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		for (let read = 1; ; read++) {
+			let body: unknown;
+			try {
+				const response = await this.http.send({ method: 'GET', url, searchParams: query, headers: { Authorization: this.#authorization, Accept: 'application/json' }, ...(signal && { signal }) });
+				body = response.body;
+			} catch (error) {
+				throw refineZendeskError(error, this.host, pathOrUrl.includes('/incremental/'));
+			}
+			if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as T;
+			if (read < NOT_JSON_READS) continue;
 			throw new MigrationError({
 				kind: 'not-helpdesk',
 				host: this.host,
 				url,
-				message: `The server at ${this.host} answered ${url}, but not like Zendesk's API. Check that the address is your Zendesk (for example acme.zendesk.com).`
+				message: `The server at ${this.host} answered ${url}, but not like Zendesk's API (${NOT_JSON_READS} times). Check that the address is your Zendesk (for example acme.zendesk.com).`
 			});
 		}
-		return body as T;
 	}
 
 	/** Like `get`, but a 404 means "no such record" rather than a failure. */
