@@ -62,7 +62,7 @@ describe('seeding given records into the Zendesk sandbox', () => {
 
 	it('serves one export page twice, or hands back a cursor that never advances', async () => {
 		const exportUrl = (cursor?: string) => `${zendesk.url()}/api/v2/incremental/tickets/cursor.json?${cursor ? `cursor=${encodeURIComponent(cursor)}` : 'start_time=0'}&per_page=10`;
-		expect((await control('PUT', 'export-quirks', { repeatPages: 1 })).json.quirks).toEqual({ repeatPages: 1, stuckCursor: false });
+		expect((await control('PUT', 'export-quirks', { repeatPages: 1 })).json.quirks).toEqual({ repeatPages: 1, stuckCursor: false, stuckCursors: 0 });
 		const first = await getJson<TicketPage>(exportUrl());
 		const again = await getJson<TicketPage>(exportUrl(first.json.after_cursor));
 		expect(again.json.tickets.map((ticket) => ticket.id)).toEqual(first.json.tickets.map((ticket) => ticket.id));
@@ -75,6 +75,6 @@ describe('seeding given records into the Zendesk sandbox', () => {
 		expect(still.json.after_cursor).toBe(stuck.json.after_cursor);
 		expect(still.json.end_of_stream).toBe(false);
 		zendesk.sandbox().reset();
-		expect((await control('PUT', 'export-quirks', {})).json.quirks).toEqual({ repeatPages: 0, stuckCursor: false });
+		expect((await control('PUT', 'export-quirks', {})).json.quirks).toEqual({ repeatPages: 0, stuckCursor: false, stuckCursors: 0 });
 	});
 });

@@ -85,7 +85,7 @@ describe('the sandbox\'s stuck export cursor', () => {
 		expect(stuck.after_cursor).toBe(first.after_cursor);
 		const moving = (await getJson<{ after_cursor: string }>(`${url()}${EXPORT}?cursor=${encodeURIComponent(first.after_cursor)}&per_page=10`)).json;
 		expect(moving.after_cursor).not.toBe(first.after_cursor);
-		expect(sandbox().state().quirks).toEqual({ stuckCursors: 0 });
+		expect(sandbox().state().quirks).toMatchObject({ stuckCursors: 0 });
 		const refused = await fetch(`${url()}/__sandbox/quirks`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ stuckCursors: -1 }) });
 		expect(refused.status).toBe(400);
 	});
