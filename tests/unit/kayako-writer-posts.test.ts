@@ -104,6 +104,13 @@ describe('a ticket as a bulk case row', () => {
 		expect(posts[1]?.contents).not.toContain('Originally by');
 	});
 
+	it('names the helpdesk itself as the writer of a comment by its system actor, filed under the default agent', () => {
+		const byZendesk = { ...bundle, comments: [comment('c1', { createdAt: '2024-03-01T09:00:00Z' }), comment('c2', { createdAt: '2024-03-01T11:00:00Z', authorId: undefined, authorName: 'Zendesk' })] };
+		const post = (buildCase(ctx, byZendesk, 100, DATA, new Map()).row.posts as Record<string, unknown>[])[0]!;
+		expect(post.creator_id).toBe(300);
+		expect(post.contents).toContain('Originally by Zendesk on 2024-03-01 11:00 UTC');
+	});
+
 	it('opens a ticket without comments with its subject as a note', () => {
 		const { row } = buildCase(ctx, { ...bundle, comments: [] }, 100, DATA, new Map());
 		expect(row).toMatchObject({ contents: '<p>Printer</p>', channel: 'NOTE', creator_id: 100 });

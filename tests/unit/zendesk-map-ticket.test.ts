@@ -109,9 +109,18 @@ describe('mapping a Zendesk ticket', () => {
 		expect(mapped.notes).toEqual([expect.stringContaining('the priority "critical"'), expect.stringContaining('the type "bug"')]);
 	});
 
-	it('recognises the deleted tickets the incremental export still lists', () => {
+	it('recognises the deleted tickets the incremental export still lists, and reads them as deleted and closed without a note', () => {
 		expect(isDeletedTicket(ticket({ status: 'deleted' }))).toBe(true);
 		expect(isDeletedTicket(ticket())).toBe(false);
+		const mapped = mapTicket(ticket({ status: 'deleted' }), lookups);
+		expect(mapped).toMatchObject({ deleted: true, status: 'closed' });
+		expect(mapped.notes).toBeUndefined();
+	});
+
+	it('takes Zendesk\'s system actor (-1) for no user, so nothing looks it up', () => {
+		const mapped = mapTicket(ticket({ submitter_id: -1, requester_id: -1 }), lookups);
+		expect(mapped.submitterId).toBeUndefined();
+		expect(mapped.requesterId).toBeUndefined();
 	});
 });
 
@@ -144,6 +153,12 @@ describe('mapping a Zendesk comment', () => {
 				{ id: '498484', fileName: 'image.png', contentType: 'image/png', size: 9000, url: 'https://acme.zendesk.com/attachments/token/abc/?name=image.png', inline: true }
 			]
 		});
+	});
+
+	it('names Zendesk as the author of a comment by its system actor (-1), with no user to look up', () => {
+		const mapped = mapComment({ ...comment, author_id: -1 }, '35436');
+		expect(mapped.authorId).toBeUndefined();
+		expect(mapped.authorName).toBe('Zendesk');
 	});
 
 	it('falls back to the plain body when Zendesk sent no HTML', () => {

@@ -143,6 +143,8 @@ export interface Comment {
 	id: SourceId;
 	ticketId: SourceId;
 	authorId?: SourceId;
+	/** Who wrote it when no user did (the helpdesk itself, e.g. Zendesk's system actor): named, never looked up. */
+	authorName?: string;
 	public: boolean;
 	html: string;
 	plain: string;

@@ -1,6 +1,6 @@
 // Maps Zendesk tickets and their comments into the canonical Ticket and Comment.
 import type { Comment, SourceId, Ticket, TicketPriority, TicketStatus, TicketType } from '../../model';
-import { fieldValues, idOf, idsOf, mapAttachment } from './map-values';
+import { fieldValues, idOf, idsOf, mapAttachment, userIdOf, ZENDESK_SYSTEM_USER } from './map-values';
 import type { ZendeskComment, ZendeskTicket } from './types';
 import { webLink } from './url';
 
@@ -56,9 +56,9 @@ export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): NotedT
 		...(statusLabel !== undefined && { statusLabel }),
 		...(PRIORITIES.includes(priority) && { priority: priority as TicketPriority }),
 		...(TYPES.includes(type) && { type: type as TicketType }),
-		...optionalId('requesterId', ticket.requester_id),
-		...optionalId('submitterId', ticket.submitter_id),
-		...optionalId('assigneeId', ticket.assignee_id),
+		...optionalUserId('requesterId', ticket.requester_id),
+		...optionalUserId('submitterId', ticket.submitter_id),
+		...optionalUserId('assigneeId', ticket.assignee_id),
 		...optionalId('teamId', ticket.group_id),
 		...optionalId('organizationId', ticket.organization_id),
 		tags: ticket.tags ?? [],
@@ -94,17 +94,24 @@ function ccEmails(ticket: ZendeskTicket, userEmails: ReadonlyMap<number, string>
 	return [...new Set(emails)];
 }
 
+/** Like optionalId, for users: Zendesk's system actor (-1) is no user. */
+function optionalUserId<K extends string>(key: K, id: number | null | undefined): Partial<Record<K, SourceId>> {
+	const text = userIdOf(id);
+	return text === undefined ? {} : ({ [key]: text } as Record<K, SourceId>);
+}
+
 function optionalId<K extends string>(key: K, id: number | null | undefined): Partial<Record<K, SourceId>> {
 	const text = idOf(id);
 	return text === undefined ? {} : ({ [key]: text } as Record<K, SourceId>);
 }
 
 export function mapComment(comment: ZendeskComment, ticketId: SourceId): Comment {
-	const authorId = idOf(comment.author_id);
+	const authorId = userIdOf(comment.author_id);
 	return {
 		id: String(comment.id),
 		ticketId,
 		...(authorId !== undefined && { authorId }),
+		...(comment.author_id === ZENDESK_SYSTEM_USER && { authorName: 'Zendesk' }),
 		public: comment.public !== false,
 		html: comment.html_body ?? comment.body ?? '',
 		plain: comment.plain_body ?? comment.body ?? '',

@@ -3,6 +3,14 @@ import type { Attachment, FieldValue, FieldValues, SourceId } from '../../model'
 import type { ZendeskArticleAttachment, ZendeskAttachment } from './types';
 
 /** Zendesk ids are numbers; the model keeps every source id as text. Null and absent ids stay absent. */
+/** Zendesk's own system actor: the submitter of tickets made by triggers, channels and samples; never a user to look up. */
+export const ZENDESK_SYSTEM_USER = -1;
+
+/** A user id, or undefined for none and for Zendesk's system actor (-1), which no user lookup can find. */
+export function userIdOf(id: number | null | undefined): SourceId | undefined {
+	return id === ZENDESK_SYSTEM_USER ? undefined : idOf(id);
+}
+
 export function idOf(id: number | null | undefined): SourceId | undefined {
 	return id === null || id === undefined ? undefined : String(id);
 }

@@ -68,7 +68,7 @@ export function subjectOf(bundle: TicketBundle, oldIdInSubject: boolean | undefi
 
 function authorOf(ctx: Pick<WriteContext, 'resolve' | 'userName' | 'options'>, comment: Comment): PostAuthor {
 	const resolved = comment.authorId ? ctx.resolve('users', comment.authorId) : undefined;
-	const name = (comment.authorId && ctx.userName?.(comment.authorId)) || (comment.authorId ? `user ${comment.authorId}` : 'an unknown user');
+	const name = comment.authorName || (comment.authorId && ctx.userName?.(comment.authorId)) || (comment.authorId ? `user ${comment.authorId}` : 'an unknown user');
 	return { creatorId: resolved ?? ctx.options.defaultAgentId, name };
 }
 
@@ -105,7 +105,8 @@ export function buildCase(
 
 	const posts: PreparedPost[] = inOrder(bundle.comments).map((comment) => {
 		const author = authorOf(ctx, comment);
-		const unresolved = comment.authorId !== undefined && ctx.resolve('users', comment.authorId) === undefined;
+		// An author who did not move, or the helpdesk itself (no user at all), is named in the post's first line.
+		const unresolved = comment.authorName !== undefined || (comment.authorId !== undefined && ctx.resolve('users', comment.authorId) === undefined);
 		const built = buildPost(comment, files.get(comment.id) ?? [], options.inlineImages, unresolved ? byline(author.name, comment.createdAt) : undefined);
 		return { comment, author, built };
 	});
