@@ -26,7 +26,7 @@ async function ticketIds(harness: Harness): Promise<string[]> {
 	const { settings } = await newMigration(harness);
 	const { source } = await connectors(settings);
 	const ids: string[] = [];
-	for await (const page of source.tickets()) ids.push(...page.records.map((ticket) => ticket.id));
+	for await (const page of source.tickets()) ids.push(...page.records.filter((ticket) => !ticket.deleted).map((ticket) => ticket.id));
 	return ids.sort();
 }
 

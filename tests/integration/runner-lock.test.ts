@@ -34,7 +34,7 @@ async function sourceTicketIds(): Promise<string[]> {
 	const { settings } = await newMigration(harness);
 	const { source } = await connectors(settings);
 	const ids: string[] = [];
-	for await (const page of source.tickets()) ids.push(...page.records.map((ticket) => ticket.id));
+	for await (const page of source.tickets()) ids.push(...page.records.filter((ticket) => !ticket.deleted).map((ticket) => ticket.id));
 	return ids.sort();
 }
 
