@@ -176,6 +176,10 @@ function journaled(store: MigrationStore, path: string): MigrationStore {
 			await store.markSkipped(runId, marks);
 			await rowsOf(marks);
 		},
+		async markUsed(runId, keys) {
+			await store.markUsed(runId, keys);
+			await rowsOf(keys);
+		},
 		async deleteIdMapRows(keys) {
 			await store.deleteIdMapRows(keys);
 			append({ op: 'delete-rows', keys: keys.map(({ migrationId, entity, sourceId }) => ({ migrationId, entity, sourceId })) });

@@ -6,6 +6,7 @@ import { keyOf, type RunContext } from './context';
 import { filteredOut } from './filters';
 import { contentHash } from './hash';
 import { isFatal, isMigrated, isTransient, migrateRecord, reasonOf, skipRecord, type StepResult } from './record-step';
+import { noteUse } from './record-use';
 import type { ReferenceResolver } from './references';
 import type { BatchOutcome } from './target';
 
@@ -34,7 +35,10 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 		}
 		if (isMigrated(row)) {
 			if (context.run.kind === 'delta') changed.push({ ticket, row });
-			else count(context, 'already');
+			else {
+				await noteUse(context, row);
+				count(context, 'already');
+			}
 			continue;
 		}
 		(row?.status === 'pending' ? pending : todo).push(ticket);
@@ -51,6 +55,7 @@ async function updateTicket(context: RunContext, resolver: ReferenceResolver, ti
 	await context.control.checkpoint();
 	const prepared = await prepare(context, resolver, ticket);
 	if (prepared.hash === row.contentHash) {
+		await noteUse(context, row);
 		count(context, 'already');
 		return;
 	}

@@ -134,6 +134,8 @@ export interface IdMapRow extends IdMapKey {
 	createdBy?: string;
 	/** The source ids of the parts that moved with the record (a ticket's comments); a delta sends only the others. */
 	parts?: string[];
+	/** Later runs that used the record another run made (counted it as there, referenced it, updated it): a rollback of its maker keeps it for them. */
+	usedBy?: string[];
 }
 
 /** The single-index reads of the id map. */

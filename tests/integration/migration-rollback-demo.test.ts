@@ -1,0 +1,97 @@
+// Demo, full run, then the demo rolled back, on the sandboxes: what the full run uses stays in Kayako and in the reports.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previewRollback } from '../../src/lib/engine/pipeline/rollback-plan';
+import { executeRun } from '../../src/lib/engine/pipeline/runner';
+import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
+import { reportCsv, resultsTable } from '../../src/lib/engine/reports/report';
+import type { RunKind } from '../../src/lib/engine/store';
+import type { KayakoAccountView } from '../../server/sandbox/kayako/view';
+import { connectors, newMigration, startHarness, type Harness } from './migration-harness';
+
+let harness: Harness;
+
+beforeAll(async () => {
+	harness = await startHarness({ tickets: 30, seed: 11 });
+});
+afterAll(() => harness.close());
+
+/** Every record Kayako holds, by id. */
+function records(view: KayakoAccountView) {
+	return {
+		users: view.users.map((user) => user.id),
+		organizations: view.organizations.map((org) => org.id),
+		teams: view.teams.map((team) => team.id),
+		fields: view.fields.map((field) => field.id),
+		cases: view.cases.filter((kase) => kase.state !== 'TRASH').map((kase) => kase.id)
+	};
+}
+
+/** Every reference a migrated case or user makes that points at nothing Kayako still holds. */
+function danglingReferences(view: KayakoAccountView): string[] {
+	const users = new Set(view.users.map((user) => user.id));
+	const teams = new Set(view.teams.map((team) => team.id));
+	const organizations = new Set(view.organizations.map((org) => org.id));
+	const fieldKeys = new Set(view.fields.map((field) => field.key));
+	const dangling: string[] = [];
+	for (const kase of view.cases.filter((each) => each.legacy_id && each.state !== 'TRASH')) {
+		const name = `case of ticket ${kase.legacy_id}`;
+		if (!users.has(kase.requester_id)) dangling.push(`${name}: requester ${kase.requester_id}`);
+		if (kase.assigned_agent_id !== null && !users.has(kase.assigned_agent_id)) dangling.push(`${name}: agent ${kase.assigned_agent_id}`);
+		if (kase.assigned_team_id !== null && !teams.has(kase.assigned_team_id)) dangling.push(`${name}: team ${kase.assigned_team_id}`);
+		for (const key of Object.keys(kase.field_values)) if (!fieldKeys.has(key)) dangling.push(`${name}: field ${key}`);
+		for (const post of kase.posts) if (!users.has(post.creator_id)) dangling.push(`${name}: author ${post.creator_id} of post ${post.id}`);
+	}
+	for (const user of view.users.filter((each) => each.legacy_id)) {
+		if (user.organization_id !== null && !organizations.has(user.organization_id)) dangling.push(`user ${user.legacy_id}: organization ${user.organization_id}`);
+		for (const team of user.team_ids) if (!teams.has(team)) dangling.push(`user ${user.legacy_id}: team ${team}`);
+	}
+	return dangling;
+}
+
+describe('a demo, the full run, then the demo rolled back', () => {
+	it('keeps every field, organisation, team, user and case the full run uses, in Kayako and in the reports', async () => {
+		harness.kayako.reset();
+		const seed = records(harness.kayako.state('acme'));
+		const { store, settings } = await newMigration(harness);
+		const built = await connectors(settings);
+		const run = (kind: RunKind, extra: { rollsBack?: string[] } = {}) =>
+			executeRun({ store, source: built.source, target: built.target, migrationId: settings.id, kind, options: pipelineOptionsFrom(settings), ...extra });
+
+		const demo = await run('demo');
+		expect(demo.state).toBe('finished');
+		const demoTickets = demo.counters.tickets?.migrated ?? 0;
+		expect(demoTickets).toBeGreaterThan(0);
+		const full = await run('full');
+		expect(full.state).toBe('finished');
+		const afterFull = harness.kayako.state('acme');
+		expect(afterFull.fields.length).toBeGreaterThan(seed.fields.length);
+		expect(afterFull.teams.length).toBeGreaterThan(seed.teams.length);
+		expect(afterFull.organizations.length).toBeGreaterThan(seed.organizations.length);
+		expect(danglingReferences(afterFull)).toEqual([]);
+		const resultsAfterFull = await resultsTable(store, settings.id);
+		const ticketReport = await reportCsv(store, settings.id, 'migrated', { kayakoBaseUrl: settings.target.url }, 'tickets');
+
+		// The preview: the full run uses everything the demo made, so nothing goes; the demo's tickets stay, as the full run's.
+		const preview = await previewRollback(store, settings.id, [demo.id]);
+		expect(preview.deletes).toEqual({});
+		expect(preview.keeps.tickets).toBe(demoTickets);
+		expect(preview.keeps.fields).toBeGreaterThan(0);
+
+		const rollback = await run('rollback', { rollsBack: [demo.id] });
+		expect(rollback.state).toBe('finished');
+		const afterRollback = harness.kayako.state('acme');
+		expect(records(afterRollback)).toEqual(records(afterFull));
+		expect(danglingReferences(afterRollback)).toEqual([]);
+		// What the page shows afterwards: nothing deleted, the demo's tickets kept.
+		expect(rollback.counters.tickets).toMatchObject({ migrated: 0, skipped: demoTickets });
+		// The reports still hold every ticket the full run counted as done.
+		expect(await resultsTable(store, settings.id)).toEqual(resultsAfterFull);
+		expect(await reportCsv(store, settings.id, 'migrated', { kayakoBaseUrl: settings.target.url }, 'tickets')).toBe(ticketReport);
+		expect((await store.getRun(full.id))?.rolledBackBy).toBeUndefined();
+
+		// The records kept became the full run's: rolling the full run back takes them too, and Kayako is as it was.
+		const second = await run('rollback', { rollsBack: [full.id] });
+		expect(second.state).toBe('finished');
+		expect(records(harness.kayako.state('acme'))).toEqual(seed);
+	}, 180_000);
+});
