@@ -73,4 +73,29 @@ describe('a demo, the full run, then the demo rolled back', () => {
 		expect(second.state).toBe('finished');
 		expect(records(harness.kayako.state('acme'))).toEqual(seed);
 	}, 180_000);
+
+	it('keeps what a full run of an older version relied on, though that version noted no uses in the id map', async () => {
+		harness.kayako.reset();
+		const { store, settings } = await newMigration(harness);
+		const built = await connectors(settings);
+		const run = (kind: RunKind, extra: { rollsBack?: string[] } = {}) =>
+			executeRun({ store, source: built.source, target: built.target, migrationId: settings.id, kind, options: pipelineOptionsFrom(settings), ...extra });
+		const demo = await run('demo');
+		const full = await run('full');
+		expect(full.state).toBe('finished');
+		// The id map and runs as the older version left them: no uses noted.
+		const rows = (await store.listIdMap({ by: 'migration', migrationId: settings.id }, { limit: 10_000 })).rows;
+		expect(rows.some((row) => row.usedBy?.includes(full.id))).toBe(true);
+		await store.putIdMapRows(rows.map(({ usedBy: _usedBy, ...row }) => row));
+		for (const each of [demo, full]) {
+			const { notesUse: _notesUse, ...older } = (await store.getRun(each.id))!;
+			await store.putRun(older);
+		}
+		const afterFull = harness.kayako.state('acme');
+
+		const rollback = await run('rollback', { rollsBack: [demo.id] });
+		expect(rollback.state).toBe('finished');
+		expect(records(harness.kayako.state('acme'))).toEqual(records(afterFull));
+		expect(danglingReferences(harness.kayako.state('acme'))).toEqual([]);
+	}, 180_000);
 });

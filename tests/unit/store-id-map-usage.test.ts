@@ -49,6 +49,15 @@ describe('what a rollback does with a row', () => {
 		expect(fateOf(row({ usedBy: ['full'] }), scope(['demo'], ['full']))).toEqual({ action: 'delete' });
 	});
 
+	it('deletes a ticket the rolled-back run made and a later run filtered out, but keeps a user it skipped, which kept tickets may name', () => {
+		expect(fateOf(row({ entity: 'tickets', runId: 'full', status: 'skipped' }), scope(['demo']))).toEqual({ action: 'delete' });
+		expect(fateOf(row({ entity: 'users', runId: 'full', status: 'skipped' }), scope(['demo']))).toEqual({ action: 'keep', adoptedBy: 'full' });
+	});
+
+	it('keeps what the rolled-back run made for a later full run of a version that did not note its uses', () => {
+		expect(fateOf(row({}), { ...scope(['demo']), unnotedAfter: new Map([['demo', 'old-full']]) })).toEqual({ action: 'keep', adoptedBy: 'old-full' });
+	});
+
 	it('leaves what a run outside the rollback made, even when a rolled-back run touched it last', () => {
 		expect(fateOf(row({ createdBy: 'full', runId: 'delta', status: 'failed' }), scope(['delta']))).toEqual({ action: 'leave' });
 	});

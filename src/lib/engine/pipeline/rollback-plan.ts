@@ -8,11 +8,19 @@ export const ROLLBACK_ORDER: readonly RecordKind[] = ['articles', 'kb-sections',
 
 const PAGE = 200;
 
+/** Kinds no other record points at. */
+const LEAVES = new Set<string>(['tickets', 'articles']);
+
 export interface RollbackScope {
 	/** The runs rolled back now. */
 	runs: ReadonlySet<string>;
 	/** Runs whose use of a record no longer counts: these, and runs rolled back before. */
 	gone: ReadonlySet<string>;
+	/**
+	 * Per rolled-back run, the first full or delta run after it made by a version that did not note its uses: it may have
+	 * relied on anything the earlier run made, so that stays for it.
+	 */
+	unnotedAfter?: ReadonlyMap<string, string>;
 }
 
 export type RowFate =
@@ -35,15 +43,25 @@ export interface RollbackPreview {
 export async function rollbackScope(store: MigrationStore, migrationId: string, runIds: readonly string[]): Promise<RollbackScope> {
 	const runs = new Set(runIds);
 	const gone = new Set(runIds);
-	for (const run of await store.listRuns(migrationId)) if (run.rolledBackBy || run.kind === 'rollback') gone.add(run.id);
-	return { runs, gone };
+	const all = await store.listRuns(migrationId);
+	for (const run of all) if (run.rolledBackBy || run.kind === 'rollback') gone.add(run.id);
+	const unnotedAfter = new Map<string, string>();
+	for (const rolled of all.filter((run) => runs.has(run.id))) {
+		const later = all.find((run) => (run.kind === 'full' || run.kind === 'delta') && !run.notesUse && !gone.has(run.id) && run.startedAt >= rolled.startedAt);
+		if (later) unnotedAfter.set(rolled.id, later.id);
+	}
+	return { runs, gone, unnotedAfter };
 }
 
 export function fateOf(row: IdMapRow, scope: RollbackScope): RowFate {
 	const created = row.createdBy !== undefined && scope.runs.has(row.createdBy);
 	if (!created && (row.createdBy !== undefined || !scope.runs.has(row.runId))) return { action: 'leave' };
-	// The run that touched the row last counts as a user too: a delta that updated the record, a full run that reconciled it.
-	const users = [...(row.usedBy ?? []), row.runId].filter((id) => !scope.gone.has(id) && id !== row.createdBy);
+	// The run that touched the row last counts as a user too (a delta that updated the record, a full run that reconciled
+	// it), unless it only skipped a record nothing points at: a full run that filtered a demo's ticket out does not want it.
+	// A user it skipped may still be named by the demo's tickets it kept, so that stays.
+	const touchedBy = row.status === 'skipped' && LEAVES.has(row.entity) ? [] : [row.runId];
+	const unnoted = row.createdBy !== undefined && row.status === 'migrated' ? scope.unnotedAfter?.get(row.createdBy) : undefined;
+	const users = [...(row.usedBy ?? []), ...touchedBy, ...(unnoted ? [unnoted] : [])].filter((id) => !scope.gone.has(id) && id !== row.createdBy);
 	const adoptedBy = users[0];
 	if (adoptedBy !== undefined && row.kayakoId !== undefined) return { action: 'keep', adoptedBy };
 	if (created || row.status === 'pending') return { action: 'delete' };

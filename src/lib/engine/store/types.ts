@@ -103,6 +103,8 @@ export interface RunRecord {
 	error?: { kind: string; message: string };
 	/** The run's options as it started, so a resumed run goes on exactly as it began. */
 	settings?: JsonObject;
+	/** The run notes on the id map the records of other runs it uses (`usedBy`); runs of older versions did not. */
+	notesUse?: boolean;
 }
 
 export type IdMapStatus = 'pending' | 'migrated' | 'failed' | 'skipped';
