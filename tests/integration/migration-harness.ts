@@ -14,9 +14,9 @@ export interface Harness {
 	close(): Promise<void>;
 }
 
-/** Limits high enough that a test never waits out a real minute; the limiter tests set their own. */
-export async function startHarness(options: { tickets?: number; seed?: number; kayakoLimit?: number; zendeskLimit?: number } = {}): Promise<Harness> {
-	const kayako = createKayakoSandbox({ accounts: ['acme'], rateLimitPerMinute: options.kayakoLimit ?? 100_000 });
+/** Limits high enough that a test never waits out a real minute; the limiter tests set their own. `kayakoNow`: Kayako's clock (its jobs run by it). */
+export async function startHarness(options: { tickets?: number; seed?: number; kayakoLimit?: number; zendeskLimit?: number; kayakoNow?: () => number } = {}): Promise<Harness> {
+	const kayako = createKayakoSandbox({ accounts: ['acme'], rateLimitPerMinute: options.kayakoLimit ?? 100_000, now: options.kayakoNow });
 	const zendesk = createZendeskSandbox({ tickets: options.tickets ?? 40, seed: options.seed, rateLimitPerMinute: options.zendeskLimit ?? 100_000 });
 	const kayakoUrl = (await kayako.listen(0, '127.0.0.1')).url;
 	const zendeskUrl = (await zendesk.listen(0, '127.0.0.1')).url;

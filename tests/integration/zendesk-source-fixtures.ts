@@ -43,7 +43,13 @@ function recordingFetch(recorded: RecordedAnswer[]): typeof fetch {
 		const response = await fetch(input, init);
 		const url = input instanceof Request ? input.url : String(input);
 		if (response.status === 200 && (response.headers.get('content-type') ?? '').includes('json')) {
-			recorded.push({ url, body: await response.clone().json() });
+			// A cut or garbled answer is recorded as its text: the client under test must meet it as it came, not as a failed fetch.
+			const text = await response.clone().text();
+			try {
+				recorded.push({ url, body: JSON.parse(text) as unknown });
+			} catch {
+				recorded.push({ url, body: text });
+			}
 		}
 		return response;
 	};

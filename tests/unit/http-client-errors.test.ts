@@ -81,13 +81,14 @@ describe('what a failed request tells the user', () => {
 		expect(helpdesk.received).toHaveLength(1);
 	});
 
-	it('reports a success whose JSON does not parse as a malformed response', async () => {
+	it('reports a success whose JSON does not parse as a malformed response, saying the answer was cut off', async () => {
 		const helpdesk = await serve((_request, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end('{"data": [1, 2');
 		});
-		const error = await failure(new HttpClient({ clock: new ManualClock() }).send({ method: 'GET', url: `${helpdesk.url}/x` }));
+		const error = await failure(new HttpClient({ clock: new ManualClock(), maxRetries: 0 }).send({ method: 'GET', url: `${helpdesk.url}/x` }));
 		expect(error.info).toMatchObject({ kind: 'malformed-response', status: 200 });
+		expect(error.message).toContain('cut off or is not valid JSON');
 	});
 
 	it('keeps the status as the reason when an error page claims to be JSON but is not', async () => {

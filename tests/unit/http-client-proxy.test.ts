@@ -21,7 +21,7 @@ function proxyError(res: ServerResponse, status: number, code: string, message: 
 	answerJson(res, status, { error: code, message }, { 'X-Proxy-Error': code });
 }
 
-/** A small cors-anywhere: forwards `/<prefix>/<full target URL>` and relays the answer. */
+/** A small proxy in our convention: forwards `/<prefix>/<full target URL>` and relays the answer. */
 function forwardingProxy(prefix: string): Handler {
 	return async (request, res) => {
 		const target = request.url.slice(prefix.length);

@@ -16,7 +16,14 @@ describe('field values for Kayako', () => {
 
 	it('writes a multiselect value as a comma-separated list of option ids', () => {
 		expect(convertFieldValue(target('CHECKBOX', [['a', 1], ['b', 2]]), ['b', 'a'])).toEqual({ value: '2,1' });
-		expect(convertFieldValue(target('CHECKBOX', [['a', 1]]), ['a', 'z'])).toMatchObject({ problem: expect.stringContaining('"z"') });
+		expect(convertFieldValue(target('CHECKBOX', [['a', 1]]), ['z', 'y'])).toMatchObject({ problem: expect.stringContaining('"z", "y" are not among') });
+	});
+
+	it('keeps the valid choices of a multiselect when one option was deleted, and notes the one left out', () => {
+		expect(convertFieldValue(target('CHECKBOX', [['a', 1], ['b', 2]]), ['a', 'gone', 'b'])).toEqual({ value: '1,2', lost: expect.stringContaining('"gone" is not among the field\'s options') });
+		const { fieldValues, warnings } = convertFieldValues('T1', { '12': ['a', 'gone'] }, () => ({ ...target('CHECKBOX', [['a', 1]]), key: 'products' }), 'case');
+		expect(fieldValues).toEqual({ products: '1' });
+		expect(warnings).toEqual([{ sourceId: 'T1', message: expect.stringMatching(/^Field products: "gone" is not among .* left out and the other choices kept\.$/) }]);
 	});
 
 	it('writes yes/no as 1 or 0 whatever the source sends', () => {

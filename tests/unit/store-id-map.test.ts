@@ -176,3 +176,23 @@ describe('who created a Kayako record', () => {
 		expect((await store.getIdMapRow(customer))?.createdBy).toBeUndefined();
 	});
 });
+
+describe('a bulk job kept with its pending rows', () => {
+	it('stays through another attempt and a failure, and goes once the record is migrated', async () => {
+		const { store } = await openTestStore();
+		const key: IdMapKey = { migrationId, entity: 'tickets', sourceId: 't1' };
+		await store.markPending('run-1', [key]);
+		await store.markJobAccepted('run-1', [key], 42);
+		expect((await store.getIdMapRow(key))?.jobId).toBe(42);
+		await store.markFailed('run-1', [{ ...key, reason: 'Kayako had not finished importing it.' }]);
+		expect((await store.getIdMapRow(key))?.jobId).toBe(42);
+		await store.markPending('run-2', [key]);
+		expect(await store.getIdMapRow(key)).toMatchObject({ status: 'pending', jobId: 42, attempts: 2 });
+		await store.markMigrated('run-2', [{ ...key, kayakoId: 7 }]);
+		expect((await store.getIdMapRow(key))?.jobId).toBeUndefined();
+		// A job accepted for a record migrated meanwhile leaves it alone.
+		await store.markJobAccepted('run-2', [key], 43);
+		expect(await store.getIdMapRow(key)).toMatchObject({ status: 'migrated', kayakoId: 7 });
+		expect((await store.getIdMapRow(key))?.jobId).toBeUndefined();
+	});
+});

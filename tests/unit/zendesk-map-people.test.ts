@@ -78,8 +78,8 @@ describe('mapping a Zendesk user', () => {
 		expect(mapped.phones).toEqual(['+15551234567', '+4930123']);
 	});
 
-	it('refuses a role it does not know, naming the user', () => {
-		expect(() => mapUser(user({ role: 'owner' }), lookups)).toThrow(/35436/);
+	it('reads a role it does not know as a customer, the least privileged, instead of stopping the page', () => {
+		expect(mapUser(user({ role: 'owner' }), lookups)).toMatchObject({ role: 'customer' });
 	});
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MigrationError } from '../../src/lib/engine/errors';
 import { isDeletedTicket, mapComment, mapTicket, type TicketLookups } from '../../src/lib/engine/connectors/zendesk/map-ticket';
 import type { ZendeskComment, ZendeskTicket } from '../../src/lib/engine/connectors/zendesk/types';
 
@@ -96,9 +95,18 @@ describe('mapping a Zendesk ticket', () => {
 		expect(mapTicket(ticket({ metric_set: null }), lookups)).not.toHaveProperty('solvedAt');
 	});
 
-	it('refuses a status it does not know, naming the ticket', () => {
-		expect(() => mapTicket(ticket({ status: 'archived' }), lookups)).toThrow(MigrationError);
-		expect(() => mapTicket(ticket({ status: 'archived' }), lookups)).toThrow(/35436/);
+	it('reads a status it does not know as open, with a note, rather than stopping the page', () => {
+		const mapped = mapTicket(ticket({ status: 'archived', custom_status_id: null }), lookups);
+		expect(mapped.status).toBe('open');
+		expect(mapped.notes).toEqual(['Zendesk gave the status "archived", which is none of new, open, pending, hold, solved or closed; the ticket was read as open.']);
+		expect(mapTicket(ticket(), lookups)).not.toHaveProperty('notes');
+	});
+
+	it('notes a priority or type it does not know and leaves it out', () => {
+		const mapped = mapTicket(ticket({ priority: 'critical', type: 'bug' }), lookups);
+		expect(mapped).not.toHaveProperty('priority');
+		expect(mapped).not.toHaveProperty('type');
+		expect(mapped.notes).toEqual([expect.stringContaining('the priority "critical"'), expect.stringContaining('the type "bug"')]);
 	});
 
 	it('recognises the deleted tickets the incremental export still lists', () => {

@@ -1,17 +1,47 @@
 // Fault injection for the sandbox servers: rules that fail the next N or a share of matching requests, deterministic given a seed.
-import { seededRandom, type Random } from './rng';
+import { seededRandom } from './rng';
 
 /**
  * - `server-error`: answer 500 without acting; `unavailable`: 503 without acting;
- * - `rate-limited`: 429 with Retry-After without acting;
+ * - `rate-limited`: 429 with Retry-After without acting; `rate-limited-bare`: 429 with no Retry-After, without acting;
  * - `drop-before`: destroy the connection before the server acts (nothing changes);
  * - `drop-after`: act, then destroy the connection instead of answering (the change is made, the client never hears);
  * - `slow`: wait `delayMs`, then act normally;
- * - `malformed-json`: act, then answer a truncated JSON body.
+ * - `malformed-json`: act, then answer a truncated body (JSON that stops half-way; on a file download, a cut file);
+ * - `garbled-json`: act, then answer the whole body with garbage spliced into its middle (it no longer parses);
+ * - `not-json`: act, then answer 200 with an HTML page instead of the API's JSON;
+ * - `session-expired`: the session the request carries expires just before it is served (401, log in again);
+ *   only sandboxes with sessions (Kayako) honour it, the others serve the request as if no rule had fired.
  */
-export type FaultKind = 'server-error' | 'unavailable' | 'rate-limited' | 'drop-before' | 'drop-after' | 'slow' | 'malformed-json';
+export type FaultKind =
+	| 'server-error'
+	| 'unavailable'
+	| 'rate-limited'
+	| 'rate-limited-bare'
+	| 'drop-before'
+	| 'drop-after'
+	| 'slow'
+	| 'malformed-json'
+	| 'garbled-json'
+	| 'not-json'
+	| 'session-expired';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['server-error', 'unavailable', 'rate-limited', 'drop-before', 'drop-after', 'slow', 'malformed-json'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+	'server-error',
+	'unavailable',
+	'rate-limited',
+	'rate-limited-bare',
+	'drop-before',
+	'drop-after',
+	'slow',
+	'malformed-json',
+	'garbled-json',
+	'not-json',
+	'session-expired'
+];
+
+/** Kinds that answer without the server acting; the others act first (or, for `slow`, late), then spoil or lose the answer. */
+export const FAULTS_BEFORE_ACTING: readonly FaultKind[] = ['server-error', 'unavailable', 'rate-limited', 'rate-limited-bare', 'drop-before', 'session-expired'];
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -36,6 +66,8 @@ export interface FaultInjector {
 	rules(): FaultRule[];
 	/** Restart the random sequence, so the same requests meet the same faults again. */
 	reseed(seed: number): void;
+	/** How many times each kind has fired since the last reseed or reset of the counts, for test reports. */
+	fired(): Partial<Record<FaultKind, number>>;
 }
 
 export class FaultRuleError extends Error {}
@@ -67,37 +99,64 @@ export function checkFaultRule(value: unknown): FaultRule {
 	};
 }
 
+/** FNV-1a over the text, mixed with the seed: a stable 32-bit number per (seed, text). */
+function hash(seed: number, text: string): number {
+	let value = (0x811c9dc5 ^ seed) >>> 0;
+	for (let index = 0; index < text.length; index += 1) {
+		value ^= text.charCodeAt(index);
+		value = Math.imul(value, 0x01000193) >>> 0;
+	}
+	return value;
+}
+
+/**
+ * Whether a probability rule fires is drawn from (seed, rule, method, path, how many times this method and path were
+ * asked before), not from one shared stream: requests that run side by side in another order still meet the same faults,
+ * and a retry of a failed request draws afresh.
+ */
 export function createFaultInjector(seed: number): FaultInjector {
-	let random: Random = seededRandom(seed);
-	let active: { rule: FaultRule; pattern: RegExp | undefined; left: number | undefined }[] = [];
+	let currentSeed = seed;
+	let asked = new Map<string, number>();
+	let fired: Partial<Record<FaultKind, number>> = {};
+	let active: { rule: FaultRule; pattern: RegExp | undefined; left: number | undefined; index: number }[] = [];
+	let added = 0;
+	const draw = (index: number, key: string, nth: number): number => seededRandom(hash(currentSeed, `${index} ${key} ${nth}`))();
 
 	const injector: FaultInjector = {
 		set(rules) {
 			active = [];
+			added = 0;
 			for (const rule of rules) injector.add(rule);
 		},
 		add(rule) {
 			const checked = checkFaultRule(rule);
-			active.push({ rule: checked, pattern: checked.path === undefined ? undefined : globToRegExp(checked.path), left: checked.times });
+			active.push({ rule: checked, pattern: checked.path === undefined ? undefined : globToRegExp(checked.path), left: checked.times, index: added++ });
 		},
 		clear() {
 			active = [];
 		},
 		pick(method, path) {
+			const key = `${method.toUpperCase()} ${path}`;
+			const nth = asked.get(key) ?? 0;
+			asked.set(key, nth + 1);
 			for (const entry of active) {
 				if (entry.left !== undefined && entry.left <= 0) continue;
 				if (entry.rule.method !== undefined && entry.rule.method !== method.toUpperCase()) continue;
 				if (entry.pattern && !entry.pattern.test(path)) continue;
-				if (entry.rule.probability !== undefined && random() >= entry.rule.probability) continue;
+				if (entry.rule.probability !== undefined && draw(entry.index, key, nth) >= entry.rule.probability) continue;
 				if (entry.left !== undefined) entry.left -= 1;
+				fired[entry.rule.kind] = (fired[entry.rule.kind] ?? 0) + 1;
 				return entry.rule;
 			}
 			return undefined;
 		},
 		rules: () => active.filter((entry) => entry.left === undefined || entry.left > 0).map((entry) => ({ ...entry.rule, ...(entry.left !== undefined && { times: entry.left }) })),
 		reseed(next) {
-			random = seededRandom(next);
-		}
+			currentSeed = next;
+			asked = new Map();
+			fired = {};
+		},
+		fired: () => ({ ...fired })
 	};
 	return injector;
 }

@@ -1,7 +1,7 @@
 // The HTTP control surface under /__sandbox/ for browser tests: reset, state, faults, rate limit, clock; open to any origin.
 import type { IncomingMessage } from 'node:http';
 import { parseBody, readBody } from '../common/body';
-import { FaultRuleError, type FaultRule } from '../common/faults';
+import { FaultRuleError, type FaultKind, type FaultRule } from '../common/faults';
 import { jsonReply, type Reply } from '../common/reply';
 import type { KayakoAccountView } from './view';
 
@@ -11,6 +11,7 @@ export interface ControlTarget {
 	setFaults(rules: FaultRule[], account?: string): void;
 	clearFaults(account?: string): void;
 	faultRules(account?: string): FaultRule[];
+	faultsFired(account?: string): Partial<Record<FaultKind, number>>;
 	setRateLimit(perMinute: number): void;
 	setSetting(name: string, value: string, account?: string): void;
 	advanceClock(ms: number): void;
@@ -33,7 +34,7 @@ const USAGE = {
 	endpoints: [
 		'POST /__sandbox/reset',
 		'GET /__sandbox/state?account=acme',
-		'GET|PUT|DELETE /__sandbox/faults?account=acme  (PUT body: {"rules":[{"kind":"server-error","times":1,"method":"POST","path":"/bulk/*"}]})',
+		'GET|PUT|DELETE /__sandbox/faults?account=acme  (PUT body: {"rules":[{"kind":"server-error","times":1,"method":"POST","path":"/bulk/*"}]}; GET also counts the faults fired by kind)',
 		'PUT /__sandbox/rate-limit  (body: {"perMinute":600})',
 		'PUT /__sandbox/setting?account=acme  (body: {"name":"allow_unsafe_html_in_articles","value":"1"}: what an admin does in Kayako\'s admin area)',
 		'GET|POST /__sandbox/clock  (POST body: {"advanceMs":60000})',
@@ -59,7 +60,7 @@ async function route(target: ControlTarget, method: string, path: string, url: U
 		case 'GET /state':
 			return jsonReply(200, target.state(account));
 		case 'GET /faults':
-			return jsonReply(200, { rules: target.faultRules(account) });
+			return jsonReply(200, { rules: target.faultRules(account), fired: target.faultsFired(account) });
 		case 'PUT /faults':
 		case 'POST /faults': {
 			if (!Array.isArray(body.rules)) return problem(400, 'Send {"rules":[...]}, a list of fault rules.');

@@ -1,7 +1,7 @@
 // The Kayako API v1 sandbox: several accounts on one port (`/<account>/api/v1/...`), a JS and an HTTP control surface.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createOffsetClock } from '../common/clock';
-import { createFaultInjector, type FaultRule } from '../common/faults';
+import { createFaultInjector, type FaultKind, type FaultRule } from '../common/faults';
 import { createMinuteWindows } from '../common/rate-window';
 import { sendReply } from '../common/reply';
 import { seededRandom } from '../common/rng';
@@ -42,6 +42,8 @@ export interface KayakoFaults {
 	add(rule: FaultRule, account?: string): void;
 	clear(account?: string): void;
 	list(account?: string): FaultRule[];
+	/** How many faults of each kind fired for the account since the sandbox was made or reset. */
+	fired(account?: string): Partial<Record<FaultKind, number>>;
 }
 
 export interface KayakoSandbox {
@@ -117,7 +119,8 @@ export function createKayakoSandbox(options: KayakoSandboxOptions = {}): KayakoS
 			if (account !== undefined) runtime(account).faults.clear();
 			else for (const entry of accounts.values()) entry.faults.clear();
 		},
-		list: (account) => runtime(account).faults.rules()
+		list: (account) => runtime(account).faults.rules(),
+		fired: (account) => runtime(account).faults.fired()
 	};
 
 	const sandbox: KayakoSandbox = {
@@ -168,6 +171,7 @@ export function createKayakoSandbox(options: KayakoSandboxOptions = {}): KayakoS
 		setFaults: faults.set,
 		clearFaults: faults.clear,
 		faultRules: faults.list,
+		faultsFired: faults.fired,
 		setRateLimit: sandbox.setRateLimit,
 		setSetting: sandbox.setSetting,
 		advanceClock: sandbox.advanceClock,

@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { parseBody, readBody } from '../common/body';
 import type { FaultInjector } from '../common/faults';
 import type { MinuteWindows } from '../common/rate-window';
+import { garbledBytes, notJsonReply, rateLimitedHeaders, truncatedBytes } from '../common/mangle';
 import { bodyBytes, dropConnection, htmlPage, sendReply, type Reply } from '../common/reply';
 import type { Random } from '../common/rng';
 import type { Router } from '../common/router';
@@ -79,6 +80,12 @@ function countRequest(state: AccountState, key: string): void {
 	state.requests.byRoute[key] = (state.requests.byRoute[key] ?? 0) + 1;
 }
 
+/** Ages the request's session past the idle limit, so authentication answers 401 "session has expired" as Kayako does. */
+function expireSession(env: PipelineEnv, sessionId: string | string[] | undefined): void {
+	const session = env.auth.sessions.get(Array.isArray(sessionId) ? (sessionId[0] ?? '') : (sessionId ?? ''));
+	if (session) session.last_seen_at = env.now() - env.sessionIdleMs - 1;
+}
+
 export async function serveApi(env: PipelineEnv, runtime: AccountRuntime, req: IncomingMessage, res: ServerResponse, url: URL, apiPath: string, accountUrl: string): Promise<void> {
 	const method = (req.method ?? 'GET').toUpperCase();
 	const state = runtime.state;
@@ -97,10 +104,8 @@ export async function serveApi(env: PipelineEnv, runtime: AccountRuntime, req: I
 	const send = (reply: Reply, extra: Record<string, string> = {}) => sendReply(res, finish(reply, env.now(), extra));
 	if (fault?.kind === 'server-error') return send(errorReply(500, 'EXCEPTION_CAUGHT'));
 	if (fault?.kind === 'unavailable') return send(htmlPage(503, 'Service Unavailable', 'The server is temporarily unable to service your request. Please try again later.'));
-	if (fault?.kind === 'rate-limited') {
-		const seconds = String(Math.max(1, Math.ceil((fault.delayMs ?? 1000) / 1000)));
-		return send(errorReply(429, 'RATE_LIMIT_REACHED', { headers: { 'Retry-After': seconds } }));
-	}
+	if (fault?.kind === 'rate-limited' || fault?.kind === 'rate-limited-bare') return send(errorReply(429, 'RATE_LIMIT_REACHED', { headers: rateLimitedHeaders(fault.kind, fault.delayMs) }));
+	if (fault?.kind === 'session-expired') expireSession(env, req.headers['x-session-id'] ?? url.searchParams.get('_session_id') ?? undefined);
 
 	const ticket = env.windows.take(state.name);
 	const limits = rateHeaders(ticket);
@@ -152,9 +157,8 @@ export async function serveApi(env: PipelineEnv, runtime: AccountRuntime, req: I
 		dropConnection(res);
 		return;
 	}
-	if (fault?.kind === 'malformed-json') {
-		const bytes = bodyBytes(final);
-		return sendReply(res, final, bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2))));
-	}
+	if (fault?.kind === 'malformed-json') return sendReply(res, final, truncatedBytes(bodyBytes(final)));
+	if (fault?.kind === 'garbled-json') return sendReply(res, final, garbledBytes(bodyBytes(final)));
+	if (fault?.kind === 'not-json') return sendReply(res, finish(notJsonReply(), env.now(), {}));
 	sendReply(res, final);
 }

@@ -1,4 +1,4 @@
-// The test control surface under /__sandbox/: state, reset, faults, clock, rate limit and data mutations for delta tests.
+// The test control surface under /__sandbox/: state, reset, faults, clock, rate limit, data mutations for delta tests, bad-input seeding.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseBody, readBody } from '../common/body';
 import { FaultRuleError } from '../common/faults';
@@ -13,7 +13,7 @@ const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods
 
 function ticketIdOf(params: Record<string, string>): number {
 	const id = Number(params.id);
-	if (!Number.isInteger(id)) throw new SandboxInputError(`"${params.id}" is not a ticket id.`);
+	if (!Number.isInteger(id)) throw new SandboxInputError(`"${params.id}" is not a record id.`);
 	return id;
 }
 
@@ -23,7 +23,7 @@ const router = createRouter<ControlHandler>()
 		controls.reset();
 		return controls.state();
 	})
-	.add('GET', '/__sandbox/faults', (controls) => ({ rules: controls.faults.rules() }))
+	.add('GET', '/__sandbox/faults', (controls) => ({ rules: controls.faults.rules(), fired: controls.faults.fired() }))
 	.add('PUT', '/__sandbox/faults', (controls, body) => {
 		controls.faults.set(Array.isArray(body.rules) ? body.rules : []);
 		return { rules: controls.faults.rules() };
@@ -36,6 +36,7 @@ const router = createRouter<ControlHandler>()
 		controls.faults.clear();
 		return { rules: [] };
 	})
+	.add('PUT', '/__sandbox/quirks', (controls, body) => ({ quirks: controls.setQuirks(body as Record<string, number>) }))
 	.add('POST', '/__sandbox/clock', (controls, body) => {
 		controls.advanceClock(Number(body.advanceMs));
 		return { now: controls.now() };
@@ -50,7 +51,9 @@ const router = createRouter<ControlHandler>()
 	.add('DELETE', '/__sandbox/tickets/:id', (controls, _body, params) => {
 		controls.deleteTicket(ticketIdOf(params));
 		return { deleted: true };
-	});
+	})
+	.add('PATCH', '/__sandbox/users/:id', (controls, body, params) => ({ user: controls.overrideUser(ticketIdOf(params), body) }))
+	.add('PUT', '/__sandbox/export-quirks', (controls, body) => ({ quirks: controls.setExportQuirks(body) }));
 
 function problem(status: number, message: string): Reply {
 	return jsonReply(status, { error: message }, CORS);

@@ -1,5 +1,7 @@
 // What a test can do to a running sandbox: the JS API behind both the sandbox object and the /__sandbox/ surface.
 import type { FaultInjector } from '../common/faults';
+import type { ExportQuirks, SandboxQuirks } from './account';
+import type { UserRecord } from './generator/people';
 import type { NewComment, NewTicket, TicketChange } from './ticket-store';
 
 export interface SandboxStateSnapshot {
@@ -11,6 +13,7 @@ export interface SandboxStateSnapshot {
 	mutations: { changedTickets: number; addedTickets: number; addedComments: number };
 	requests: { total: number; byRoute: Record<string, number> };
 	faults: ReturnType<FaultInjector['rules']>;
+	quirks: SandboxQuirks;
 }
 
 export interface ZendeskSandboxControls {
@@ -18,6 +21,8 @@ export interface ZendeskSandboxControls {
 	/** Back to the seeded data: mutations, clock offset, rate-limit windows, request counts and faults all cleared. */
 	reset(): void;
 	faults: FaultInjector;
+	/** Turns on misbehaviour real accounts have shown (a stuck export cursor); reset() turns it off. */
+	setQuirks(quirks: Partial<SandboxQuirks>): SandboxQuirks;
 	setRateLimit(perMinute: number): void;
 	advanceClock(ms: number): void;
 	now(): number;
@@ -26,4 +31,8 @@ export interface ZendeskSandboxControls {
 	addComment(ticketId: number, input: NewComment): Record<string, unknown>;
 	updateTicket(ticketId: number, change: TicketChange): Record<string, unknown>;
 	deleteTicket(ticketId: number): void;
+	/** Lays fields over a generated user, verbatim (an invalid or shared e-mail, `suspended: true`); returns the user as the API shows it. */
+	overrideUser(userId: number, fields: Partial<UserRecord>): Record<string, unknown>;
+	/** Switches misbehaviours of the ticket export on or off: a page served twice, a cursor that never advances. */
+	setExportQuirks(quirks: Partial<ExportQuirks>): ExportQuirks;
 }

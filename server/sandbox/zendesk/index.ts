@@ -11,7 +11,7 @@ import { isoSeconds } from './generator/time';
 import { handleApi } from './http/pipeline';
 import { createRateLimits } from './http/rate-limits';
 import { DAY_MS, planAccount, userIndex, type AccountPlan } from './plan';
-import { presentComment, presentTicket } from './present';
+import { presentComment, presentTicket, withUrl } from './present';
 import { createApiRouter } from './routes/index';
 import { DOWNLOAD_PATTERNS } from './routes/downloads';
 import { SandboxInputError, type NewTicket } from './ticket-store';
@@ -75,7 +75,8 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 				history: { start: isoSeconds(plan.historyStart), end: isoSeconds(plan.historyEnd) },
 				mutations: account.tickets.mutationCounts(),
 				requests: { total: account.requests.total, byRoute: { ...account.requests.byRoute } },
-				faults: faults.rules()
+				faults: faults.rules(),
+				quirks: { ...account.quirks }
 			};
 		},
 		reset() {
@@ -87,6 +88,12 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 			faults.reseed(seed);
 		},
 		faults,
+		setQuirks(quirks) {
+			const stuckCursors = quirks.stuckCursors ?? account.quirks.stuckCursors;
+			if (!Number.isInteger(stuckCursors) || stuckCursors < 0) throw new SandboxInputError('stuckCursors must be a whole number of pages.');
+			account.quirks.stuckCursors = stuckCursors;
+			return { ...account.quirks };
+		},
 		setRateLimit: (perMinute) => limits.setAccountLimit(perMinute),
 		advanceClock: (ms) => clock.advance(ms),
 		now: () => clock.now(),
@@ -98,7 +105,21 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 		},
 		addComment: (ticketId, input) => presentComment(baseUrl(), account.tickets.addComment(ticketId, input), true),
 		updateTicket: (ticketId, change) => presentTicket(baseUrl(), account.tickets.updateTicket(ticketId, change)),
-		deleteTicket: (ticketId) => account.tickets.deleteTicket(ticketId)
+		deleteTicket: (ticketId) => account.tickets.deleteTicket(ticketId),
+		overrideUser(id, fields) {
+			const index = userIndex(plan, id);
+			if (index === undefined) throw new SandboxInputError(`There is no user ${id}.`, 404);
+			// The id stays the generated one: it is what every ticket refers to.
+			const rest: Partial<ReturnType<ZendeskAccount['user']>> = { ...fields };
+			delete rest.id;
+			account.userOverrides.set(index, { ...account.userOverrides.get(index), ...rest });
+			return { ...withUrl(baseUrl(), 'users', account.user(index)) };
+		},
+		setExportQuirks(quirks) {
+			if (quirks.repeatPages !== undefined) account.quirks.repeatPages = Math.max(0, Math.floor(Number(quirks.repeatPages)) || 0);
+			if (quirks.stuckCursor !== undefined) account.quirks.stuckCursor = quirks.stuckCursor === true;
+			return { ...account.quirks };
+		}
 	};
 
 	const handle = (req: IncomingMessage, res: ServerResponse): void => {

@@ -22,18 +22,46 @@ export interface TicketChange {
 	custom_fields?: { id: number; value: FieldValue }[];
 }
 
-export interface NewComment {
-	body: string;
-	public?: boolean;
-	authorId?: number;
+/** A file on a comment a test adds: the bytes are generated from the seed, so any size (0 bytes, 40 MB) costs no memory. */
+export interface NewFile {
+	file_name: string;
+	content_type?: string;
+	size: number;
+	inline?: boolean;
 }
 
+export interface NewComment {
+	body: string;
+	/** The comment's HTML as the API returns it (`html_body`), verbatim; by default the body, escaped, in paragraphs. */
+	html?: string;
+	public?: boolean;
+	authorId?: number;
+	files?: NewFile[];
+}
+
+/**
+ * A ticket a test adds. Values are taken as given, unchecked, so a bad-input fixture can hold what real accounts hold:
+ * a status outside the documented list, a tag with a comma, a field option that no longer exists.
+ */
 export interface NewTicket {
 	subject?: string;
 	comment?: string;
+	/** The first comment's HTML, verbatim. */
+	html?: string;
 	public?: boolean;
 	requesterId?: number;
-	status?: TicketStatus;
+	/** The first comment's author; by default the requester. */
+	authorId?: number;
+	assigneeId?: number;
+	groupId?: number;
+	status?: TicketStatus | string;
 	priority?: TicketRecord['priority'];
 	tags?: string[];
+	custom_fields?: { id: number; value: FieldValue }[];
+	/** Files on the first comment. */
+	files?: NewFile[];
+	/** More comments after the first, in order. */
+	comments?: NewComment[];
+	/** Deleted right after it is made: the export lists it with status "deleted", the API no longer shows it. */
+	deleted?: boolean;
 }

@@ -6,7 +6,7 @@ import { generateComment, type CommentRecord } from './generator/comments';
 import { Lru } from './generator/lru';
 import { isGeneratedTicket, ticketShape, type TicketStatus } from './generator/ticket-shape';
 import { generateTicket, type FieldValue, type TicketRecord } from './generator/tickets';
-import { newTicketRecord } from './generator/new-ticket';
+import { newCommentFiles, newTicketRecord } from './generator/new-ticket';
 import { SandboxInputError, type NewComment, type NewTicket, type TicketChange } from './mutations';
 
 export { SandboxInputError, type NewComment, type NewTicket, type TicketChange } from './mutations';
@@ -170,7 +170,7 @@ export class TicketStore {
 
 	attachment(id: number): AttachmentRecord | undefined {
 		const origin = attachmentOrigin(id);
-		if (!origin || !isGeneratedTicket(this.plan, origin.ticketId)) return undefined;
+		if (!origin || !this.exists(origin.ticketId)) return undefined;
 		const comment = this.comments(origin.ticketId)[origin.position];
 		return [...(comment?.files ?? []), ...(comment?.inlineImages ?? [])].find((attachment) => attachment.id === id);
 	}
@@ -211,8 +211,9 @@ export class TicketStore {
 
 	addComment(id: number, input: NewComment): CommentRecord {
 		const ticket = this.requireLive(id);
-		if (typeof input.body !== 'string' || input.body.trim() === '') throw new SandboxInputError('A comment needs a non-empty "body".');
+		if (typeof input.body !== 'string' || (input.body.trim() === '' && !input.html)) throw new SandboxInputError('A comment needs a non-empty "body".');
 		const position = this.comments(id).length;
+		const attached = newCommentFiles(this.plan, id, position, input.files ?? []);
 		const overlay = this.overlay(id);
 		const auditPosition = this.nextAuditPosition(id, overlay);
 		const at = this.touch(overlay);
@@ -222,15 +223,14 @@ export class TicketStore {
 			type: 'Comment',
 			author_id: authorId,
 			body: input.body,
-			html_body: htmlOf(input.body),
+			html_body: input.html ?? htmlOf(input.body),
 			plain_body: input.body,
 			public: input.public ?? true,
 			audit_id: auditId(id, auditPosition),
 			created_at: isoSeconds(at),
 			via: { channel: 'api', source: { from: {}, to: {}, rel: null } },
 			metadata: { system: { client: 'sandbox control surface' }, custom: {} },
-			files: [],
-			inlineImages: []
+			...attached
 		};
 		overlay.comments.push(comment);
 		overlay.audits.push(this.audit(id, auditPosition, at, authorId, [commentEvent(comment, comment.id, [])]));
@@ -274,11 +274,14 @@ export class TicketStore {
 		const ticket = newTicketRecord(this.plan, id, input, requester, at);
 		this.added.set(id, ticket);
 		this.order = undefined;
-		const comment = this.addComment(id, { body: input.comment ?? ticket.subject, public: input.public ?? true, authorId: requester.id });
+		const comment = this.addComment(id, { body: input.comment ?? ticket.subject, html: input.html, public: input.public ?? true, authorId: input.authorId ?? requester.id, files: input.files });
 		const overlay = this.overlay(id);
 		const create = overlay.audits[0];
 		if (create) create.events.push({ id: comment.id * 10 + 1, type: 'Create', field_name: 'status', value: ticket.status }, { id: comment.id * 10 + 2, type: 'Create', field_name: 'subject', value: ticket.subject });
-		return this.requireLive(id);
+		for (const more of input.comments ?? []) this.addComment(id, more);
+		const made = this.requireLive(id);
+		if (input.deleted) this.deleteTicket(id);
+		return made;
 	}
 
 	mutationCounts(): { changedTickets: number; addedTickets: number; addedComments: number } {

@@ -122,6 +122,10 @@ export interface Ticket {
 	channel?: string;
 	/** The source's web address of the ticket, for the reports. */
 	url?: string;
+	/** Deleted in the source (in its trash): not moved, and a case moved earlier is closed. */
+	deleted?: boolean;
+	/** What the source had to interpret on the way (an unknown status read as Open, ...), one sentence each, for the report. */
+	notes?: string[];
 }
 
 export interface Attachment {

@@ -1,6 +1,7 @@
 // One API request from socket to answer: route, faults, authentication, rate limits, permissions, handler, headers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultInjector } from '../../common/faults';
+import { notJsonReply, rateLimitedHeaders } from '../../common/mangle';
 import { dropConnection, jsonReply, type Reply } from '../../common/reply';
 import type { Router } from '../../common/router';
 import type { ZendeskAccount } from '../account';
@@ -46,11 +47,20 @@ function faultReply(kind: string, delayMs: number | undefined): Reply | undefine
 	if (kind === 'server-error') return jsonReply(500, { error: 'InternalServerError', description: 'Something went wrong on our side (injected fault).' });
 	if (kind === 'unavailable') return { status: 503, headers: { 'Content-Type': 'text/html', 'Retry-After': '1' }, body: { text: '<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>' } };
 	if (kind === 'rate-limited') return rateLimited('Number of allowed API requests per minute exceeded', Math.max(1, Math.ceil((delayMs ?? 1000) / 1000)));
+	if (kind === 'rate-limited-bare') return { ...rateLimited('Number of allowed API requests per minute exceeded', 1), headers: rateLimitedHeaders(kind, delayMs) };
 	return undefined;
 }
 
-/** What to do with a reply: send it, send half of it, or act and then drop the connection. */
-type Outcome = { reply: ZendeskReply; then: 'send' | 'malformed' | 'drop' };
+/** What to do with a reply: send it, send half of it, garble it, or act and then drop the connection. */
+type Outcome = { reply: ZendeskReply; then: 'send' | 'malformed' | 'garbled' | 'not-json' | 'drop' };
+
+function afterActing(kind: string | undefined): Outcome['then'] {
+	if (kind === 'malformed-json') return 'malformed';
+	if (kind === 'garbled-json') return 'garbled';
+	if (kind === 'not-json') return 'not-json';
+	if (kind === 'drop-after') return 'drop';
+	return 'send';
+}
 
 function plain(reply: ZendeskReply): Outcome {
 	return { reply, then: 'send' };
@@ -77,7 +87,7 @@ async function answer(parts: PipelineParts, req: IncomingMessage, res: ServerRes
 	account.requests.total += 1;
 	account.requests.byRoute[match.pattern] = (account.requests.byRoute[match.pattern] ?? 0) + 1;
 	const context = { account, method, path, query: url.searchParams, params: match.params, baseUrl: parts.baseUrl(req) };
-	const then: Outcome['then'] = fault?.kind === 'malformed-json' ? 'malformed' : fault?.kind === 'drop-after' ? 'drop' : 'send';
+	const then = afterActing(fault?.kind);
 	if (parts.downloads.has(match.pattern)) return { reply: spec.handler({ ...context, principal: { kind: 'anonymous' } }), then };
 
 	const principal = authenticate(account, req.headers);
@@ -108,5 +118,7 @@ export async function handleApi(parts: PipelineParts, req: IncomingMessage, res:
 		dropConnection(res);
 		return;
 	}
-	await send(res, outcome.reply, outcome.then === 'malformed');
+	// A not-json fault: the request was served, and a gateway's HTML page came back in place of the answer.
+	if (outcome.then === 'not-json') return send(res, notJsonReply());
+	await send(res, outcome.reply, outcome.then === 'send' ? undefined : outcome.then);
 }

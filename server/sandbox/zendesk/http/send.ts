@@ -1,5 +1,6 @@
 // Writing a reply to the socket, including streamed files with backpressure and the faults that mangle an answer.
 import type { ServerResponse } from 'node:http';
+import { garbledBytes, truncatedBytes } from '../../common/mangle';
 import { bodyBytes, dropConnection, sendReply } from '../../common/reply';
 import { isStream, type ZendeskReply } from './reply';
 
@@ -32,12 +33,16 @@ async function sendStream(res: ServerResponse, reply: Extract<ZendeskReply, { st
 	res.end();
 }
 
-/** `malformed` truncates the body mid-way: a JSON body no longer parses, a file stops short of its Content-Length. */
-export async function send(res: ServerResponse, reply: ZendeskReply, malformed = false): Promise<void> {
-	if (isStream(reply)) return sendStream(res, reply, malformed ? Math.floor(reply.stream.length / 2) : undefined);
+/**
+ * `malformed` truncates the body mid-way: a JSON body no longer parses, a file stops short of its Content-Length.
+ * `garbled` splices garbage into a JSON body; a file is cut, as a broken transfer would leave it.
+ */
+export async function send(res: ServerResponse, reply: ZendeskReply, mangle?: 'malformed' | 'garbled'): Promise<void> {
+	if (isStream(reply)) return sendStream(res, reply, mangle ? Math.floor(reply.stream.length / 2) : undefined);
 	const bytes = bodyBytes(reply);
 	// Zendesk labels every JSON answer; clients that parse by content type depend on it.
 	if ('json' in reply.body && !Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type')) reply = { ...reply, headers: { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8' } };
-	if (!malformed) return sendReply(res, reply, bytes);
-	sendReply(res, reply, bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2))));
+	if (mangle === 'malformed') return sendReply(res, reply, truncatedBytes(bytes));
+	if (mangle === 'garbled') return sendReply(res, reply, garbledBytes(bytes));
+	sendReply(res, reply, bytes);
 }

@@ -83,7 +83,21 @@ function readAfter(stream: Stream, from: Position, size: number, upper: number):
 	return { ids, last, endOfStream: true };
 }
 
-function cursorExport(context: RequestContext, stream: Stream, present: (ids: number[]) => Record<string, unknown>): Reply {
+/**
+ * The ticket export's quirks a test switched on: a page served twice (its after_cursor points back at itself once), or a
+ * cursor that never moves. `here` is the cursor of the page being served.
+ */
+function quirkyCursor(context: RequestContext, asked: string | null, here: string, next: string, endOfStream: boolean, served: number): { cursor: string; endOfStream: boolean } {
+	const quirks = context.account.quirks;
+	if (quirks.stuckCursor) return { cursor: asked ?? next, endOfStream: false };
+	if (quirks.repeatPages > 0 && served > 0) {
+		quirks.repeatPages -= 1;
+		return { cursor: here, endOfStream: false };
+	}
+	return { cursor: next, endOfStream };
+}
+
+function cursorExport(context: RequestContext, stream: Stream, present: (ids: number[]) => Record<string, unknown>, quirky = false): Reply {
 	const size = perPage(context);
 	if (size === undefined) return invalidValue('per_page must be a positive integer');
 	const cursor = context.query.get('cursor');
@@ -99,7 +113,13 @@ function cursorExport(context: RequestContext, stream: Stream, present: (ids: nu
 	}
 	const upper = unixSeconds(context.account.clock.now()) - 60;
 	const page = readAfter(stream, from, size, upper);
-	const afterCursor = encodePosition(page.last ?? from);
+	// A stuck export, as Zendesk has served it: the page's records, but the cursor the client came with.
+	const stuck = cursor !== null && !page.endOfStream && context.account.quirks.stuckCursors > 0;
+	if (stuck) context.account.quirks.stuckCursors -= 1;
+	const next = stuck && cursor !== null
+		? { cursor, endOfStream: false }
+		: quirky ? quirkyCursor(context, cursor, cursor ?? encodePosition(from), encodePosition(page.last ?? from), page.endOfStream, page.ids.length) : { cursor: encodePosition(page.last ?? from), endOfStream: page.endOfStream };
+	const afterCursor = next.cursor;
 	const keep = ['per_page', 'include', 'support_type_scope'].filter((name) => context.query.has(name));
 	const url = (value: string) => linkTo(context, { cursor: value, start_time: undefined }, [...context.query.keys()].filter((name) => !keep.includes(name)));
 	return jsonReply(200, {
@@ -108,7 +128,7 @@ function cursorExport(context: RequestContext, stream: Stream, present: (ids: nu
 		after_cursor: afterCursor,
 		before_url: cursor === null ? null : url(cursor),
 		before_cursor: cursor,
-		end_of_stream: page.endOfStream
+		end_of_stream: next.endOfStream
 	});
 }
 
@@ -194,7 +214,7 @@ export const incrementalRoutes: Record<string, RouteSpec> = {
 	'/api/v2/incremental/tickets/cursor': {
 		handler: (context) => {
 			const stream = ticketStream(context);
-			return stream ? cursorExport(context, stream, presentTickets(context)) : badScope();
+			return stream ? cursorExport(context, stream, presentTickets(context), true) : badScope();
 		},
 		access: 'admin',
 		counter: 'support',

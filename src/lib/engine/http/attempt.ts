@@ -1,13 +1,13 @@
 // One attempt of a request: fetch through ky with a timeout, then sort what came back into a response or a trouble.
 import type { KyInstance } from 'ky';
 import type { ErrorKind, MigrationError } from '../errors';
-import { readBody } from './body';
+import { declaredLength, readBlob, readBody, shortOf } from './body';
 import type { Clock } from './clock';
-import { answerError, cancelledError, failureError, malformedError, proxyAnswerError, truncatedError, type RequestContext } from './error-messages';
+import { answerError, cancelledError, failureError, malformedError, proxyAnswerError, shortDownloadError, truncatedError, type RequestContext } from './error-messages';
 import { describeFetchFailure } from './fetch-failure';
 import type { AttemptOutcome } from './limiter';
 import { readRateLimit, type RateLimitReading } from './rate-limit-headers';
-import { timeoutTrouble, troubleFromFailure, troubleFromProxy, troubleFromStatus, truncatedBodyTrouble, type Trouble } from './retry';
+import { malformedBodyTrouble, timeoutTrouble, troubleFromFailure, troubleFromProxy, troubleFromStatus, truncatedBodyTrouble, type Trouble } from './retry';
 import type { DescribedError, HttpRequest, HttpResponse } from './types';
 
 /** A request made ready once, sent as many times as the policy allows. */
@@ -37,31 +37,39 @@ export interface AttemptTools {
 }
 
 /**
- * `parse` reads the body into an HttpResponse; `raw` hands back the Response unread (a download),
- * with the caller's signal still able to cancel the stream.
+ * `parse` reads the body into an HttpResponse; `blob` reads the whole body as bytes (a download) and checks it is
+ * as long as declared; `raw` hands back the Response unread, with the caller's signal still able to cancel the stream.
+ * A body read inside the attempt is read again by the next attempt when it is cut off.
  */
 export async function attempt(prepared: PreparedRequest, mode: 'parse', context: RequestContext, tools: AttemptTools): Promise<AttemptResult<HttpResponse>>;
+export async function attempt(prepared: PreparedRequest, mode: 'blob', context: RequestContext, tools: AttemptTools): Promise<AttemptResult<Blob>>;
 export async function attempt(prepared: PreparedRequest, mode: 'raw', context: RequestContext, tools: AttemptTools): Promise<AttemptResult<Response>>;
 export async function attempt(
 	prepared: PreparedRequest,
-	mode: 'parse' | 'raw',
+	mode: 'parse' | 'blob' | 'raw',
 	context: RequestContext,
 	tools: AttemptTools
-): Promise<AttemptResult<HttpResponse | Response>> {
+): Promise<AttemptResult<HttpResponse | Blob | Response>> {
 	const { request } = prepared;
 	const controller = new AbortController();
 	const caller = request.signal;
 	const onCallerAbort = (): void => controller.abort(caller?.reason);
 	caller?.addEventListener('abort', onCallerAbort, { once: true });
 	let timedOut = false;
-	const timer = new AbortController();
-	tools.clock.sleep(prepared.timeoutMs, timer.signal).then(
-		() => {
-			timedOut = true;
-			controller.abort(new DOMException(`No answer within ${prepared.timeoutMs} ms`, 'TimeoutError'));
-		},
-		() => undefined
-	);
+	let timer = new AbortController();
+	// Restarted by a download at every piece of its body: a large file may take long, a stalled one may not.
+	const arm = (): void => {
+		timer.abort();
+		timer = new AbortController();
+		tools.clock.sleep(prepared.timeoutMs, timer.signal).then(
+			() => {
+				timedOut = true;
+				controller.abort(new DOMException(`No answer within ${prepared.timeoutMs} ms`, 'TimeoutError'));
+			},
+			() => undefined
+		);
+	};
+	arm();
 	let keepCallerLink = false;
 	try {
 		let response: Response;
@@ -82,6 +90,7 @@ export async function attempt(
 				keepCallerLink = true;
 				return { type: 'answer', value: response, load: 'success', reading };
 			}
+			if (mode === 'blob') return await blobAnswer(response, reading, { timedOut: () => timedOut, progress: arm }, prepared, context);
 			return await parsedAnswer(response, reading, () => timedOut, prepared, context);
 		}
 		return await errorAnswer(response, reading, prepared, context, tools);
@@ -114,9 +123,38 @@ async function parsedAnswer(
 		if (timedOut()) return { type: 'trouble', trouble: timeoutTrouble, load: 'overloaded', reading, error: (kind) => failureError(kind, context, 'timeout', error) };
 		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => truncatedError(kind, context, response.status, error) };
 	}
-	if (!parsed.ok) return { type: 'final', error: malformedError(context, response.status, parsed.text), load: 'success' };
+	// A cut or garbled answer is the network's or the server's hiccup, not a final word: a safe request is read again.
+	if (!parsed.ok) {
+		const { status } = response;
+		const text = parsed.text;
+		return { type: 'trouble', trouble: malformedBodyTrouble, load: 'neutral', reading, error: (kind) => malformedError(kind, context, status, text) };
+	}
 	const value: HttpResponse = { status: response.status, headers: response.headers, body: parsed.body, url: responseUrl(response, prepared) };
 	return { type: 'answer', value, load: 'success', reading };
+}
+
+/** The whole body as bytes; fewer bytes than the Content-Length (or the size the caller expects) is a cut download. */
+async function blobAnswer(
+	response: Response,
+	reading: RateLimitReading,
+	watch: { timedOut: () => boolean; progress: () => void },
+	prepared: PreparedRequest,
+	context: RequestContext
+): Promise<AttemptResult<Blob>> {
+	let blob: Blob;
+	try {
+		blob = await readBlob(response, watch.progress);
+	} catch (error) {
+		if (prepared.request.signal?.aborted) return { type: 'final', error: cancelledError(context, error), load: 'neutral' };
+		if (watch.timedOut()) return { type: 'trouble', trouble: timeoutTrouble, load: 'overloaded', reading, error: (kind) => failureError(kind, context, 'timeout', error) };
+		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => truncatedError(kind, context, response.status, error) };
+	}
+	const declared = shortOf(blob.size, declaredLength(response), prepared.request.expectedBytes);
+	if (declared !== undefined) {
+		const received = blob.size;
+		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => shortDownloadError(kind, context, declared, received) };
+	}
+	return { type: 'answer', value: blob, load: 'success', reading };
 }
 
 async function errorAnswer(

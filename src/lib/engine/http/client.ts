@@ -50,7 +50,15 @@ export class HttpClient {
 		return response as HttpResponse<T>;
 	}
 
-	/** Like `send`, but hands back the Response with its body unread, for streaming downloads. */
+	/**
+	 * A file's bytes, read inside the retry loop: a download cut off mid-way (fewer bytes than its Content-Length,
+	 * or than `expectedBytes`) is fetched again like any other failed GET.
+	 */
+	download(request: HttpRequest): Promise<Blob> {
+		return this.#run(request, (prepared, context) => attempt(prepared, 'blob', context, this.#tools()));
+	}
+
+	/** Like `send`, but hands back the Response with its body unread, for streaming; a cut stream is the caller's to handle. */
 	sendRaw(request: HttpRequest): Promise<Response> {
 		return this.#run(request, (prepared, context) => attempt(prepared, 'raw', context, this.#tools()));
 	}

@@ -135,10 +135,20 @@ export function cancelledError(context: RequestContext, cause: unknown): Migrati
 	return new MigrationError(baseInfo('cancelled', context, `${requestText(context)} was cancelled before it finished.`), { cause });
 }
 
-/** A success status whose JSON body does not parse. */
-export function malformedError(context: RequestContext, status: number, text: string): MigrationError {
-	const message = `${context.host} answered ${requestText(context)} with ${status} and a body that is not valid JSON, although it said it was. Check that the address points to the helpdesk's API.`;
-	return new MigrationError({ ...baseInfo('malformed-response', context, message), status }, { cause: { status, text: text.slice(0, 2000) } });
+/** A success status whose JSON body does not parse: cut off or garbled on the way, read again where that is safe. */
+export function malformedError(kind: ErrorKind, context: RequestContext, status: number, text: string): MigrationError {
+	const what = requestText(context);
+	const message =
+		kind === 'unknown-outcome'
+			? `${context.host} answered ${what} with ${status}, but its answer was cut off or is not valid JSON, so what it created is unknown. ${LOOK_IT_UP}`
+			: `${context.host} answered ${what} with ${status}, but its answer was cut off or is not valid JSON${triesText(context)}. This is usually a passing fault of the network or the helpdesk: resume the migration later. If it keeps happening, check that the address points to the helpdesk's API and not to a login page or another server.`;
+	return new MigrationError({ ...baseInfo(kind, context, message), status }, { cause: { status, text: text.slice(0, 2000) } });
+}
+
+/** A download whose bytes do not add up to the size declared for it. */
+export function shortDownloadError(kind: ErrorKind, context: RequestContext, declared: number, received: number): MigrationError {
+	const message = `The file at ${requestText(context)} came from ${context.host} with ${received} of its ${declared} bytes${triesText(context)}: the download was cut off. Resume the migration later to fetch it again.`;
+	return new MigrationError(baseInfo(kind, context, message), { cause: { declared, received } });
 }
 
 /** A success status came, then the connection dropped while its body was read. */

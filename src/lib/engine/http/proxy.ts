@@ -1,4 +1,4 @@
-// CORS proxy addressing in the cors-anywhere convention: `<proxy>/<full target URL>`, or the target itself when no proxy is set.
+// CORS proxy addressing as our proxy (server/proxy) takes it: `<proxy>/<full target URL>`, or the target itself when no proxy is set.
 import { MigrationError } from '../errors';
 
 /** Parses an absolute http(s) URL, or says in one sentence why it is not one. */

@@ -79,6 +79,15 @@ export function troubleFromProxy(code: string): Trouble {
 			return { kind: 'invalid-input', resend: 'none', overload: false };
 		case 'body-too-large':
 			return { kind: 'too-large', resend: 'none', overload: false };
+		// The proxy refused this page's origin, the method or a malformed request: it sent nothing, and never will.
+		case 'origin-not-allowed':
+			return { kind: 'proxy-refused', resend: 'none', overload: false };
+		case 'method-not-allowed':
+		case 'bad-request':
+			return { kind: 'invalid-request', resend: 'none', overload: false };
+		// A redirect chain too long or leading off the allow-list: sending again walks the same chain.
+		case 'too-many-redirects':
+			return { kind: 'network', resend: 'none', overload: false };
 		default:
 			// A code this client does not know: assume the worst about whether the request ran.
 			return { kind: 'network', resend: 'idempotent', overload: false };
@@ -96,6 +105,12 @@ export const timeoutTrouble: Trouble = { kind: 'timeout', resend: 'idempotent', 
 
 /** The answer's status came, then the connection dropped while its body was read. */
 export const truncatedBodyTrouble: Trouble = { kind: 'network', resend: 'idempotent', overload: false };
+
+/**
+ * A success status whose JSON did not parse (cut off, or garbled on the way). The server may have acted, so only a
+ * request that is harmless twice is sent again; a create becomes `unknown-outcome`.
+ */
+export const malformedBodyTrouble: Trouble = { kind: 'malformed-response', resend: 'idempotent', overload: false };
 
 export function kindOfStatus(status: number): ErrorKind {
 	if (status === 401) return 'auth-failed';

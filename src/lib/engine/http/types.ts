@@ -18,6 +18,8 @@ export interface HttpRequest {
 	/** May the request be sent twice without harm? Default: true for GET, PUT and DELETE, false for POST. */
 	idempotent?: boolean;
 	signal?: AbortSignal;
+	/** For a download: the size the helpdesk declared for the file. Exactly this many bytes is whole; fewer, without a Content-Length, is a cut download. */
+	expectedBytes?: number;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -37,7 +39,7 @@ export interface DescribedError {
 }
 
 export interface HttpClientOptions {
-	/** A cors-anywhere style proxy; empty or absent means direct requests. */
+	/** Our CORS proxy (server/proxy): `<proxy>/<full target URL>`; empty or absent means direct requests. */
 	proxyUrl?: string;
 	fetch?: typeof fetch;
 	/** Per attempt, default 30000. */

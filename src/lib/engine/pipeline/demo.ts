@@ -18,7 +18,7 @@ export function seededRandom(seed: number): () => number {
 export async function sampleTickets(source: SourceConnector, options: { size: number; seed: number; candidates: number; signal?: AbortSignal; accept?: (ticket: Ticket) => boolean }): Promise<Ticket[]> {
 	const pool: Ticket[] = [];
 	for await (const page of source.tickets({ signal: options.signal })) {
-		pool.push(...page.records.filter((ticket) => options.accept?.(ticket) ?? true));
+		pool.push(...page.records.filter((ticket) => !ticket.deleted && (options.accept?.(ticket) ?? true)));
 		if (pool.length >= options.candidates) break;
 	}
 	const random = seededRandom(options.seed);

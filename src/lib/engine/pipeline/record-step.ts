@@ -14,8 +14,11 @@ const TRANSIENT = new Set<ErrorInfo['kind']>(['server-error', 'network', 'timeou
 /** Failures that stop the whole run: no point creating the next record either. */
 const FATAL = new Set<ErrorInfo['kind']>(['auth-failed', 'auth-expired', 'auth-locked', 'proxy-unreachable', 'proxy-refused', 'account-unknown', 'cancelled', 'storage-full', 'storage-unavailable']);
 
+/** A failure another attempt in this run cannot mend (Kayako still runs the job that may create the record): the next run tries. */
+export class NotThisRun extends MigrationError {}
+
 export function isTransient(error: unknown): boolean {
-	return error instanceof MigrationError && TRANSIENT.has(error.kind);
+	return error instanceof MigrationError && TRANSIENT.has(error.kind) && !(error instanceof NotThisRun);
 }
 
 export function isFatal(error: unknown): boolean {

@@ -2,6 +2,7 @@
 import type { ErrorInfo } from '../errors';
 import type { Article, FieldDefinition, KbCategory, KbSection, Organization, RecordKind, SourceId, Team, TicketBundle, User } from '../model';
 import type { KayakoId } from '../store';
+import type { TicketJobs } from './ticket-jobs';
 
 /** The kinds a record can reference, resolved by the pipeline before the writer is called. */
 export type ReferenceKind = 'teams' | 'fields' | 'organizations' | 'users' | 'kb-categories' | 'kb-sections' | 'articles';
@@ -28,8 +29,11 @@ export interface TargetWriter {
 	field(field: FieldDefinition, refs: References): Promise<Written>;
 	organization(organization: Organization, refs: References): Promise<Written>;
 	user(user: User, refs: References): Promise<Written>;
-	/** Creates the tickets with all their comments in as few requests as the target allows; one outcome per ticket id. */
-	tickets(bundles: TicketBundle[], refs: References): Promise<Map<SourceId, BatchOutcome>>;
+	/**
+	 * Creates the tickets with all their comments in as few requests as the target allows; one outcome per ticket id.
+	 * `jobs`: where the bulk jobs are kept, so a job the target accepted is waited for instead of sending again.
+	 */
+	tickets(bundles: TicketBundle[], refs: References, jobs?: TicketJobs): Promise<Map<SourceId, BatchOutcome>>;
 	kbCategory(category: KbCategory, refs: References): Promise<Written>;
 	kbSection(section: KbSection, refs: References): Promise<Written>;
 	article(article: Article, refs: References): Promise<Written>;

@@ -26,6 +26,8 @@ export interface IdMapWriteAccess {
 	putIdMapRows(rows: readonly IdMapRow[]): Promise<void>;
 	/** Before a create is sent: status `pending`, one more attempt; the Kayako id of an earlier create is kept for reconciling. */
 	markPending(runId: string, keys: readonly IdMapKey[]): Promise<void>;
+	/** Kayako accepted a bulk job to create these pending records: its id stays with them until they are migrated. */
+	markJobAccepted(runId: string, keys: readonly IdMapKey[], jobId: number): Promise<void>;
 	markMigrated(runId: string, marks: readonly MigratedMark[]): Promise<void>;
 	markFailed(runId: string, marks: readonly ReasonMark[]): Promise<void>;
 	markSkipped(runId: string, marks: readonly ReasonMark[]): Promise<void>;
@@ -75,7 +77,17 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				if (previous?.createdBy !== undefined) row.createdBy = previous.createdBy;
 				if (previous?.parts !== undefined) row.parts = previous.parts;
 				if (previous?.usedBy !== undefined) row.usedBy = previous.usedBy;
+				if (previous?.jobId !== undefined) row.jobId = previous.jobId;
 				return row;
+			});
+		},
+
+		markJobAccepted(runId, keys, jobId) {
+			return updateRows(keys, (key, previous, now) => {
+				if (!previous) return { ...keyOf(key), status: 'pending', runId, updatedAt: now, attempts: 1, jobId };
+				// A row migrated meanwhile has nothing left to wait for.
+				if (previous.status === 'migrated') return previous;
+				return { ...previous, jobId, updatedAt: now };
 			});
 		},
 
@@ -137,5 +149,7 @@ function withReason(status: 'failed' | 'skipped', mark: ReasonMark, previous: Id
 	if (previous?.createdBy !== undefined) row.createdBy = previous.createdBy;
 	if (previous?.parts !== undefined) row.parts = previous.parts;
 	if (previous?.usedBy !== undefined) row.usedBy = previous.usedBy;
+	// A record failed while its job had not ended: the next run waits for that job before sending anything again.
+	if (previous?.jobId !== undefined) row.jobId = previous.jobId;
 	return row;
 }

@@ -138,6 +138,11 @@ export interface IdMapRow extends IdMapKey {
 	parts?: string[];
 	/** Later runs that used the record another run made (counted it as there, referenced it, updated it): a rollback of its maker keeps it for them. */
 	usedBy?: string[];
+	/**
+	 * The Kayako bulk job that was accepted to create this record and may not have ended. While a row carries it,
+	 * nothing is sent for the record again until that job has been followed to its end (after a crash too).
+	 */
+	jobId?: number;
 }
 
 /** The single-index reads of the id map. */

@@ -136,8 +136,8 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 			return { kayakoId, note: notes(await finishUser(context(refs), user, Number(kayakoId))) };
 		},
 
-		async tickets(bundles: TicketBundle[], refs: References) {
-			const outcomes = await importCases(context(refs), bundles.map(sanitizeBundle));
+		async tickets(bundles: TicketBundle[], refs: References, jobs) {
+			const outcomes = await importCases(context(refs), bundles.map(sanitizeBundle), jobs);
 			const result = new Map<string, BatchOutcome>();
 			for (const [sourceId, outcome] of outcomes) {
 				const note = notes(outcome.warnings);

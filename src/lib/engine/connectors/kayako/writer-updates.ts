@@ -1,9 +1,11 @@
 // Delta updates of records migrated before: changed properties put again, new comments appended as notes nobody is mailed about.
+import { MigrationError } from '../../errors';
 import type { Comment, Organization, TicketBundle, User } from '../../model';
 import { buildCase, inOrder } from './writer/case-payload';
 import type { WriteContext, WriteWarning } from './writer/context';
 import { convertFieldValues } from './writer/field-values';
 import { uploadAttachments } from './writer/files';
+import { postMarker, readCasePosts } from './writer/post-markers';
 import { buildPost, byline } from './writer/posts';
 import { referenceData } from './writer/reference-data';
 
@@ -46,22 +48,42 @@ export async function updateCaseProperties(ctx: WriteContext, id: number, bundle
 	return prepared.warnings;
 }
 
+/** Answers after which a reply may have been added all the same: look for its marker before posting it again. */
+function mayHaveActed(error: unknown): boolean {
+	return error instanceof MigrationError && (error.kind === 'unknown-outcome' || error.kind === 'timeout' || error.kind === 'network' || error.kind === 'malformed-response');
+}
+
 /**
  * New comments go in as notes: a reply cannot carry its author or date (so the first line does), and a note
  * mails nobody, while a public reply would mail the customer about an old message.
+ * Each note carries its comment's marker (`client_id`). Before anything is posted the case's posts are read once,
+ * and a comment the case holds already (its marker: an earlier attempt, a run killed half-way; or its bulk-imported
+ * post, same second and text) is not posted again; after a lost answer the case is read again before the comment is
+ * retried. So a retried or resumed delta adds each comment once.
  */
 export async function appendPosts(ctx: WriteContext, caseId: number, ticketId: string, comments: readonly Comment[]): Promise<WriteWarning[]> {
 	const warnings: WriteWarning[] = [];
+	if (comments.length === 0) return warnings;
+	let present = await readCasePosts(ctx.session, caseId);
 	for (const comment of inOrder(comments)) {
+		if (present.holds(ticketId, comment)) continue;
+		const marker = postMarker(ticketId, comment.id);
 		const { files, warnings: fileWarnings } = await uploadAttachments(ctx, ticketId, comment.attachments);
 		warnings.push(...fileWarnings);
 		const name = (comment.authorId && ctx.userName?.(comment.authorId)) || (comment.authorId ? `user ${comment.authorId}` : 'an unknown user');
 		const built = buildPost(comment, files, ctx.options.inlineImages, byline(name, comment.createdAt));
-		await ctx.session.request({
-			method: 'POST',
-			path: `cases/${caseId}/reply.json`,
-			json: { contents: built.contents, channel: 'NOTE', channel_options: { html: true }, ...(built.fileIds.length > 0 && { attachment_file_ids: built.fileIds.join(',') }) }
-		});
+		try {
+			await ctx.session.request({
+				method: 'POST',
+				path: `cases/${caseId}/reply.json`,
+				json: { contents: built.contents, channel: 'NOTE', channel_options: { html: true }, client_id: marker, ...(built.fileIds.length > 0 && { attachment_file_ids: built.fileIds.join(',') }) }
+			});
+		} catch (error) {
+			if (!mayHaveActed(error)) throw error;
+			present = await readCasePosts(ctx.session, caseId);
+			// Not there: the caller's retry reads the case again and posts it then.
+			if (!present.holds(ticketId, comment)) throw error;
+		}
 	}
 	return warnings;
 }

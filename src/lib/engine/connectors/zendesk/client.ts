@@ -53,15 +53,37 @@ export class ZendeskClient {
 		}
 	}
 
-	/** The bytes behind a `content_url`; credentials go only to the account's own host, as Zendesk asks. */
-	async download(url: string, signal?: AbortSignal): Promise<Blob> {
-		const ownHost = new URL(url).host === this.host;
+	/**
+	 * The bytes behind a `content_url`; credentials go only to the account's own host, as Zendesk asks. The body is read
+	 * inside the HTTP client's retries, so a download cut off mid-way is fetched again; `size` is the attachment's
+	 * declared size, checked when the answer has no Content-Length.
+	 */
+	async download(url: string, size?: number, signal?: AbortSignal): Promise<Blob> {
+		const address = parsedUrl(url);
+		if (!address || !/^https?:$/.test(address.protocol)) {
+			// No later run can fetch it either: a lasting "not found", so the writer leaves the file out with this reason.
+			throw new MigrationError({ kind: 'not-found', host: this.host, message: `Zendesk at ${this.host} lists the file without a usable download address ("${url}").` });
+		}
+		const ownHost = address.host === this.host;
 		try {
-			const response = await this.http.sendRaw({ method: 'GET', url, headers: ownHost ? { Authorization: this.#authorization } : {}, ...(signal && { signal }) });
-			return await response.blob();
+			return await this.http.download({
+				method: 'GET',
+				url,
+				headers: ownHost ? { Authorization: this.#authorization } : {},
+				...(size !== undefined && size > 0 && { expectedBytes: size }),
+				...(signal && { signal })
+			});
 		} catch (error) {
 			throw refineZendeskError(error, this.host);
 		}
+	}
+}
+
+function parsedUrl(url: string): URL | undefined {
+	try {
+		return new URL(url);
+	} catch {
+		return undefined;
 	}
 }
 

@@ -11,7 +11,7 @@ import { mapProfileField, mapTicketField } from './map-fields';
 import { inTimeOrder, mapAuditEvent } from './map-events';
 import { mapArticle, mapCategory, mapSection } from './map-help-center';
 import { mapOrganization, mapTeam, mapUser } from './map-people';
-import { isDeletedTicket, mapComment, mapTicket } from './map-ticket';
+import { mapComment, mapTicket } from './map-ticket';
 import { mapAttachment } from './map-values';
 import { autocompleteOrganizations } from './organization-search';
 import { readStaff } from './staff';
@@ -125,7 +125,8 @@ class ZendeskSource implements ZendeskSourceConnector {
 		const query = { ...this.#exportQuery(), include: 'users,metric_sets', support_type_scope: 'all' };
 		for await (const page of cursorExport<ZendeskTicket>(this.client, { path: TICKET_EXPORT, key: 'tickets', query }, options)) {
 			const lookups = await this.#ticketLookups(page.body, options.signal);
-			yield pageOf(page, page.records.filter((ticket) => !isDeletedTicket(ticket)).map((ticket) => mapTicket(ticket, lookups)));
+			// Deleted tickets come too: the pipeline skips them, or closes the case an earlier run made of one.
+			yield pageOf(page, page.records.map((ticket) => mapTicket(ticket, lookups)));
 		}
 	}
 
@@ -182,7 +183,7 @@ class ZendeskSource implements ZendeskSourceConnector {
 	}
 
 	download(attachment: Attachment, signal?: AbortSignal): Promise<Blob> {
-		return this.client.download(attachment.url, signal);
+		return this.client.download(attachment.url, attachment.size, signal);
 	}
 
 	link(kind: LinkedKind, id: SourceId): string {

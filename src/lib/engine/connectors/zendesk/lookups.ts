@@ -1,4 +1,5 @@
 // Reference data the mappers need by id, read once and kept for the connector's life: field keys and titles, brands, statuses, group memberships.
+import { MigrationError } from '../../errors';
 import type { SourceId } from '../../model';
 import type { ZendeskClient } from './client';
 import { eventFieldNames } from './map-events';
@@ -44,8 +45,13 @@ export class ZendeskLookups {
 		this.organizationFieldIds = once(fieldIds('/api/v2/organization_fields.json', 'organization_fields'));
 		this.brandNames = once(async (signal) => new Map((await readAll<ZendeskBrand>(client, '/api/v2/brands.json', 'brands', signal)).map((brand): [number, string] => [brand.id, brand.name])));
 		this.statusLabels = once(async (signal) => {
-			// Accounts without custom statuses answer 404 or 403 here: their tickets simply have no status label.
-			const body = await client.find<{ custom_statuses?: ZendeskCustomStatus[] }>('/api/v2/custom_statuses.json', {}, signal).catch(() => undefined);
+			// Accounts without custom statuses answer 404 or 403 here: their tickets simply have no status label. Any other
+			// failure is passed on (and forgotten, so the next page asks again) rather than leaving every ticket of the run
+			// without its status label.
+			const body = await client.find<{ custom_statuses?: ZendeskCustomStatus[] }>('/api/v2/custom_statuses.json', {}, signal).catch((error: unknown) => {
+				if (error instanceof MigrationError && (error.info.status === 403 || error.info.status === 404)) return undefined;
+				throw error;
+			});
 			return new Map((body?.custom_statuses ?? []).map((status): [number, string] => [status.id, status.agent_label]));
 		});
 		this.eventFieldNames = once(async (signal) => eventFieldNames(await readAll<ZendeskTicketField>(client, '/api/v2/ticket_fields.json', 'ticket_fields', signal)));

@@ -1,5 +1,4 @@
 // Maps Zendesk users, organizations and groups into the canonical User, Organization and Team.
-import { MigrationError } from '../../errors';
 import type { Organization, SourceId, Team, User, UserRole } from '../../model';
 import { fieldValues, idOf, textOf } from './map-values';
 import type { ZendeskGroup, ZendeskIdentity, ZendeskOrganization, ZendeskUser } from './types';
@@ -27,7 +26,8 @@ function roleOf(user: ZendeskUser): UserRole {
 		case 'admin':
 			return 'admin';
 		default:
-			throw new MigrationError({ kind: 'malformed-response', message: `Zendesk user ${user.id} has the role "${user.role}", which is none of end-user, agent or admin.` });
+			// A role Zendesk adds later must not stop the page this user is on; the least privileged role is the safe guess.
+			return 'customer';
 	}
 }
 

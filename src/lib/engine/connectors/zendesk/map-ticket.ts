@@ -1,5 +1,4 @@
 // Maps Zendesk tickets and their comments into the canonical Ticket and Comment.
-import { MigrationError } from '../../errors';
 import type { Comment, SourceId, Ticket, TicketPriority, TicketStatus, TicketType } from '../../model';
 import { fieldValues, idOf, idsOf, mapAttachment } from './map-values';
 import type { ZendeskComment, ZendeskTicket } from './types';
@@ -21,16 +20,31 @@ const STATUSES: Readonly<Record<string, TicketStatus>> = { new: 'new', open: 'op
 const PRIORITIES: readonly string[] = ['low', 'normal', 'high', 'urgent'] satisfies TicketPriority[];
 const TYPES: readonly string[] = ['question', 'incident', 'problem', 'task'] satisfies TicketType[];
 
-/** Deleted tickets still come through the incremental export, marked `status: "deleted"`; they are not migrated. */
+/** A status this tool does not know becomes Open: the case stays in front of an agent, who can see the note and decide. */
+const UNKNOWN_STATUS_DEFAULT: TicketStatus = 'open';
+
+/**
+ * A ticket with what the source had to interpret on the way (an unknown status read as Open, ...), one sentence per
+ * note for the report. The model has no place for it yet; the Kayako writer reads `notes` under this same name.
+ */
+export type NotedTicket = Ticket & { notes?: string[] };
+
+/** Deleted tickets still come through the incremental export, marked `status: "deleted"`: read as deleted, never moved. */
 export function isDeletedTicket(ticket: ZendeskTicket): boolean {
 	return ticket.status === 'deleted';
 }
 
-export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): Ticket {
-	const status = STATUSES[ticket.status ?? ''];
-	if (!status) {
-		throw new MigrationError({ kind: 'malformed-response', message: `Zendesk ticket ${ticket.id} has the status "${ticket.status}", which is none of new, open, pending, hold, solved or closed.` });
-	}
+/** One odd value must not stop a page of tickets: what is not understood gets a default and a note. */
+export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): NotedTicket {
+	const notes: string[] = [];
+	const deleted = isDeletedTicket(ticket);
+	const known = deleted ? 'closed' : STATUSES[ticket.status ?? ''];
+	if (!known) notes.push(`Zendesk gave the status "${ticket.status ?? ''}", which is none of new, open, pending, hold, solved or closed; the ticket was read as open.`);
+	const status = known ?? UNKNOWN_STATUS_DEFAULT;
+	const priority = ticket.priority ?? '';
+	if (priority && !PRIORITIES.includes(priority)) notes.push(`Zendesk gave the priority "${priority}", which is none of low, normal, high or urgent; the ticket was read without a priority.`);
+	const type = ticket.type ?? '';
+	if (type && !TYPES.includes(type)) notes.push(`Zendesk gave the type "${type}", which is none of question, incident, problem or task; the ticket was read without a type.`);
 	const channel = ticket.via?.channel;
 	const brand = ticket.brand_id === null || ticket.brand_id === undefined ? undefined : (lookups.brandNames.get(ticket.brand_id) ?? String(ticket.brand_id));
 	const statusLabel = ticket.custom_status_id === null || ticket.custom_status_id === undefined ? undefined : lookups.statusLabels.get(ticket.custom_status_id);
@@ -40,8 +54,8 @@ export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): Ticket
 		subject: ticket.subject ?? ticket.raw_subject ?? '',
 		status,
 		...(statusLabel !== undefined && { statusLabel }),
-		...(PRIORITIES.includes(ticket.priority ?? '') && { priority: ticket.priority as TicketPriority }),
-		...(TYPES.includes(ticket.type ?? '') && { type: ticket.type as TicketType }),
+		...(PRIORITIES.includes(priority) && { priority: priority as TicketPriority }),
+		...(TYPES.includes(type) && { type: type as TicketType }),
 		...optionalId('requesterId', ticket.requester_id),
 		...optionalId('submitterId', ticket.submitter_id),
 		...optionalId('assigneeId', ticket.assignee_id),
@@ -56,7 +70,9 @@ export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): Ticket
 		...(solvedAt !== undefined && { solvedAt }),
 		...(brand !== undefined && { brand }),
 		...(channel !== null && channel !== undefined && { channel: String(channel) }),
-		url: webLink(lookups.baseUrl, 'tickets', String(ticket.id))
+		url: webLink(lookups.baseUrl, 'tickets', String(ticket.id)),
+		...(deleted && { deleted }),
+		...(notes.length > 0 && { notes })
 	};
 }
 

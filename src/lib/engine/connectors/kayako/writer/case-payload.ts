@@ -1,5 +1,5 @@
 // One ticket as a row of POST /bulk/cases: subject, requester, status/priority/type, tags, field values, and its posts in order.
-import type { Comment, TicketBundle } from '../../../model';
+import type { Comment, Ticket, TicketBundle } from '../../../model';
 import type { WriteContext, WriteWarning } from './context';
 import { convertFieldValues, kayakoTimestamp } from './field-values';
 import type { UploadedFile } from './files';
@@ -8,6 +8,36 @@ import { priorityIdFor, statusIdFor, typeIdFor, type ReferenceData } from './ref
 
 function escapeHtml(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** What the source noted while reading the ticket (an unknown status read as Open, ...); not in the model yet, so read by name. */
+function sourceNotes(ticket: Ticket): string[] {
+	const notes = (ticket as Ticket & { notes?: unknown }).notes;
+	return Array.isArray(notes) ? notes.filter((note): note is string => typeof note === 'string' && note !== '') : [];
+}
+
+/**
+ * Kayako takes tags as one comma-separated string, so a comma inside a tag would split it in two: it becomes a hyphen,
+ * with a note. Tags that end up equal are sent once.
+ */
+export function caseTags(sourceId: string, tags: readonly string[]): { tags: string[]; warnings: WriteWarning[] } {
+	const warnings: WriteWarning[] = [];
+	const out = new Set<string>();
+	for (const tag of tags) {
+		const trimmed = tag.trim();
+		if (!trimmed.includes(',')) {
+			if (trimmed) out.add(trimmed);
+			continue;
+		}
+		const joined = trimmed
+			.split(',')
+			.map((part) => part.trim())
+			.filter(Boolean)
+			.join('-');
+		if (joined) out.add(joined);
+		warnings.push({ sourceId, message: `The tag "${trimmed}" has a comma, which Kayako reads as two tags; it became "${joined}".` });
+	}
+	return { tags: [...out], warnings };
 }
 
 export interface PreparedPost {
@@ -57,7 +87,10 @@ export function buildCase(
 	const { options } = ctx;
 	const { fieldValues, warnings } = convertFieldValues(ticket.id, ticket.fields, ctx.fieldTarget, 'case');
 	if (options.ccField && ticket.ccEmails.length > 0) fieldValues[options.ccField] = ticket.ccEmails.join(', ');
-	const tags = [...new Set([...ticket.tags, ...(options.tagMigrated ? [options.tagMigrated] : [])])];
+	warnings.unshift(...sourceNotes(ticket).map((message) => ({ sourceId: ticket.id, message })));
+	const converted = caseTags(ticket.id, [...ticket.tags, ...(options.tagMigrated ? [options.tagMigrated] : [])]);
+	warnings.push(...converted.warnings);
+	const { tags } = converted;
 	const statusId = statusIdFor(data, ticket.status, ticket.statusLabel);
 	const priorityId = priorityIdFor(data, ticket.priority);
 	const typeId = typeIdFor(data, ticket.type);

@@ -1,4 +1,4 @@
-// Importing tickets as Kayako cases: attachments first, then POST /bulk/cases in batches of 200, wait for the job, map by legacy id.
+// Importing tickets as Kayako cases: attachments first, then POST /bulk/cases in batches of 200, follow the job to its end, map by legacy id.
 import { MigrationError, toErrorInfo, type ErrorInfo } from '../../../errors';
 import type { TicketBundle } from '../../../model';
 import { chunks, type WriteContext, type WriteWarning } from './context';
@@ -6,12 +6,27 @@ import { buildCase, type PreparedCase } from './case-payload';
 import { createCaseOneByOne } from './case-fallback';
 import { findCasesByLegacyIds } from './case-lookup';
 import { uploadAttachments, type UploadedFile } from './files';
-import { waitForJob, type BulkJobError } from './jobs';
+import { JobUnfinished, waitForJob, type BulkJob, type BulkJobError } from './jobs';
+import { longestJob, settleLostSend, settlePeriod } from './lost-send';
 import { referenceData, type ReferenceData } from './reference-data';
 
 export type CaseOutcome =
 	| { ok: true; id: number; warnings: WriteWarning[]; matched?: boolean; fallback?: boolean }
 	| { ok: false; error: ErrorInfo; warnings: WriteWarning[]; id?: number; unknown?: boolean };
+
+/** How the caller keeps the bulk jobs with its records, so that a job Kayako accepted is never followed by a second send. */
+export interface CaseJobs {
+	/** Jobs an earlier attempt started and that may not have ended: source ticket id -> job id. */
+	readonly started: ReadonlyMap<string, number>;
+	/** Kayako accepted a job for these tickets; called before the wait, so the caller can keep its id. */
+	accepted(jobId: number, sourceIds: readonly string[]): Promise<void>;
+	/** The job has ended (or Kayako no longer knows it): what it made can be looked up now. */
+	ended(jobId: number): void;
+	/** Tickets an earlier attempt was sending when it stopped, with no job known: how many ms ago. */
+	readonly unsure?: ReadonlyMap<string, number>;
+	/** How long to follow one job; default `JOB_WAIT_MS`. */
+	readonly maxWaitMs?: number;
+}
 
 /** The documented batch size of POST /bulk/cases. */
 export const BULK_CASES = 200;
@@ -69,14 +84,16 @@ async function oneByOne(ctx: WriteContext, batch: Batch, prepared: PreparedCase)
 	return createCaseOneByOne(ctx.session, prepared, batch.files.get(prepared.sourceId) ?? new Map(), ctx.options.inlineImages);
 }
 
-async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string, CaseOutcome>): Promise<void> {
+function outcomesFor(batch: Batch, outcomes: Map<string, CaseOutcome>, outcome: (prepared: PreparedCase) => CaseOutcome): void {
+	for (const prepared of batch.prepared) outcomes.set(prepared.sourceId, outcome(prepared));
+}
+
+async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string, CaseOutcome>, jobs: CaseJobs | undefined): Promise<void> {
 	const { session } = ctx;
 	const ids = batch.prepared.map((each) => each.sourceId);
-	let jobErrors: BulkJobError[];
+	let jobId: number;
 	try {
-		const accepted = await session.request<{ id: number }>({ method: 'POST', path: 'bulk/cases.json', searchParams: { partial_import: 'true' }, json: { cases: batch.prepared.map((each) => each.row) } });
-		const job = await waitForJob(session, accepted.data.id, { sleep: ctx.options.sleep });
-		jobErrors = job.errors;
+		jobId = (await session.request<{ id: number }>({ method: 'POST', path: 'bulk/cases.json', searchParams: { partial_import: 'true' }, json: { cases: batch.prepared.map((each) => each.row) } })).data.id;
 	} catch (error) {
 		if (refused(error)) {
 			for (const prepared of batch.prepared) outcomes.set(prepared.sourceId, await oneByOne(ctx, batch, prepared));
@@ -84,17 +101,28 @@ async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string
 		}
 		const unknown = error instanceof MigrationError && (error.info.kind === 'unknown-outcome' || error.info.kind === 'timeout');
 		if (!unknown) {
-			for (const prepared of batch.prepared) outcomes.set(prepared.sourceId, { ok: false, warnings: prepared.warnings, error: toErrorInfo(error) });
+			outcomesFor(batch, outcomes, (prepared) => ({ ok: false, warnings: prepared.warnings, error: toErrorInfo(error) }));
 			return;
 		}
-		// The batch may or may not run: what exists now is created, the rest is looked up again by the next run.
-		const found = await findCasesByLegacyIds(session, ids);
-		for (const prepared of batch.prepared) {
+		// The answer is lost: Kayako may have accepted a job we cannot name. Look for its cases over the settle period.
+		const found = await settleLostSend(ctx, ids);
+		outcomesFor(batch, outcomes, (prepared) => {
 			const id = found.get(prepared.sourceId);
-			outcomes.set(prepared.sourceId, id !== undefined ? { ok: true, id, warnings: prepared.warnings } : { ok: false, warnings: prepared.warnings, error: toErrorInfo(error), unknown: true });
-		}
+			return id !== undefined ? { ok: true, id, warnings: prepared.warnings } : { ok: false, warnings: prepared.warnings, error: toErrorInfo(error), unknown: true };
+		});
 		return;
 	}
+	// Kept with the pending rows before the wait, so a crash during it waits for this same job instead of sending again.
+	await jobs?.accepted(jobId, ids);
+	let job: BulkJob | undefined;
+	try {
+		job = await followJob(ctx, jobId, jobs);
+	} catch (error) {
+		if (!(error instanceof JobUnfinished)) throw error;
+		outcomesFor(batch, outcomes, (prepared) => ({ ok: false, warnings: prepared.warnings, error: error.info, unknown: true }));
+		return;
+	}
+	const jobErrors = job?.errors ?? [];
 	const created = await findCasesByLegacyIds(session, ids);
 	for (const [index, prepared] of batch.prepared.entries()) {
 		const id = created.get(prepared.sourceId);
@@ -105,24 +133,68 @@ async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string
 		const errors = jobErrors.filter((error) => error.index === index || (error.index === undefined && error.legacy_id === prepared.sourceId));
 		if (authorRefused(errors)) outcomes.set(prepared.sourceId, await oneByOne(ctx, batch, prepared));
 		else if (errors.length > 0) outcomes.set(prepared.sourceId, { ok: false, warnings: prepared.warnings, error: rowError(errors, prepared.sourceId) });
-		else outcomes.set(prepared.sourceId, { ok: false, warnings: prepared.warnings, error: { kind: 'unknown-outcome', message: `Kayako's bulk job finished without error, but ticket ${prepared.sourceId} is not among its cases.` }, unknown: true });
+		else outcomes.set(prepared.sourceId, { ok: false, warnings: prepared.warnings, error: { kind: 'unknown-outcome', message: `Kayako's bulk job ${jobId} finished without error, but ticket ${prepared.sourceId} is not among its cases.` }, unknown: true });
 	}
+}
+
+/** Follows an accepted job to its end and remembers how long it took, for the settle period of a lost send. */
+async function followJob(ctx: WriteContext, jobId: number, jobs: CaseJobs | undefined): Promise<BulkJob | undefined> {
+	const { job, waitedMs } = await waitForJob(ctx.session, jobId, { sleep: ctx.options.sleep, maxWaitMs: jobs?.maxWaitMs });
+	longestJob.set(ctx.session, Math.max(longestJob.get(ctx.session) ?? 0, waitedMs));
+	jobs?.ended(jobId);
+	return job;
+}
+
+/** Tickets an earlier attempt may have sent just before it stopped: the rest of the settle period passes before they are looked up. */
+async function settleEarlierSends(ctx: WriteContext, group: readonly TicketBundle[], jobs: CaseJobs | undefined): Promise<void> {
+	const agos = group.map((bundle) => jobs?.unsure?.get(bundle.ticket.id)).filter((ago): ago is number => ago !== undefined);
+	if (agos.length === 0) return;
+	const left = settlePeriod(ctx.session) - Math.min(...agos);
+	if (left > 0) await settleLostSend(ctx, group.filter((bundle) => jobs?.unsure?.has(bundle.ticket.id)).map((bundle) => bundle.ticket.id), left);
+}
+
+/**
+ * The jobs an earlier attempt left for some of these tickets: each is followed to its end before they are looked
+ * up. Tickets whose job outlives the wait get an unfinished outcome and are neither looked up nor sent.
+ */
+async function waitForEarlierJobs(ctx: WriteContext, group: readonly TicketBundle[], jobs: CaseJobs | undefined, outcomes: Map<string, CaseOutcome>): Promise<TicketBundle[]> {
+	const byJob = new Map<number, string[]>();
+	for (const bundle of group) {
+		const jobId = jobs?.started.get(bundle.ticket.id);
+		if (jobId !== undefined) byJob.set(jobId, [...(byJob.get(jobId) ?? []), bundle.ticket.id]);
+	}
+	const unfinished = new Set<string>();
+	for (const [jobId, ids] of byJob) {
+		try {
+			await followJob(ctx, jobId, jobs);
+		} catch (error) {
+			if (!(error instanceof JobUnfinished)) throw error;
+			for (const id of ids) {
+				unfinished.add(id);
+				outcomes.set(id, { ok: false, warnings: [], error: error.info, unknown: true });
+			}
+		}
+	}
+	return group.filter((bundle) => !unfinished.has(bundle.ticket.id));
 }
 
 /**
  * Imports tickets with all their posts, keeping authors, dates and public/private. Tickets already in Kayako
- * (same legacy id) are matched, not imported again, so a batch can be rerun after a crash.
+ * (same legacy id) are matched, not imported again, so a batch can be rerun after a crash. A job an earlier
+ * attempt started for a ticket (`jobs.started`) is followed to its end before anything else is done for it.
  * Returns one outcome per source ticket id.
  */
-export async function importCases(ctx: WriteContext, bundles: readonly TicketBundle[]): Promise<Map<string, CaseOutcome>> {
+export async function importCases(ctx: WriteContext, bundles: readonly TicketBundle[], jobs?: CaseJobs): Promise<Map<string, CaseOutcome>> {
 	const outcomes = new Map<string, CaseOutcome>();
 	const data = await referenceData(ctx.session);
-	for (const group of chunks(bundles, BULK_CASES)) {
+	for (const chunk of chunks(bundles, BULK_CASES)) {
+		const group = await waitForEarlierJobs(ctx, chunk, jobs, outcomes);
+		await settleEarlierSends(ctx, group, jobs);
 		const existing = await findCasesByLegacyIds(ctx.session, group.map((bundle) => bundle.ticket.id));
 		for (const [sourceId, id] of existing) outcomes.set(sourceId, { ok: true, id, warnings: [], matched: true });
 		// Uploading per batch keeps every file well inside its three hours.
 		const batch = await prepareBatch(ctx, group.filter((bundle) => !existing.has(bundle.ticket.id)), data, outcomes);
-		if (batch.prepared.length > 0) await importBatch(ctx, batch, outcomes);
+		if (batch.prepared.length > 0) await importBatch(ctx, batch, outcomes, jobs);
 	}
 	return outcomes;
 }

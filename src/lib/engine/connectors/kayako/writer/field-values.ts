@@ -60,9 +60,13 @@ export function convertFieldValue(target: FieldTarget, value: FieldValue | undef
 		}
 		case 'CHECKBOX': {
 			const values = Array.isArray(value) ? value : asText(value).split(',').map((entry) => entry.trim()).filter(Boolean);
+			// One option deleted since (or never migrated) must not cost the valid ones: they are kept, the others noted.
 			const unknown = values.filter((entry) => !target.optionIds.has(entry));
-			if (unknown.length > 0) return { problem: `${unknown.map((entry) => `"${entry}"`).join(', ')} not among the field's options` };
-			return { value: values.map((entry) => String(target.optionIds.get(entry))).join(',') };
+			const kept = values.filter((entry) => target.optionIds.has(entry));
+			const listed = unknown.map((entry) => `"${entry}"`).join(', ');
+			if (kept.length === 0) return { problem: `${listed} ${unknown.length > 1 ? 'are' : 'is'} not among the field's options` };
+			const ids = kept.map((entry) => String(target.optionIds.get(entry))).join(',');
+			return unknown.length === 0 ? { value: ids } : { value: ids, lost: `${listed} ${unknown.length > 1 ? 'are' : 'is'} not among the field's options (deleted?), so ${unknown.length > 1 ? 'they were' : 'it was'} left out and the other choices kept` };
 		}
 		case 'YESNO': {
 			const flag = truthy(value);

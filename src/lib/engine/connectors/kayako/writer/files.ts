@@ -17,16 +17,27 @@ interface KayakoFile {
 }
 
 /**
- * Uploads one attachment. A file Kayako refuses for its size, or one the source would not hand over, is skipped
- * with a warning: the post is kept without it.
+ * Download failures that no later try can mend: the source has no such file (404, 410), or will not hand it over (403),
+ * or refused the request as such (another 4xx). Anything else (a cut download, a timeout, a 5xx) fails the ticket
+ * instead, so a later run fetches the file again rather than leaving it out for good.
+ */
+const LASTING_DOWNLOAD_FAILURES: ReadonlySet<string> = new Set(['not-found', 'forbidden', 'invalid-request', 'too-large']);
+
+function lasting(error: unknown): error is MigrationError {
+	return error instanceof MigrationError && LASTING_DOWNLOAD_FAILURES.has(error.info.kind);
+}
+
+/**
+ * Uploads one attachment. A file Kayako refuses for its size, or one the source no longer has or will not hand over,
+ * is skipped with a warning: the post is kept without it. Any other failure is thrown and fails the record.
  */
 export async function uploadAttachment(ctx: Pick<WriteContext, 'session' | 'download'>, ownerId: string, attachment: Attachment): Promise<{ file?: UploadedFile; warning?: WriteWarning }> {
 	let blob: Blob;
 	try {
 		blob = await ctx.download(attachment);
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		return { warning: { sourceId: ownerId, message: `Attachment ${attachment.fileName} could not be fetched from the source (${reason}); it was left out.` } };
+		if (!lasting(error)) throw error;
+		return { warning: { sourceId: ownerId, message: `Attachment ${attachment.fileName} could not be fetched from the source (${error.message}); it was left out.` } };
 	}
 	const form = new FormData();
 	form.append('files[]', new File([blob], attachment.fileName || `attachment-${attachment.id}`, { type: attachment.contentType || blob.type || 'application/octet-stream' }));

@@ -1,5 +1,5 @@
-// Bulk jobs: wait for one to finish (GET /jobs/:id) with backoff, and read its per-row errors.
-import { MigrationError } from '../../../errors';
+// Bulk jobs: follow one to its end (GET /jobs/:id) with backoff, through garbled or failed polls, and read its per-row errors.
+import { MigrationError, type ErrorKind } from '../../../errors';
 import type { KayakoSession } from '../session';
 import { defaultSleep } from './context';
 
@@ -19,21 +19,59 @@ export interface BulkJob {
 
 export interface WaitOptions {
 	sleep?: (ms: number) => Promise<void>;
-	/** Give up after this long; the rows are then looked up by legacy id later. Default 15 minutes. */
+	/** Give up after this long; the rows then stay with the job's id and the next attempt waits again. Default 20 minutes. */
 	maxWaitMs?: number;
 }
 
-/** Polls until the job is COMPLETED or FAILED; the job alone is never trusted for what it created (callers look up by legacy id). */
-export async function waitForJob(session: KayakoSession, jobId: number, options: WaitOptions = {}): Promise<BulkJob> {
+/** Real Kayako jobs may take minutes under load: a generous limit, and even past it nothing is sent again. */
+export const JOB_WAIT_MS = 20 * 60_000;
+
+/** Failures of a poll worth another poll: a GET changes nothing, so a garbled or lost answer is simply asked again. */
+export const POLL_AGAIN: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['server-error', 'network', 'timeout', 'rate-limited', 'unknown-outcome', 'malformed-response']);
+
+/** The job has not ended within the wait: its rows may still be created, so none of them may be sent again. */
+export class JobUnfinished extends MigrationError {
+	constructor(
+		readonly jobId: number,
+		status: string,
+		waitedMs: number
+	) {
+		super({
+			kind: 'timeout',
+			message: `Kayako had not finished importing these tickets (bulk job ${jobId} was still ${status} after ${duration(waitedMs)}); nothing was sent again, and the next run waits for that job first.`
+		});
+		this.name = 'JobUnfinished';
+	}
+}
+
+function duration(ms: number): string {
+	return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
+}
+
+export function nextDelay(delay: number): number {
+	return Math.min(Math.round(delay * 1.5), 5_000);
+}
+
+/**
+ * Polls until the job is COMPLETED or FAILED, and returns it; undefined when Kayako no longer knows the job
+ * (404: it ended long ago and was cleared). A poll that fails for a passing reason is polled again: only the
+ * limit ends the wait, with `JobUnfinished`. The job alone is never trusted for what it created: callers look up by legacy id.
+ */
+export async function waitForJob(session: KayakoSession, jobId: number, options: WaitOptions = {}): Promise<{ job: BulkJob | undefined; waitedMs: number }> {
 	const sleep = options.sleep ?? defaultSleep;
-	const maxWaitMs = options.maxWaitMs ?? 15 * 60_000;
+	const maxWaitMs = options.maxWaitMs ?? JOB_WAIT_MS;
 	let waited = 0;
-	for (let delay = 500; ; delay = Math.min(Math.round(delay * 1.5), 5_000)) {
-		const job = (await session.request<BulkJob>({ method: 'GET', path: `jobs/${jobId}.json` })).data;
-		if (job.status === 'COMPLETED' || job.status === 'FAILED') return { ...job, errors: job.errors ?? [] };
-		if (waited >= maxWaitMs) {
-			throw new MigrationError({ kind: 'timeout', message: `Kayako's bulk job ${jobId} was still ${job.status} after ${Math.round(waited / 1000)} s; its records are looked up again on the next run.` });
+	let status = 'PENDING';
+	for (let delay = 500; ; delay = nextDelay(delay)) {
+		try {
+			const job = (await session.request<BulkJob>({ method: 'GET', path: `jobs/${jobId}.json` })).data;
+			if (job.status === 'COMPLETED' || job.status === 'FAILED') return { job: { ...job, errors: job.errors ?? [] }, waitedMs: waited };
+			status = job.status;
+		} catch (error) {
+			if (error instanceof MigrationError && error.info.status === 404) return { job: undefined, waitedMs: waited };
+			if (!(error instanceof MigrationError) || !POLL_AGAIN.has(error.kind)) throw error;
 		}
+		if (waited >= maxWaitMs) throw new JobUnfinished(jobId, status, waited);
 		await sleep(delay);
 		waited += delay;
 	}

@@ -12,6 +12,11 @@ interface KayakoUser {
 	emails?: ({ email?: string } | { id: number })[];
 }
 
+/** Kayako refused the address itself (not an e-mail address): the user can still come, without it. */
+function isInvalidEmail(error: unknown): boolean {
+	return error instanceof MigrationError && error.info.code === 'FIELD_INVALID' && (error.info.parameter ?? '').split(',').includes('email');
+}
+
 function isDuplicateEmail(error: unknown): boolean {
 	return error instanceof MigrationError && error.info.code === 'FIELD_DUPLICATE' && (error.info.parameter ?? '').split(',').includes('email');
 }
@@ -124,7 +129,7 @@ export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' |
 	};
 	let id: number;
 	try {
-		id = (await ctx.session.request<{ id: number }>({ method: 'POST', path: 'users.json', json: body })).data.id;
+		id = await postUser(ctx, body, primary, warnings, user.id);
 	} catch (error) {
 		const existing = primary && isDuplicateEmail(error) ? await findUserByEmail(ctx.session, primary) : undefined;
 		if (existing === undefined) throw error;
@@ -134,6 +139,21 @@ export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' |
 	if (primary) knownEmails?.set(primary.toLowerCase(), id);
 	warnings.push(...(await finishUser(ctx, user, id, true)));
 	return { id, warnings };
+}
+
+/**
+ * POST /users; an address Kayako refuses as not an e-mail address (junk an old import left) does not cost the user and
+ * their tickets: the user is created without it, and the report names the address.
+ */
+async function postUser(ctx: Pick<WriteContext, 'session'>, body: Record<string, unknown>, primary: string | undefined, warnings: WriteWarning[], sourceId: string): Promise<number> {
+	try {
+		return (await ctx.session.request<{ id: number }>({ method: 'POST', path: 'users.json', json: body })).data.id;
+	} catch (error) {
+		if (!primary || !isInvalidEmail(error)) throw error;
+		const { email: _refused, ...withoutEmail } = body;
+		warnings.push({ sourceId, message: `Kayako refused the address "${primary}" as not an e-mail address; the user was created without it.` });
+		return (await ctx.session.request<{ id: number }>({ method: 'POST', path: 'users.json', json: withoutEmail })).data.id;
+	}
 }
 
 /** For departed agents, after their tickets are in: whether a disabled user may author imported posts is undocumented. */

@@ -1,0 +1,46 @@
+// After a bulk POST whose answer was lost: look its cases up by legacy id over a settle period before anything is sent again.
+import { MigrationError } from '../../../errors';
+import type { KayakoSession } from '../session';
+import { findCasesByLegacyIds } from './case-lookup';
+import { defaultSleep, type WriteContext } from './context';
+import { JOB_WAIT_MS, nextDelay, POLL_AGAIN } from './jobs';
+
+/** The longest a job of this session took to end, as followed: a lost job is expected to take about as long. */
+export const longestJob = new WeakMap<KayakoSession, number>();
+
+/** The shortest settle period: the sandbox's jobs end within seconds, a loaded Kayako's within a minute or two. */
+export const SETTLE_FLOOR_MS = 30_000;
+
+/** How long a lost send is given to show its cases: three times the longest job seen, at least 30 s, at most a job's wait. */
+export function settlePeriod(session: KayakoSession): number {
+	return Math.min(JOB_WAIT_MS, Math.max(SETTLE_FLOOR_MS, 3 * (longestJob.get(session) ?? 0)));
+}
+
+/**
+ * The rule after a lost answer to POST /bulk/cases (dropped, cut, or a 5xx that may have acted). Kayako may have
+ * accepted a job we cannot name: it documents no list of jobs, and its jobs end only after a while (seconds in the
+ * sandbox, minutes under load), so one lookup right away would miss a job still running and a re-send would double
+ * every ticket. Instead the tickets are looked up by legacy id again and again, with backoff, until all are found
+ * or the settle period has passed: three times the longest job this session has followed, at least 30 seconds,
+ * at most the wait for a known job. Only what is still missing then may be sent again (by the caller's retry).
+ * After a crash in the middle of a send the caller says how long ago it was (`CaseJobs.unsure`): the rest of the
+ * settle period is waited out the same way before the tickets are looked up and sent.
+ * Returns the tickets found: source id -> case id.
+ */
+export async function settleLostSend(ctx: WriteContext, ids: readonly string[], settleMs = settlePeriod(ctx.session)): Promise<Map<string, number>> {
+	const sleep = ctx.options.sleep ?? defaultSleep;
+	const found = new Map<string, number>();
+	let waited = 0;
+	for (let delay = 500; ; delay = nextDelay(delay)) {
+		await sleep(delay);
+		waited += delay;
+		try {
+			const missing = ids.filter((id) => !found.has(id));
+			for (const [sourceId, caseId] of await findCasesByLegacyIds(ctx.session, missing)) found.set(sourceId, caseId);
+		} catch (error) {
+			// A lookup is a GET: one that failed for a passing reason is asked again at the next turn.
+			if (!(error instanceof MigrationError) || !POLL_AGAIN.has(error.kind)) throw error;
+		}
+		if (found.size === ids.length || waited >= settleMs) return found;
+	}
+}
