@@ -1,6 +1,5 @@
 // Which later runs use a record another run made in Kayako, kept on its id map row so a rollback of the maker spares it.
 import { allOrNothing, type StoreContext } from './context';
-import { idMapKey } from './id-map';
 import type { IdMapKey, IdMapRow } from './types';
 
 export interface IdMapUsageAccess {
@@ -37,7 +36,7 @@ export function idMapUsageAccess(context: StoreContext): IdMapUsageAccess {
 			await allOrNothing(tx, () =>
 				Promise.all(
 					keys.map(async (key) => {
-						const row = await tx.store.get(idMapKey(key));
+						const row = await tx.store.get([key.migrationId, key.entity, key.sourceId]);
 						if (!row || !usesOthers(row, runId)) return;
 						await tx.store.put({ ...row, usedBy: [...(row.usedBy ?? []), runId] });
 					})
