@@ -164,6 +164,10 @@ function journaled(store: MigrationStore, path: string): MigrationStore {
 			await store.markPending(runId, keys);
 			await rowsOf(keys);
 		},
+		async markJobAccepted(runId, keys, jobId) {
+			await store.markJobAccepted(runId, keys, jobId);
+			await rowsOf(keys);
+		},
 		async markMigrated(runId, marks) {
 			await store.markMigrated(runId, marks);
 			await rowsOf(marks);
@@ -175,6 +179,10 @@ function journaled(store: MigrationStore, path: string): MigrationStore {
 		async markSkipped(runId, marks) {
 			await store.markSkipped(runId, marks);
 			await rowsOf(marks);
+		},
+		async markUsed(runId, keys) {
+			await store.markUsed(runId, keys);
+			await rowsOf(keys);
 		},
 		async deleteIdMapRows(keys) {
 			await store.deleteIdMapRows(keys);

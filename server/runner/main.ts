@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { openConnectors } from '../../src/lib/engine/connectors/factory';
 import { toErrorInfo } from '../../src/lib/engine/errors';
 import { RunControl } from '../../src/lib/engine/pipeline/control';
+import { previewRollback } from '../../src/lib/engine/pipeline/rollback-plan';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
 import { resultsTable } from '../../src/lib/engine/reports/report';
@@ -14,6 +15,7 @@ import { credentialsFromEnv } from './credentials';
 import { credentialDestinations } from './destinations';
 import { openJournalStore } from './journal-store';
 import { progressLine } from './progress-line';
+import { outcomeLines, previewLines } from './rollback-lines';
 import { checkReportsFolder, writeReports } from './reports';
 import { lockStateFolder, StateLockedError } from './state-lock';
 
@@ -56,6 +58,8 @@ async function main(): Promise<number> {
 	let printed = 0;
 	const resume = await resumable(store, settings.id, args);
 	if (resume) console.log(`Resuming the ${resume.kind} run ${resume.id} started ${new Date(resume.startedAt).toISOString()}.`);
+	const rollsBack = args.run === 'rollback' && !resume ? await runsToRollBack(store, settings.id, args.of) : undefined;
+	if (rollsBack) for (const line of previewLines(await previewRollback(store, settings.id, rollsBack))) console.log(line);
 	const run = await executeRun({
 		store,
 		source: connectors.source,
@@ -63,7 +67,7 @@ async function main(): Promise<number> {
 		migrationId: settings.id,
 		kind: args.run,
 		resume: resume?.id,
-		rollsBack: args.run === 'rollback' ? await runsToRollBack(store, settings.id, args.of) : undefined,
+		rollsBack,
 		options: pipelineOptionsFrom(settings),
 		control,
 		onProgress: (report) => {
@@ -75,6 +79,7 @@ async function main(): Promise<number> {
 	await writeReports(store, settings.id, settings.target.url, resolve(args.reports), connectors.source.link.bind(connectors.source));
 	const table = await resultsTable(store, settings.id);
 	console.log(`\nRun ${run.id} (${run.kind}): ${run.state}.`);
+	if (run.kind === 'rollback') for (const line of outcomeLines(run.counters)) console.log(line);
 	console.table(table);
 	if (run.error) console.error(`Stopped: ${run.error.message}`);
 	return run.state === 'finished' ? 0 : 1;

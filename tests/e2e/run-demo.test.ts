@@ -74,9 +74,15 @@ test('a demo of 20 tickets moves what the results table says, its report downloa
 	// The rollback deletes what the demo created: Kayako is back to its seed.
 	const rollback = page.getByRole('button', { name: "Delete the demo's records from Kayako" });
 	await rollback.click();
+	// The confirm says what goes, by kind: with no later run, all the demo's tickets, and nothing is kept.
+	const confirmation = page.getByTestId('rollback-confirm');
+	await expect(confirmation.getByTestId('rollback-deletes').locator('li[data-entity="tickets"]')).toHaveText('Tickets: 20');
+	await expect(confirmation.getByTestId('rollback-keeps')).toHaveCount(0);
+	await confirmation.getByRole('button', { name: 'Delete these records' }).click();
 	// Once no demo is left to roll back, the button goes.
 	await expect(rollback).toHaveCount(0, { timeout: 240_000 });
 	await runEnds(page);
 	expect(footprint(await sandboxKayako.state())).toEqual(seed);
+	await expect(page.getByTestId('rollback-summary').getByTestId('rollback-deleted').locator('li[data-entity="tickets"]')).toHaveText('Tickets: 20');
 	await saveStepScreenshot(page, 'demo-rolled-back');
 });

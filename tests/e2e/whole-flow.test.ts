@@ -1,11 +1,13 @@
-// The whole wizard on the sandboxes, as a support lead walks it: create, connect, select, match, map, options, demo, results, checklist, full run across a closed tab, delta, and the demo's rollback.
+// The whole wizard on the sandboxes, as a support lead walks it: create, connect, select, match, map, options, demo, results, checklist, full run across a closed tab, delta, and the demo's rollback, which keeps what the full run uses.
 import { expect, test } from '@playwright/test';
 import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/credentials';
 import type { KayakoAccountView } from '../../server/sandbox/kayako/view';
 import { watchCspViolations } from './csp';
 import { E2E_PORTS } from './ports';
+import { danglingReferences } from '../integration/kayako-references';
 import { downloadReport, expectResultsHeldByKayako, HELD_IN, heldIds, migratedTicketIds, resultsOnPage, runEnds, type Entity } from './results';
 import { sandboxZendesk } from './sandbox-zendesk';
+import { expectNoEnglish, switchLanguage } from './german';
 import { connectBoth, goToStep, sandboxKayako } from './sandboxes';
 import { saveStepScreenshot } from './screenshots';
 
@@ -168,14 +170,16 @@ test('a support lead walks the whole wizard: demo, checklist, a full run across 
 	await expect(page.getByTestId('interrupted')).toHaveCount(0);
 	await saveStepScreenshot(page, 'flow-13-full-finished');
 
-	// Every ticket of the source (as its export lists them; deleted ones do not move) is in Kayako exactly once, and the table says so.
-	const sourceTickets = (await sandboxZendesk.tickets()).filter((ticket) => ticket.status !== 'deleted');
+	// Every ticket of the source (as its export lists them; deleted ones do not move, each skipped with its reason) is in Kayako exactly once, and the table says so.
+	const allSourceTickets = await sandboxZendesk.tickets();
+	const sourceTickets = allSourceTickets.filter((ticket) => ticket.status !== 'deleted');
+	const deletedTickets = allSourceTickets.length - sourceTickets.length;
 	const afterFull = await sandboxKayako.state();
 	const inKayako = migratedTicketIds(afterFull);
 	expect(inKayako.length, 'no ticket twice').toBe(new Set(inKayako).size);
 	expect([...inKayako].sort()).toEqual(sourceTickets.map((ticket) => String(ticket.id)).sort());
 	const fullResults = await resultsOnPage(page);
-	expect(fullResults.tickets).toEqual({ total: sourceTickets.length, migrated: sourceTickets.length, failed: 0, skipped: 0 });
+	expect(fullResults.tickets).toEqual({ total: sourceTickets.length + deletedTickets, migrated: sourceTickets.length, failed: 0, skipped: deletedTickets });
 	await expectResultsHeldByKayako(page, fullResults);
 
 	// Delta: a ticket added in Zendesk since becomes exactly one new case.
@@ -192,21 +196,57 @@ test('a support lead walks the whole wizard: demo, checklist, a full run across 
 	expect(migratedTicketIds(afterDelta).length).toBe(inKayako.length + 1);
 	await saveStepScreenshot(page, 'flow-14-delta');
 
-	// Rollback of the demo. A rollback deletes what a run created, by the id map's createdBy, and nothing else.
-	// The full run found the demo's records already migrated and left them to the demo (createdBy stays the
-	// demo's run): so the demo's cases, users, teams and fields go too, even those the full run counted, and
-	// the id map forgets them (a later full run would move them again). Everything the full run and the delta
-	// created stays. Deleting by the run that touched a record last instead would miss the demo's records
-	// once a full run has seen them, and the demo could never be taken back out of Kayako.
+	// Rollback of the demo. The full run counted the demo's tickets as moved and uses the users, organisations, teams and
+	// fields the demo brought: they belong to the migration now, and stay. Only what no later run uses would go. Before
+	// anything goes, the page says what, by kind and count, in the user's language; afterwards, what went.
+	const resultsBeforeRollback = await resultsOnPage(page);
 	const rollback = page.getByRole('button', { name: "Delete the demo's records from Kayako" });
 	await rollback.click();
+	const confirmation = page.getByTestId('rollback-confirm');
+	await expect(confirmation.getByRole('heading', { name: "Delete the demo's records from Kayako?" })).toBeVisible();
+	await expect(confirmation.getByTestId('rollback-keeps').locator('li[data-entity="tickets"]')).toHaveText(`Tickets: ${demoTickets.length}`);
+	const countsIn = async (list: string) =>
+		Object.fromEntries(await confirmation.getByTestId(list).locator('li').evaluateAll((items) => items.map((item) => [item.getAttribute('data-entity'), Number(item.getAttribute('data-count'))])));
+	const keeps = await countsIn('rollback-keeps');
+	const deletes = (await confirmation.getByTestId('rollback-deletes').count()) > 0 ? await countsIn('rollback-deletes') : {};
+	await saveStepScreenshot(page, 'flow-15-rollback-confirm');
+	// The same question in German, with the same counts; "keep everything" keeps everything.
+	await switchLanguage(page, 'de');
+	await expect(confirmation.getByRole('heading', { name: 'Datensätze der Demo in Kayako löschen?' })).toBeVisible();
+	await expect(confirmation).toContainText('Diese Datensätze bleiben in Kayako, weil ein späterer Lauf sie nutzt');
+	await expect(confirmation.getByTestId('rollback-keeps').locator('li[data-entity="tickets"]')).toHaveText(`Tickets: ${demoTickets.length}`);
+	await expectNoEnglish(page, 'the rollback confirm');
+	await saveStepScreenshot(page, 'flow-15-rollback-confirm-de');
+	await confirmation.getByRole('button', { name: 'Alles behalten' }).click();
+	await expect(confirmation).toHaveCount(0);
+	expect(footprint(await sandboxKayako.state())).toEqual(footprint(afterDelta));
+	await switchLanguage(page, 'en');
+	await rollback.click();
+	await confirmation.getByRole('button', { name: Object.keys(deletes).length > 0 ? 'Delete these records' : 'Go ahead (nothing is deleted)' }).click();
 	await expect(rollback).toHaveCount(0, { timeout: 240_000 });
 	await runEnds(page, 30_000);
-	const afterRollback = footprint(await sandboxKayako.state());
-	expect([...demoCreated].filter((record) => afterRollback.has(record)), 'records of the demo still in Kayako').toEqual([]);
-	const laterRuns = minus(footprint(afterDelta), footprint(afterDemo));
-	expect([...laterRuns].filter((record) => !afterRollback.has(record)), 'records of the full run and the delta gone from Kayako').toEqual([]);
-	expect(afterRollback).toEqual(new Set([...seeded, ...laterRuns]));
+
+	const stateAfterRollback = await sandboxKayako.state();
+	const afterRollback = footprint(stateAfterRollback);
+	// What went is what the confirm said would go, and only records the demo made.
+	const gone = minus(footprint(afterDelta), afterRollback);
+	const goneByKind: Record<string, number> = {};
+	for (const record of gone) goneByKind[record.split(' ')[0]!] = (goneByKind[record.split(' ')[0]!] ?? 0) + 1;
+	expect(goneByKind).toEqual(deletes);
+	expect([...gone].filter((record) => !demoCreated.has(record)), 'records of the full run and the delta gone from Kayako').toEqual([]);
+	// Every case the full run and the delta moved is still there, and everything it points at.
+	expect(migratedTicketIds(stateAfterRollback).sort()).toEqual(migratedTicketIds(afterDelta).sort());
+	expect(danglingReferences(stateAfterRollback)).toEqual([]);
+	// The page says what went, and still tells the truth about the full run: its results, and the delta that follows it.
+	const summary = page.getByTestId('rollback-summary');
+	await expect(summary).toBeVisible();
+	await expect(summary.getByTestId('rollback-kept').locator('li[data-entity="tickets"]')).toHaveText(`Tickets: ${demoTickets.length}`);
+	if (Object.keys(deletes).length === 0) await expect(summary.getByTestId('rollback-deleted-nothing')).toHaveText('Nothing was deleted in Kayako.');
+	else for (const [entity, count] of Object.entries(deletes)) await expect(summary.getByTestId('rollback-deleted').locator(`li[data-entity="${entity}"]`)).toHaveAttribute('data-count', String(count));
+	expect(Object.fromEntries((await summary.getByTestId('rollback-kept').locator('li').evaluateAll((items) => items.map((item) => [item.getAttribute('data-entity'), Number(item.getAttribute('data-count'))]))))).toEqual(keeps);
+	expect(await resultsOnPage(page)).toEqual(resultsBeforeRollback);
+	await expectResultsHeldByKayako(page, resultsBeforeRollback);
+	await expect(page.getByRole('button', { name: 'Run a delta (what changed since)' })).toBeVisible();
 	await saveStepScreenshot(page, 'flow-15-demo-rolled-back');
 	expect(cspViolations, 'CSP violations during the whole flow').toEqual([]);
 });

@@ -57,6 +57,23 @@ describe('the journal store', () => {
 		expect((await second.listMigrations()).map((each) => each.id)).toEqual([id]);
 	});
 
+	it("gives a new process a bulk job's id on pending rows and the later runs that used a record", async () => {
+		const dir = stateDir();
+		const first = await openJournalStore(dir);
+		const { id } = await first.createMigration(migration);
+		const made = { migrationId: id, entity: 'fields', sourceId: '1' };
+		const sent = { migrationId: id, entity: 'tickets', sourceId: '2' };
+		await first.markMigrated('demo', [{ ...made, kayakoId: 10 }]);
+		await first.markUsed('full', [made]);
+		await first.markPending('full', [sent]);
+		await first.markJobAccepted('full', [sent], 77);
+		first.close();
+
+		const second = await openJournalStore(dir);
+		expect(await second.getIdMapRow(made)).toMatchObject({ createdBy: 'demo', usedBy: ['full'] });
+		expect(await second.getIdMapRow(sent)).toMatchObject({ status: 'pending', jobId: 77 });
+	});
+
 	it('deletes what was deleted', async () => {
 		const dir = stateDir();
 		const first = await openJournalStore(dir);

@@ -134,7 +134,7 @@ describe('rollback', () => {
 		expect((await store.getRun(demo.id))?.rolledBackBy).toBe(rollback.id);
 	});
 
-	it('deletes an inactive customer the demo created even after a full run needed it again', async () => {
+	it('keeps an inactive customer the demo created once a full run needed it again, until the full run is rolled back too', async () => {
 		const { store, migrationId, data, source, target } = await setup();
 		// Every ticket's requester is a customer who left: a demo creates them because a ticket needs them.
 		data.users.push(user('4', { active: false }));
@@ -148,9 +148,15 @@ describe('rollback', () => {
 		expect(target.ids('users').filter((id) => id === '4')).toHaveLength(1);
 		expect(await store.getIdMapRow({ migrationId, entity: 'users', sourceId: '4' })).toMatchObject({ status: 'migrated', createdBy: demo.id });
 
+		// The full run's tickets name this customer as requester: the demo's rollback leaves it, now the full run's.
 		const rollback = await executeRun({ store, source, target, migrationId, kind: 'rollback', rollsBack: [demo.id] });
 		expect(rollback.state).toBe('finished');
+		expect(target.ids('users')).toContain('4');
+		expect(await store.getIdMapRow({ migrationId, entity: 'users', sourceId: '4' })).toMatchObject({ status: 'migrated', createdBy: full.id });
+		const second = await executeRun({ store, source, target, migrationId, kind: 'rollback', rollsBack: [full.id] });
+		expect(second.state).toBe('finished');
 		expect(target.ids('users')).not.toContain('4');
+		expect(target.held.size).toBe(0);
 	});
 });
 

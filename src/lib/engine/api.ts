@@ -16,6 +16,7 @@ import { fieldCommands, type FieldMatches, type TicketPreview } from './commands
 import { ticketFieldCommands, type FieldDefinition } from './commands/ticket-fields';
 import { shareRunEvents } from './commands/run-broadcast';
 import type { SourceAccount } from './connectors/source';
+import type { RollbackPreview } from './pipeline/rollback-plan';
 import { openConnectors, type ConnectorFactory } from './connectors/factory';
 import type { Result } from './errors';
 import type { RecordKind } from './model';
@@ -68,8 +69,10 @@ export interface EngineApi {
 
 	/** Starts a run in the background; progress and the end arrive as events. Answers as soon as the run has its id. */
 	startRun(migrationId: string, kind: Exclude<RunKind, 'rollback'>): Promise<Result<{ runId: string }>>;
-	/** Deletes in Kayako what these runs created. */
+	/** Deletes in Kayako what these runs created and no other run uses; the rest stays, as the later run's. */
 	rollbackRuns(migrationId: string, runIds: string[]): Promise<Result<{ runId: string }>>;
+	/** What `rollbackRuns` would delete and keep, by kind, for the confirm before anything goes. */
+	previewRollback(migrationId: string, runIds: string[]): Promise<Result<RollbackPreview>>;
 	/** Goes on with a run that stopped half-way (closed tab, dead worker, lost connection). */
 	resumeRun(migrationId: string, runId: string): Promise<Result<{ runId: string }>>;
 	pauseRun(runId: string): Promise<Result<void>>;

@@ -5,6 +5,7 @@ import type { ConnectorFactory } from '../connectors/factory';
 import { RunControl } from '../pipeline/control';
 import type { ThrottleEvent } from '../http';
 import type { ProgressReport, Throttled } from '../pipeline/progress';
+import { previewRollback } from '../pipeline/rollback-plan';
 import { executeRun } from '../pipeline/runner';
 import { pipelineOptionsFrom } from '../pipeline/settings';
 import { reportCsv, resultsTable } from '../reports/report';
@@ -136,6 +137,13 @@ export function runCommands(deps: RunDeps) {
 			asResult(async () => {
 				if (runIds.length === 0) throw new MigrationError({ kind: 'invalid-input', message: 'Choose at least one run to roll back.' });
 				return launch(await requireMigration(deps, migrationId), { kind: 'rollback', rollsBack: runIds });
+			}),
+
+		/** What rolling these runs back would delete in Kayako and keep (a later run uses it), by kind; nothing is changed. */
+		previewRollback: (migrationId: string, runIds: string[]) =>
+			asResult(async () => {
+				await requireMigration(deps, migrationId);
+				return previewRollback(await deps.store(), migrationId, runIds);
 			}),
 
 		/** Goes on with a run that stopped without finishing: the tab was closed, the worker died, or it failed. */

@@ -7,6 +7,7 @@ import { migrateInSteps } from './follow-up-steps';
 import { noteInactiveUser } from './inactive-users';
 import { matchMadeBefore } from './made-before';
 import { isFatal, isMigrated, migrateRecord, reasonOf, skipRecord, type StepResult } from './record-step';
+import { noteUse } from './record-use';
 import type { ReferenceResolver } from './references';
 
 const AGENT_ROLES = new Set<User['role']>(['agent', 'admin', 'light-agent']);
@@ -26,7 +27,10 @@ function settle(context: RunContext, resolver: ReferenceResolver, kind: Paramete
 /** A choice of the match step that points at an existing Kayako record: recorded as migrated, nothing created. */
 async function recordMatch(context: RunContext, kind: 'teams' | 'users' | 'fields', id: string, record: unknown, kayakoId: KayakoId): Promise<StepResult> {
 	const row = await context.store.getIdMapRow(keyOf(context, kind, id));
-	if (row?.status === 'migrated' && row.kayakoId === kayakoId) return { outcome: 'already', kayakoId, counted: row.runId === context.run.id };
+	if (row?.status === 'migrated' && row.kayakoId === kayakoId) {
+		await noteUse(context, row);
+		return { outcome: 'already', kayakoId, counted: row.runId === context.run.id };
+	}
 	await context.store.markMigrated(context.run.id, [{ ...keyOf(context, kind, id), kayakoId, matched: true, contentHash: contentHash(record) }]);
 	return { outcome: 'migrated', kayakoId };
 }

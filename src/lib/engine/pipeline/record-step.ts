@@ -4,6 +4,7 @@ import type { RecordKind, SourceId } from '../model';
 import type { IdMapKey, IdMapRow, KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { contentHash } from './hash';
+import { noteUse } from './record-use';
 import type { Outcome } from './progress';
 import type { Written } from './target';
 
@@ -49,7 +50,10 @@ export async function migrateRecord(
 	const hash = contentHash(record);
 	if (isMigrated(row)) {
 		const changed = context.run.kind === 'delta' && update && row.contentHash !== hash && row.runId !== context.run.id;
-		if (!changed) return { outcome: 'already', kayakoId: row.kayakoId, counted: row.runId === context.run.id };
+		if (!changed) {
+			await noteUse(context, row);
+			return { outcome: 'already', kayakoId: row.kayakoId, counted: row.runId === context.run.id };
+		}
 		return updateRecord(context, key, row.kayakoId, hash, () => update(row.kayakoId));
 	}
 	// Refused earlier in this run: a second try now would be refused the same way. A later run tries again.

@@ -3,6 +3,7 @@ import type { RecordKind, SourceId } from '../model';
 import type { KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { isMigrated } from './record-step';
+import { noteUse } from './record-use';
 import type { ReferenceKind, References } from './target';
 
 export type LazyKind = 'users' | 'organizations' | 'teams';
@@ -46,6 +47,7 @@ export class ReferenceResolver {
 		if (known !== undefined) return known;
 		const row = await this.context.store.getIdMapRow(keyOf(this.context, kind, sourceId));
 		if (!isMigrated(row)) return undefined;
+		await noteUse(this.context, row);
 		this.#known.set(key, row.kayakoId);
 		return row.kayakoId;
 	}

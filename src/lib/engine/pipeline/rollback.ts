@@ -1,41 +1,41 @@
-// Rollback: delete in Kayako what chosen runs created, newest dependencies first, and forget those records in the id map.
+// Rollback: delete in Kayako what chosen runs created and no other run uses, newest dependencies first, and forget
+// those records in the id map; records a later run relies on stay, as that run's (see rollback-plan.ts).
 import { MigrationError } from '../errors';
 import type { RecordKind } from '../model';
-import type { IdMapKey, IdMapRow } from '../store';
+import type { IdMapRow } from '../store';
 import type { RunContext } from './context';
 import { isFatal, reasonOf } from './record-step';
+import { adopted, fateOf, ROLLBACK_ORDER, rollbackScope, rowsOf, type RollbackScope } from './rollback-plan';
 
-/** Tickets before the users they belong to, sections before their categories, ... */
-export const ROLLBACK_ORDER: readonly RecordKind[] = ['articles', 'kb-sections', 'kb-categories', 'tickets', 'users', 'organizations', 'fields', 'teams'];
-
-const PAGE = 200;
-
+/** Counts on the rollback's run: `migrated` deleted in Kayako, `skipped` kept for a later run, `failed` could not be deleted. */
 export async function rollbackRuns(context: RunContext, runIds: readonly string[]): Promise<void> {
-	const runs = new Set(runIds);
+	const scope = await rollbackScope(context.store, context.run.migrationId, runIds);
 	for (const kind of ROLLBACK_ORDER) {
 		context.progress.phase = kind;
 		context.report();
-		let after: IdMapKey | undefined;
-		do {
-			const page = await context.store.listIdMap({ by: 'entity', migrationId: context.run.migrationId, entity: kind }, { limit: PAGE, after });
-			for (const row of page.rows) {
+		for await (const rows of rowsOf(context.store, context.run.migrationId, kind)) {
+			for (const row of rows) {
 				await context.control.checkpoint();
-				await undo(context, kind, row, runs);
+				await undo(context, kind, row, scope);
 			}
-			after = page.next;
-		} while (after);
+		}
 	}
-	for (const runId of runs) {
+	for (const runId of scope.runs) {
 		const run = await context.store.getRun(runId);
 		if (run) await context.store.putRun({ ...run, state: run.state === 'running' ? 'cancelled' : run.state, rolledBackBy: context.run.id });
 	}
 }
 
-async function undo(context: RunContext, kind: RecordKind, row: IdMapRow, runs: Set<string>): Promise<void> {
-	const created = row.createdBy !== undefined && runs.has(row.createdBy);
-	const touched = runs.has(row.runId);
-	if (!created && !touched) return;
-	let kayakoId = created ? row.kayakoId : undefined;
+async function undo(context: RunContext, kind: RecordKind, row: IdMapRow, scope: RollbackScope): Promise<void> {
+	const fate = fateOf(row, scope);
+	if (fate.action === 'leave') return;
+	if (fate.action === 'keep') {
+		await context.store.putIdMapRows([adopted(row, fate.adoptedBy, scope)]);
+		context.progress.count(kind, 'skipped');
+		context.report();
+		return;
+	}
+	let kayakoId = fate.action === 'delete' ? row.kayakoId : undefined;
 	// A create left pending may have happened: ask Kayako, and delete it if so.
 	if (kayakoId === undefined && row.status === 'pending') kayakoId = (await context.target.findExisting(kind, [{ sourceId: row.sourceId }])).get(row.sourceId);
 	if (kayakoId !== undefined) {
@@ -51,9 +51,7 @@ async function undo(context: RunContext, kind: RecordKind, row: IdMapRow, runs: 
 			}
 		}
 	}
-	// A record matched to an existing Kayako one, or one that failed, only leaves the id map.
-	if (!created && row.status === 'migrated' && row.createdBy !== undefined) return;
 	await context.store.deleteIdMapRows([row]);
-	context.progress.count(kind, 'migrated');
+	if (kayakoId !== undefined) context.progress.count(kind, 'migrated');
 	context.report();
 }

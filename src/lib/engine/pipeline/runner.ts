@@ -83,7 +83,7 @@ async function openRun(request: RunRequest): Promise<RunRecord> {
 	const created = await store.createRun({ migrationId: request.migrationId, kind, rollsBack: request.rollsBack });
 	// The options are frozen with the run: a resume days later goes on exactly as it began.
 	const settings = JSON.parse(JSON.stringify({ ...DEFAULT_PIPELINE_OPTIONS, ...request.options })) as JsonObject;
-	const run = { ...created, settings };
+	const run = { ...created, settings, notesUse: true };
 	await store.putRun(run);
 	return run;
 }

@@ -7,6 +7,7 @@ import { filteredOut } from './filters';
 import { handleDeletedTicket } from './deleted-tickets';
 import { contentHash } from './hash';
 import { isFatal, isMigrated, isTransient, migrateRecord, NotThisRun, reasonOf, repeatWithinBudget, skipRecord, type StepResult } from './record-step';
+import { noteUse } from './record-use';
 import type { ReferenceResolver } from './references';
 import type { BatchOutcome } from './target';
 import { StoredTicketJobs } from './ticket-jobs';
@@ -42,7 +43,10 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 		}
 		if (isMigrated(row)) {
 			if (context.run.kind === 'delta') changed.push({ ticket, row });
-			else count(context, 'already');
+			else {
+				await noteUse(context, row);
+				count(context, 'already');
+			}
 			continue;
 		}
 		(row?.status === 'pending' ? pending : todo).push(ticket);
@@ -88,6 +92,7 @@ async function updateTicket(context: RunContext, resolver: ReferenceResolver, ti
 	const prepared = await prepareOrFail(context, resolver, ticket);
 	if (!prepared) return;
 	if (prepared.hash === row.contentHash) {
+		await noteUse(context, row);
 		count(context, 'already');
 		return;
 	}

@@ -1,6 +1,7 @@
 // The id map's rows: one per source record, saying what became of it in Kayako; reads by key and batched writes.
 import { allOrNothing, queueEach, type StoreContext } from './context';
 import type { IdMapPrimaryKey } from './schema';
+import { usedAfter } from './id-map-usage';
 import type { IdMapKey, IdMapRow, KayakoId } from './types';
 
 export interface MigratedMark extends IdMapKey {
@@ -75,6 +76,7 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				if (previous?.contentHash !== undefined) row.contentHash = previous.contentHash;
 				if (previous?.createdBy !== undefined) row.createdBy = previous.createdBy;
 				if (previous?.parts !== undefined) row.parts = previous.parts;
+				if (previous?.usedBy !== undefined) row.usedBy = previous.usedBy;
 				if (previous?.jobId !== undefined) row.jobId = previous.jobId;
 				return row;
 			});
@@ -102,12 +104,20 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				if (mark.note !== undefined) row.reason = mark.note;
 				const parts = mark.parts ?? previous?.parts;
 				if (parts !== undefined) row.parts = parts;
+				const usedBy = usedAfter(previous, row);
+				if (usedBy !== undefined) row.usedBy = usedBy;
 				return row;
 			});
 		},
 
 		markFailed(runId, marks) {
-			return updateRows(marks, (mark, previous, now) => withReason('failed', mark, previous, runId, now));
+			return updateRows(marks, (mark, previous, now) => {
+				const row = withReason('failed', mark, previous, runId, now);
+				// A delta's update that failed still counts on the record the earlier run made.
+				const usedBy = usedAfter(previous, row);
+				if (usedBy !== undefined) row.usedBy = usedBy;
+				return row;
+			});
 		},
 
 		markSkipped(runId, marks) {
@@ -138,6 +148,7 @@ function withReason(status: 'failed' | 'skipped', mark: ReasonMark, previous: Id
 	if (previous?.contentHash !== undefined) row.contentHash = previous.contentHash;
 	if (previous?.createdBy !== undefined) row.createdBy = previous.createdBy;
 	if (previous?.parts !== undefined) row.parts = previous.parts;
+	if (previous?.usedBy !== undefined) row.usedBy = previous.usedBy;
 	// A record failed while its job had not ended: the next run waits for that job before sending anything again.
 	if (previous?.jobId !== undefined) row.jobId = previous.jobId;
 	return row;

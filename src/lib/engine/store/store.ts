@@ -6,6 +6,7 @@ import { credentialBlobAccess, type CredentialBlobAccess } from './credentials';
 import { eventAccess, type EventAccess } from './events';
 import { idMapWriteAccess, type IdMapWriteAccess } from './id-map';
 import { idMapReadAccess, type IdMapReadAccess } from './id-map-queries';
+import { idMapUsageAccess, type IdMapUsageAccess } from './id-map-usage';
 import { migrationAccess, type MigrationAccess } from './migrations';
 import { openDatabase } from './open';
 import { DEFAULT_DB_NAME } from './schema';
@@ -30,6 +31,7 @@ export type MigrationStore = MigrationAccess &
 	RunAccess &
 	IdMapWriteAccess &
 	IdMapReadAccess &
+	IdMapUsageAccess &
 	CheckpointAccess &
 	EventAccess & {
 		readonly name: string;
@@ -65,6 +67,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Migrati
 			...runAccess(context),
 			...idMapWriteAccess(context),
 			...idMapReadAccess(context),
+			...idMapUsageAccess(context),
 			...checkpointAccess(context),
 			...eventAccess(context)
 		}),

@@ -103,6 +103,8 @@ export interface RunRecord {
 	error?: { kind: string; message: string };
 	/** The run's options as it started, so a resumed run goes on exactly as it began. */
 	settings?: JsonObject;
+	/** The run notes on the id map the records of other runs it uses (`usedBy`); runs of older versions did not. */
+	notesUse?: boolean;
 }
 
 export type IdMapStatus = 'pending' | 'migrated' | 'failed' | 'skipped';
@@ -134,6 +136,8 @@ export interface IdMapRow extends IdMapKey {
 	createdBy?: string;
 	/** The source ids of the parts that moved with the record (a ticket's comments); a delta sends only the others. */
 	parts?: string[];
+	/** Later runs that used the record another run made (counted it as there, referenced it, updated it): a rollback of its maker keeps it for them. */
+	usedBy?: string[];
 	/**
 	 * The Kayako bulk job that was accepted to create this record and may not have ended. While a row carries it,
 	 * nothing is sent for the record again until that job has been followed to its end (after a crash too).
