@@ -34,6 +34,10 @@ test.beforeAll(async () => {
 			// Labelled JSON, written as HTML: a browser that sniffed would run it.
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end(HOSTILE_HTML);
+		} else if (req.url === '/another-site') {
+			// Any other page the user has open, which frames the proxy.
+			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+			res.end('<!doctype html><title>Another site</title>');
 		} else {
 			res.writeHead(404);
 			res.end();
@@ -85,9 +89,10 @@ test('a helpdesk page through the proxy never runs as the app', async ({ page })
 	await page.goto(`${recipe.proxyUrl}/${hostileUrl}/theme.json`);
 	await expect(page.locator('body')).toContainText('<script>');
 
-	// Framed by a page (here the app's): a navigation without Origin that the browser marks as another
-	// site's, so the proxy refuses it before reaching the helpdesk.
-	await page.goto(`${recipe.appUrl}/migrate/`);
+	// Framed by another page: a navigation without Origin that the browser marks as another site's, so the proxy
+	// refuses it before reaching the helpdesk. (The app itself may frame nothing at all: its CSP says frame-src 'none'.)
+	// (Another site on this machine: Chromium itself blocks a public site from framing a loopback address.)
+	await page.goto(`${hostileUrl.replace('127.0.0.1', 'localhost')}/another-site`);
 	const framed = `${recipe.proxyUrl}/${hostileUrl}/theme.html`;
 	const frameAnswer = page.waitForResponse(framed);
 	await page.evaluate((src) => {
