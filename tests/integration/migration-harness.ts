@@ -66,3 +66,12 @@ export async function connectors(settings: MigrationSettings, budget?: number): 
 	const built = await openConnectors(settings, CREDENTIALS, dying, { baseBackoffMs: 5, maxBackoffMs: 50 });
 	return { ...built, requests: () => sent };
 }
+
+/** The ids of the source's live tickets, sorted: deleted ones come through the export, marked, and never move. */
+export async function liveTicketIds(harness: Harness): Promise<string[]> {
+	const { settings } = await newMigration(harness);
+	const { source } = await connectors(settings);
+	const ids: string[] = [];
+	for await (const page of source.tickets()) ids.push(...page.records.filter((ticket) => !ticket.deleted).map((ticket) => ticket.id));
+	return ids.sort();
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KayakoAccountView } from '../../server/sandbox/kayako/view';
 import { REPORT_HEADER } from '../../src/lib/engine/reports/report';
 import { exportMigrationSettings } from '../../src/lib/engine/store/settings-file';
-import { connectors, newMigration, startHarness, type Harness } from './migration-harness';
+import { liveTicketIds, newMigration, startHarness, type Harness } from './migration-harness';
 import { startRunner, until } from './runner-process';
 
 const TICKETS = 60;
@@ -29,14 +29,6 @@ async function writeConfig(options: Record<string, number | boolean> = {}): Prom
 	const path = join(work, `migration-${settings.id}.json`);
 	writeFileSync(path, await exportMigrationSettings(store, settings.id));
 	return path;
-}
-
-async function sourceTicketIds(): Promise<string[]> {
-	const { settings } = await newMigration(harness);
-	const { source } = await connectors(settings);
-	const ids: string[] = [];
-	for await (const page of source.tickets()) ids.push(...page.records.filter((ticket) => !ticket.deleted).map((ticket) => ticket.id));
-	return ids.sort();
 }
 
 function migratedCases(view: KayakoAccountView) {
@@ -86,7 +78,7 @@ describe('the headless runner', () => {
 		const kayako = harness.kayako.state('acme');
 		const ids = migratedCases(kayako).map((kase) => kase.legacy_id!).sort();
 		expect(whenKilled).toBeLessThan(ids.length);
-		expect(ids).toEqual(await sourceTicketIds());
+		expect(ids).toEqual(await liveTicketIds(harness));
 		for (const kind of ['users', 'organizations', 'teams', 'articles'] as const) {
 			const legacy = kayako[kind].map((record) => record.legacy_id).filter((id) => id !== null);
 			expect(new Set(legacy).size, `${kind} created twice`).toBe(legacy.length);
