@@ -4,7 +4,7 @@ import { seededRandom } from '../../src/lib/engine/pipeline/demo';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
 import type { KayakoAccountView } from '../../server/sandbox/kayako/view';
-import { connectors, liveTicketIds, newMigration, startHarness, type Harness } from './migration-harness';
+import { connectors, liveTicketIds, newMigration, startHarness, type Harness } from '../integration/migration-harness';
 
 let harness: Harness;
 
