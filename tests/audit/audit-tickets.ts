@@ -138,7 +138,7 @@ function auditReferences(env: TicketAuditEnv, ticket: Ticket, kase: KayakoCase):
 	}
 }
 
-export async function auditTickets(env: TicketAuditEnv, tickets: readonly Ticket[], comments: ReadonlyMap<string, Comment[]>, kayako: KayakoAccountView): Promise<void> {
+export async function auditTickets(env: TicketAuditEnv, tickets: readonly Ticket[], comments: ReadonlyMap<string, Comment[]>, kayako: KayakoAccountView, deleted: ReadonlySet<string> = new Set()): Promise<void> {
 	const cases = groupBy(
 		kayako.cases.filter((kase) => kase.legacy_id !== null && kase.state === 'ACTIVE'),
 		(kase) => kase.legacy_id ?? ''
@@ -163,5 +163,13 @@ export async function auditTickets(env: TicketAuditEnv, tickets: readonly Ticket
 		await auditPosts(env, ticket, sorted, kase);
 		auditReferences(env, ticket, kase);
 	}
-	for (const [legacy, held] of cases) if (!known.has(legacy)) env.log.add('wrong', `tickets ${legacy}`, `case ${held.map((kase) => kase.id).join(', ')} holds a ticket the source does not have (deleted at the source?)`);
+	for (const [legacy, held] of cases) {
+		if (known.has(legacy)) continue;
+		// Deleted in the source after it moved: its case stays, closed, with its posts.
+		if (deleted.has(legacy)) {
+			for (const kase of held.filter((each) => !['CLOSED', 'COMPLETED'].includes(each.status))) env.log.add('wrong', `tickets ${legacy}`, `case ${kase.id} of a ticket deleted in the source is still ${kase.status}`);
+			continue;
+		}
+		env.log.add('wrong', `tickets ${legacy}`, `case ${held.map((kase) => kase.id).join(', ')} holds a ticket the source does not have`);
+	}
 }

@@ -94,7 +94,7 @@ export async function auditMigration(input: AuditInput): Promise<AuditResult> {
 	auditRecords(log, report, 'kb-sections', source.sections.map((section) => section.id), kayako.sections, before.sections);
 	auditRecords(log, report, 'articles', source.articles.map((article) => article.id), kayako.articles, before.articles);
 	auditUserOrganisations(log, report, source, kayako);
-	await auditTickets({ log, report, download: input.download, maxUploadBytes: input.maxUploadBytes ?? 20 * 1024 * 1024, hashUpTo: input.hashUpTo ?? Infinity }, source.tickets, source.comments, kayako);
+	await auditTickets({ log, report, download: input.download, maxUploadBytes: input.maxUploadBytes ?? 20 * 1024 * 1024, hashUpTo: input.hashUpTo ?? Infinity }, source.tickets, source.comments, kayako, new Set(source.deletedTicketIds));
 	auditReportAgainstKayako(log, report, kayako);
 	// A migration writes history: the real Kayako would have e-mailed these customers.
 	for (const mail of kayako.mailed.slice(before.mailed.length)) log.add('wrong', `case ${mail.case_id}`, `post ${mail.post_id} would have been e-mailed to ${mail.email ?? 'the requester'}`);

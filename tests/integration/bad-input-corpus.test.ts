@@ -64,7 +64,7 @@ afterAll(async () => {
 		faults: {},
 		badInputs: { total: corpus.length, asExpected: [...results.values()].filter(Boolean).length },
 		audit: audit ? { duplicates: audit.counts.duplicates, lost: audit.counts.lost, wrong: audit.counts.wrong, misreported: audit.counts.misreported, accountedFor: audit.counts.accountedFor } : null,
-		findings: [...(auditError ? [auditError] : []), ...[...results.entries()].filter(([, ok]) => !ok).map(([file]) => `not as expected: ${file}`)]
+		findings: [...(auditError ? [auditError] : []), ...(audit?.findings ?? []).map((finding) => `${finding.kind}: ${finding.record}: ${finding.message}`), ...[...results.entries()].filter(([, ok]) => !ok).map(([file]) => `not as expected: ${file}`)]
 	});
 	await harness?.close();
 });

@@ -15,6 +15,8 @@ export interface SourceSnapshot {
 	categories: KbCategory[];
 	sections: KbSection[];
 	articles: Article[];
+	/** Tickets deleted in the source: never moved, or their case closed when an earlier run had moved them. */
+	deletedTicketIds?: string[];
 }
 
 async function everything<T>(pages: AsyncIterable<{ records: T[] }>): Promise<T[]> {
@@ -26,7 +28,8 @@ async function everything<T>(pages: AsyncIterable<{ records: T[] }>): Promise<T[
 /** The source as the test sees it, read with the same connector the engine uses. */
 export async function sourceSnapshot(source: SourceConnector): Promise<SourceSnapshot> {
 	// Deleted tickets come through the export for the pipeline to skip or close; the snapshot is what lives in the source.
-	const tickets = (await everything(source.tickets())).filter((ticket) => !ticket.deleted);
+	const read = await everything(source.tickets());
+	const tickets = read.filter((ticket) => !ticket.deleted);
 	const comments = new Map<string, Comment[]>();
 	for (const ticket of tickets) comments.set(ticket.id, await source.comments(ticket.id));
 	return {
@@ -38,7 +41,8 @@ export async function sourceSnapshot(source: SourceConnector): Promise<SourceSna
 		fields: await everything(source.fields()),
 		categories: await everything(source.kbCategories()),
 		sections: await everything(source.kbSections()),
-		articles: await everything(source.articles())
+		articles: await everything(source.articles()),
+		deletedTicketIds: read.filter((ticket) => ticket.deleted).map((ticket) => ticket.id)
 	};
 }
 
