@@ -1,6 +1,7 @@
 // The ticket part of the audit: one case per ticket, its posts (none twice, none missing), its files byte for byte, its references.
 import { createHash } from 'node:crypto';
 import type { KayakoAccountView } from '../../server/sandbox/kayako/view';
+import { textOf } from '../../src/lib/engine/connectors/kayako/writer/post-markers';
 import type { Attachment, Comment, Ticket } from '../../src/lib/engine/model';
 import type { FindingLog } from './findings';
 import type { ReportIndex } from './report-index';
@@ -61,20 +62,6 @@ async function auditFiles(env: TicketAuditEnv, ticket: Ticket, comments: Comment
 	}
 }
 
-/** Text without tags, entities or runs of white space, for finding a comment's words in a post. */
-function words(html: string): string {
-	return html
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/&nbsp;/g, ' ')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
-		.replace(/&amp;/g, '&')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
-
 /**
  * Posts against comments. First by the second they were written and public/private, as a full run writes them (bulk
  * import keeps times). What is left is matched by its words: a delta appends comments as notes at the time of the call,
@@ -104,8 +91,8 @@ async function auditPosts(env: TicketAuditEnv, ticket: Ticket, comments: Comment
 	}
 	let unmatched = [...byPost.values()].flat();
 	for (const comment of leftover) {
-		const text = words(comment.html || comment.plain).slice(0, 80);
-		const found = text === '' ? [] : unmatched.filter((post) => words(post.contents).includes(text));
+		const text = textOf(comment.html || comment.plain).slice(0, 80);
+		const found = text === '' ? [] : unmatched.filter((post) => textOf(post.contents).includes(text));
 		unmatched = unmatched.filter((post) => !found.includes(post));
 		if (found.length === 0) {
 			env.report.absent(env.log, 'tickets', ticket.id, `comment ${comment.id} (${comment.public ? 'public' : 'private'}, ${comment.createdAt}) is not posted`);
@@ -117,8 +104,8 @@ async function auditPosts(env: TicketAuditEnv, ticket: Ticket, comments: Comment
 	for (const post of unmatched) {
 		// A post carrying the words of a comment that already has its post: the comment went in again (a delta re-posting a thread).
 		const again = comments.find((comment) => {
-			const text = words(comment.html || comment.plain).slice(0, 80);
-			return text !== '' && words(post.contents).includes(text);
+			const text = textOf(comment.html || comment.plain).slice(0, 80);
+			return text !== '' && textOf(post.contents).includes(text);
 		});
 		if (again) env.log.add('duplicate', record, `post ${post.id} (${post.channel}, ${post.created_at}) posts comment ${again.id} (${again.createdAt}) again`);
 		else env.log.add('wrong', record, `post ${post.id} (${post.channel}, ${post.created_at}) matches no comment of the source by time or by words`);

@@ -49,7 +49,7 @@ function secondOf(time: string | null | undefined): number | undefined {
 }
 
 /** Text without markup or entities, whitespace collapsed: what a comment and its post have in common. */
-function textOf(html: string): string {
+export function textOf(html: string): string {
 	return html
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/&nbsp;/g, ' ')
