@@ -1,5 +1,6 @@
 // Following a "… in Kayako" link of the results: the sandbox Kayako's case view opens in a new tab with the case's posts.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { expectAccessible } from './a11y';
 import { sandboxKayako } from './sandboxes';
 
 /** Clicks the first Kayako link in `records` and checks the tab it opens shows that case, with every post Kayako holds. */
@@ -18,5 +19,6 @@ export async function expectCaseViewFromLink(page: Page, records: Locator): Prom
 	await expect(view.locator('li.post')).toHaveCount(held!.posts.length);
 	expect(held!.posts.length).toBeGreaterThan(0);
 	await expect(view.locator('li.post').first().locator('time')).toBeVisible();
+	await expectAccessible(view, "the sandbox Kayako's case view");
 	await view.close();
 }
