@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './a11y';
 import { catalog, expectNoEnglish, switchLanguage } from './german';
-import { connectBoth, goToStep, newMigration, sandboxKayako } from './sandboxes';
+import { connectBoth, connectKayakoRemembered, goToStep, newMigration, PASSPHRASE, sandboxKayako } from './sandboxes';
 import { saveStepScreenshot } from './screenshots';
 
 const german = catalog('de');
@@ -64,6 +64,16 @@ test('a demo paused in German says so at once, offers "Fortsetzen" on the same p
 	await expectAccessible(page, 'the run page of a paused demo');
 	await saveStepScreenshot(page, 'run-state-paused');
 
+	// Cancelling asks in the page, in German, with the safe answer focused; Escape keeps the run.
+	await page.getByRole('button', { name: de('run.cancel') }).click();
+	const question = page.getByRole('dialog', { name: de('confirm.cancelRunTitle') });
+	await expect(question).toContainText(de('run.cancelConfirm'));
+	await expect(question.getByRole('button', { name: de('confirm.cancelRunNo') })).toBeFocused();
+	await saveStepScreenshot(page, 'run-cancel-question');
+	await page.keyboard.press('Escape');
+	await expect(question).toHaveCount(0);
+	await expect(state).toHaveAttribute('data-state', 'paused');
+
 	// A second tab opened now sees the paused run's progress, though a paused run sends none by itself.
 	const watcher = await context.newPage();
 	await watcher.goto(page.url());
@@ -91,4 +101,19 @@ test('a demo paused in German says so at once, offers "Fortsetzen" on the same p
 	await expect(page.getByRole('alert')).toHaveCount(0);
 	await expectNoEnglish(page, 'the run page after a demo');
 	await saveStepScreenshot(page, 'run-state-done');
+});
+
+test('after a reload the run page asks for the passphrase up front, before any action fails', async ({ page }) => {
+	await newMigration(page, 'Entsperren auf der Lauf-Seite');
+	await connectKayakoRemembered(page);
+	// A reload forgets the passwords; the remembered one rests encrypted until the passphrase unlocks it.
+	await page.goto(page.url().replace(/\/connect$/, '/run'));
+	await switchLanguage(page, 'de');
+	const prompt = page.getByTestId('credentials-needed');
+	await expect(prompt.getByLabel(de('connect.unlockLabel'))).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await prompt.getByLabel(de('connect.unlockLabel')).fill(PASSPHRASE);
+	await prompt.getByRole('button', { name: de('connect.unlock') }).click();
+	await expect(page.getByTestId('credentials-needed')).toHaveCount(0);
+	await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'ready');
 });
