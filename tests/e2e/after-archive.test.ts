@@ -25,7 +25,7 @@ test('archiving downloads the migration as a file, and freeing the storage expla
 
 	// The question is asked in the page, not by the browser's confirm(): it says what goes and what stays.
 	await free.click();
-	const question = page.getByRole('dialog', { name: 'Remove this migration from this browser?' });
+	const question = page.getByRole('dialog', { name: `Remove “${name}” from this browser?` });
 	await expect(question).toContainText('Nothing is deleted in Kayako or in the source helpdesk.');
 	await question.getByRole('button', { name: 'Remove from this browser' }).click();
 	await expect(page.getByRole('heading', { name: 'Your migrations' })).toBeVisible();

@@ -67,7 +67,7 @@ test('a demo paused in German says so at once, offers "Fortsetzen" on the same p
 	// Cancelling asks in the page, in German, with the safe answer focused; Escape keeps the run.
 	await page.getByRole('button', { name: de('run.cancel') }).click();
 	const question = page.getByRole('dialog', { name: de('confirm.cancelRunTitle') });
-	await expect(question).toContainText(de('run.cancelConfirm'));
+	await expect(question).toContainText(de('confirm.cancelRunMessage'));
 	await expect(question.getByRole('button', { name: de('confirm.cancelRunNo') })).toBeFocused();
 	await saveStepScreenshot(page, 'run-cancel-question');
 	await page.keyboard.press('Escape');
