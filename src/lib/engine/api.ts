@@ -78,6 +78,8 @@ export interface EngineApi {
 	pauseRun(runId: string): Promise<Result<void>>;
 	continueRun(runId: string): Promise<Result<void>>;
 	cancelRun(runId: string): Promise<Result<void>>;
+	/** A watching tab asks the tab that runs the migration for its progress now (a paused run sends none by itself). */
+	askProgress(migrationId: string): Promise<Result<void>>;
 	listRuns(migrationId: string): Promise<Result<RunRecord[]>>;
 	interruptedRuns(migrationId: string): Promise<Result<RunRecord[]>>;
 	/** Whether the migration runs now in this tab (and which run), in another tab or window, or nowhere. */

@@ -5,7 +5,7 @@ import type { JsonObject, MigrationStore, RunKind, RunRecord } from '../store';
 import type { RunContext } from './context';
 import { RunControl } from './control';
 import { DEFAULT_PIPELINE_OPTIONS, MAX_BATCH, type PipelineOptions } from './options';
-import { doneByRun, ProgressTracker, type ProgressReport } from './progress';
+import { doneByRun, ProgressTracker, resumedCounts, type ProgressReport } from './progress';
 import { rollbackRuns } from './rollback';
 import { runPipeline } from './run';
 import type { TargetWriter } from './target';
@@ -35,7 +35,7 @@ export async function executeRun(request: RunRequest): Promise<RunRecord> {
 	options.batchSize = Math.max(1, Math.min(MAX_BATCH, options.batchSize));
 	const progress = new ProgressTracker(run.id, now);
 	// A resumed run goes on counting from what it did before (a rollback's rows are gone once it has done them).
-	if (request.resume && run.kind !== 'rollback') progress.resume(await doneByRun(store, run.id));
+	if (request.resume && run.kind !== 'rollback') progress.resume(resumedCounts(run.counters, await doneByRun(store, run.id)));
 	const context: RunContext = {
 		store,
 		source: request.source,
