@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './a11y';
 import { PASSPHRASE, connectBoth, goToStep, newMigration } from './sandboxes';
 
-test('clicking a step in the step bar keeps the tag typed on Options', async ({ page }) => {
+test('clicking a step in the step bar keeps the tag typed on Options and the kinds unticked on Select', async ({ page }) => {
 	await newMigration(page, 'Step bar saves');
 	await goToStep(page, /Options/);
 	await expect(page.getByRole('heading', { name: 'Options and filters' })).toBeVisible();
@@ -12,6 +12,13 @@ test('clicking a step in the step bar keeps the tag typed on Options', async ({ 
 	// No Save pressed: the step bar is the way out.
 	await goToStep(page, /Select data/);
 	await expect(page).toHaveURL(/\/select$/);
+	// The same on Select: an unticked kind stays unticked after the step bar took the user away and back.
+	await page.locator('input[data-entity="articles"]').uncheck();
+	await goToStep(page, /Options/);
+	await expect(page.getByLabel('Tag for migrated tickets')).toHaveValue('spring-move');
+	await goToStep(page, /Select data/);
+	await expect(page.locator('input[data-entity="articles"]')).not.toBeChecked();
+	await expect(page.locator('input[data-entity="tickets"]')).toBeChecked();
 
 	await goToStep(page, /Options/);
 	await expect(page.getByLabel('Tag for migrated tickets')).toHaveValue('spring-move');
