@@ -49,8 +49,8 @@ export function currentStep(pathname: string, search: URLSearchParams, stage: st
 	return STEPS.find((step) => STEP_PAGES[step] === last);
 }
 
-/** A step's name from a query or storage, or undefined when it is none (the text never becomes an address itself). */
-export function stepNamed(text: string | null | undefined): WizardStep | undefined {
+/** A step's name from storage, or undefined when it is none (the text never becomes an address itself). */
+function stepNamed(text: string | null | undefined): WizardStep | undefined {
 	return STEPS.find((step) => step === text);
 }
 
