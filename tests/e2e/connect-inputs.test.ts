@@ -5,7 +5,7 @@ import { expectNoEnglish, switchLanguage } from './german';
 import { E2E_PORTS } from './ports';
 import { newMigration } from './sandboxes';
 
-test('a proxy address without http:// is completed, and an empty Zendesk form says in German which fields are empty', async ({ page }) => {
+test('a proxy address without http:// is completed, and empty Zendesk and Kayako forms say in German which fields are empty', async ({ page }) => {
 	await newMigration(page, 'Umzug Frühjahr');
 	await switchLanguage(page, 'de');
 
@@ -28,7 +28,14 @@ test('a proxy address without http:// is completed, and an empty Zendesk form sa
 	await expect(source.locator('#source-secret-missing')).toHaveText('„API-Token“ ist noch leer.');
 	// Nothing was sent, so no error from the engine stands under the form.
 	await expect(source.locator('[data-error-kind]')).toHaveCount(0);
-	await expectNoEnglish(page, 'the connect step with empty Zendesk fields');
+
+	// The Kayako form the same way: its empty fields named in German before anything is sent.
+	const kayako = page.getByRole('region', { name: 'Kayako (wohin die Daten gehen)' });
+	await kayako.getByRole('button', { name: 'Verbindung testen' }).click();
+	await expect(kayako.getByTestId('kayako-missing')).toHaveText('Noch nicht getestet, diese Felder sind leer: Kayako-Adresse, E-Mail des Administrators, Passwort.');
+	await expect(kayako.locator('#kayako-url-missing')).toHaveText('Geben Sie die Adresse Ihres Kayako ein, z. B. acme.kayako.com.');
+	await expect(kayako.locator('[data-error-kind]')).toHaveCount(0);
+	await expectNoEnglish(page, 'the connect step with empty fields');
 });
 
 test('the start page offers only Zendesk; the planned sources show as coming later and cannot be chosen', async ({ page }) => {
