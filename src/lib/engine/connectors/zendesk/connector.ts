@@ -71,7 +71,7 @@ class ZendeskSource implements ZendeskSourceConnector {
 	}
 
 	count(entity: CountedEntity, signal?: AbortSignal): Promise<number | undefined> {
-		return countOf(this.client, entity, signal);
+		return countOf(this.client, entity, signal, () => this.fields({ signal }));
 	}
 
 	staff(signal?: AbortSignal): Promise<User[]> {
