@@ -10,6 +10,8 @@ import { CREDENTIALS, connectors, newMigration, startHarness, type Harness } fro
 let harness: Harness;
 let store: MigrationStore;
 let settings: MigrationSettings;
+/** The last re-import and its delta, for the rollback test. */
+let lastReimport: { changed: Changed; run: RunRecord } | undefined;
 /** Tickets a test changed already: each test changes another one. */
 const used = new Set<string>();
 
@@ -134,5 +136,18 @@ describe('a delta with a changed ticket', () => {
 		const resumed = await delta(await connectors(settings), 'reimport', first.id);
 		expect(resumed.state).toBe('finished');
 		await expectReimported(migrated, resumed);
+		lastReimport = { changed: migrated, run: resumed };
 	}, 120_000);
+
+	it('a rollback of that delta deletes the new case and takes the old one out of the trash', async () => {
+		const { changed, run } = lastReimport!;
+		const built = await connectors(settings);
+		const rollback = await executeRun({ store, source: built.source, target: built.target, migrationId: settings.id, kind: 'rollback', rollsBack: [run.id] });
+		expect(rollback.state).toBe('finished');
+		const cases = casesOf(harness.kayako.state('acme'), changed.changedId);
+		expect(cases.map((kase) => [kase.id, kase.state])).toEqual([[changed.oldCaseId, 'ACTIVE']]);
+		const row = await store.getIdMapRow({ migrationId: settings.id, entity: 'tickets', sourceId: changed.changedId });
+		expect(row?.kayakoId).toBe(changed.oldCaseId);
+		expect(row?.status).toBe('migrated');
+	}, 60_000);
 });

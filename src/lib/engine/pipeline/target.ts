@@ -39,6 +39,8 @@ export interface ReimportTarget {
 	complete(kayakoId: KayakoId, posts: number): Promise<boolean>;
 	/** Moves a case to the target's trash, from where it can be restored. */
 	trash(kayakoId: KayakoId): Promise<void>;
+	/** Takes a case back out of the trash: a rollback of the re-import. */
+	restore(kayakoId: KayakoId): Promise<void>;
 }
 
 export interface TargetWriter {

@@ -68,12 +68,30 @@ async function swap(context: RunContext, sourceId: SourceId, open: OpenRecord, n
 		await closeOpen(context, sourceId);
 		throw new MigrationError({ kind: 'unknown-outcome', message: `Kayako's new case ${newKayakoId} for ticket ${sourceId} lacked posts; it was moved to the trash and the ticket is imported again.` });
 	}
+	await keepReplacedRow(context, sourceId, open.oldKayakoId);
 	await reimport.trash(open.oldKayakoId);
 	const said = `Re-imported with all its posts, authors and times: its case is now ${newKayakoId} (case ${open.oldKayakoId} is in Kayako's trash).`;
 	const note = [said, open.note].filter(Boolean).join(' ');
 	await context.store.markMigrated(context.run.id, [{ ...keyOf(context, 'tickets', sourceId), kayakoId: newKayakoId, contentHash: open.hash, parts: open.parts, note }]);
 	await context.delta?.reimported(sourceId, open.oldKayakoId, newKayakoId);
 	await closeOpen(context, sourceId);
+}
+
+/**
+ * The ticket's id-map row as it was before the re-import, kept under the run's name before the old case is trashed:
+ * a rollback of this run deletes the new case, takes the old one out of the trash and puts this row back.
+ */
+async function keepReplacedRow(context: RunContext, sourceId: SourceId, oldKayakoId: KayakoId): Promise<void> {
+	const stream = replacedStream(context.run.id, sourceId);
+	if (await context.store.getCheckpoint(context.run.migrationId, stream)) return;
+	const row = await context.store.getIdMapRow(keyOf(context, 'tickets', sourceId));
+	if (row?.kayakoId !== oldKayakoId) return;
+	await context.store.putCheckpoint(context.run.migrationId, stream, JSON.parse(JSON.stringify(row)) as JsonObject);
+}
+
+/** Where a run keeps the row a re-import replaced. */
+export function replacedStream(runId: string, sourceId: SourceId): string {
+	return `replaced:tickets:${runId}:${sourceId}`;
 }
 
 /** What became of a re-import an earlier attempt started: finished now, nothing made (sent again), or Kayako still at work. */

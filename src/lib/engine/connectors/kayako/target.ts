@@ -6,7 +6,7 @@ import type { BatchOutcome, References, TargetWriter, Written } from '../../pipe
 import type { WriterSettings } from '../../pipeline/settings';
 import type { KayakoId } from '../../store';
 import type { KayakoSession } from './session';
-import { caseHoldsPosts, findReplacements, trashCase, type OpenReimport } from './writer/reimport';
+import { caseHoldsPosts, findReplacements, restoreCase, trashCase, type OpenReimport } from './writer/reimport';
 import {
 	articleAddresses,
 	createArticle,
@@ -200,7 +200,8 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 				return { found: new Map<string, KayakoId>(found), unfinished };
 			},
 			complete: (kayakoId, posts) => caseHoldsPosts(context(NO_REFS), Number(kayakoId), posts),
-			trash: (kayakoId) => trashCase(context(NO_REFS), Number(kayakoId))
+			trash: (kayakoId) => trashCase(context(NO_REFS), Number(kayakoId)),
+			restore: (kayakoId) => restoreCase(context(NO_REFS), Number(kayakoId))
 		},
 
 		async findExisting(kind: RecordKind, records: { sourceId: string }[]) {

@@ -55,3 +55,8 @@ export async function trashCase(ctx: WriteContext, caseId: number): Promise<void
 		throw error;
 	}
 }
+
+/** Takes a case back out of the trash (PUT /cases/:id/restore.json, as documented): a rollback of a re-import gives the old case back. */
+export async function restoreCase(ctx: WriteContext, caseId: number): Promise<void> {
+	await ctx.session.request({ method: 'PUT', path: `cases/${caseId}/restore.json` });
+}
