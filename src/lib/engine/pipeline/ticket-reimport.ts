@@ -135,6 +135,14 @@ async function send(context: RunContext, refs: References, input: ReimportInput,
 }
 
 /**
+ * A web page where Kayako's JSON was due, in the middle of a run that has talked to Kayako all along: a gateway's page,
+ * not a wrong address. Another attempt is safe, as each first looks at what the last one left.
+ */
+function gatewayPage(error: unknown): boolean {
+	return error instanceof MigrationError && error.kind === 'not-helpdesk';
+}
+
+/**
  * Re-imports a changed ticket, within the record's budget: an attempt first settles what an earlier one left open
  * (finds its new case, or learns that none was made), then sends. The old case stays until the new one is complete.
  */
@@ -159,7 +167,7 @@ export async function reimportTicket(context: RunContext, refs: References, inpu
 		} catch (error) {
 			lastError = error;
 			if (isFatal(error)) throw error;
-			if (!isTransient(error)) break;
+			if (!isTransient(error) && !gatewayPage(error)) break;
 		}
 	}
 	return { ok: false, reason: `The re-import failed; case ${replacing} is as the earlier run left it. ${reasonOf(lastError)}` };
