@@ -27,6 +27,12 @@ export interface PipelineOptions {
 	batchSize: number;
 	/** How often one record is tried before it is reported as failed. */
 	attemptsPerRecord: number;
+	/**
+	 * Delta, a ticket migrated before that changed: `append` adds its new comments as notes headed by their author and
+	 * time (the case keeps its number); `reimport` imports it anew with every post, author and time, trashes the old
+	 * case and maps the new one (its number changes).
+	 */
+	deltaTickets: 'append' | 'reimport';
 	/** For demo runs: how many tickets, and the seed that picks them. */
 	demo?: { size: number; seed: number; candidates: number };
 }
@@ -38,6 +44,7 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
 	teams: {},
 	fields: {},
 	migrateInactiveUsers: false,
+	deltaTickets: 'append',
 	batchSize: 50,
 	attemptsPerRecord: 3
 };

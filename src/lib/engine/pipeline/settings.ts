@@ -45,6 +45,7 @@ export function pipelineOptionsFrom(settings: MigrationSettings): Partial<Pipeli
 		filters: ticketFilters(filters)
 	};
 	if (entities?.length) result.entities = entities;
+	if (options.deltaTickets === 'reimport' || options.deltaTickets === 'append') result.deltaTickets = options.deltaTickets;
 	const recentDays = whole(options.recentDays);
 	if (recentDays) result.recentDays = recentDays;
 	const batchSize = whole(options.batchSize);

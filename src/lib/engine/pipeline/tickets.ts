@@ -11,6 +11,7 @@ import { noteUse } from './record-use';
 import type { ReferenceResolver } from './references';
 import type { BatchOutcome } from './target';
 import { StoredTicketJobs } from './ticket-jobs';
+import { reimportTicket } from './ticket-reimport';
 
 interface Prepared {
 	bundle: TicketBundle;
@@ -60,7 +61,8 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 	for (let start = 0; start < todo.length; start += batchSize) {
 		await migrateBatch(context, resolver, await prepareAll(context, resolver, todo.slice(start, start + batchSize)));
 	}
-	for (const { ticket, row } of changed) await updateTicket(context, resolver, ticket, row);
+	const reimport = context.options.deltaTickets === 'reimport' && context.target.reimport !== undefined;
+	for (const { ticket, row } of changed) await (reimport ? reimportChanged : updateTicket)(context, resolver, ticket, row);
 }
 
 /**
@@ -104,7 +106,26 @@ async function updateTicket(context: RunContext, resolver: ReferenceResolver, ti
 		await context.store.markMigrated(context.run.id, [{ ...prepared.key, kayakoId, contentHash: prepared.hash, parts: partsOf(prepared) }]);
 		return written;
 	});
+	if (result.outcome === 'migrated') await context.delta?.appended(newComments.length);
 	count(context, result.outcome === 'already' ? 'already' : result.outcome);
+}
+
+/** Delta with re-import chosen: a changed ticket goes in anew with every post, author and time; its old case is trashed. */
+async function reimportChanged(context: RunContext, resolver: ReferenceResolver, ticket: Ticket, row: IdMapRow & { kayakoId: KayakoId }): Promise<void> {
+	await context.control.checkpoint();
+	const prepared = await prepareOrFail(context, resolver, ticket);
+	if (!prepared) return;
+	if (prepared.hash === row.contentHash) {
+		await noteUse(context, row);
+		count(context, 'already');
+		return;
+	}
+	const input = { bundle: prepared.bundle, key: prepared.key, hash: prepared.hash, parts: partsOf(prepared), note: noteOf(prepared) };
+	const result = await reimportTicket(context, resolver.references(context.options.defaultAgentId), input, row.kayakoId);
+	if (result.ok) return count(context, 'migrated');
+	await context.store.markFailed(context.run.id, [{ ...prepared.key, reason: result.reason }]);
+	await context.log('warn', `tickets ${ticket.id} failed: ${result.reason}`, { kind: 'tickets', sourceId: ticket.id });
+	count(context, 'failed');
 }
 
 /** What a ticket's content hash covers: the ticket and which comments it has. */

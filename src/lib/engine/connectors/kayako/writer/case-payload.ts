@@ -3,7 +3,7 @@ import type { Comment, Ticket, TicketBundle } from '../../../model';
 import type { WriteContext, WriteWarning } from './context';
 import { convertFieldValues, kayakoTimestamp } from './field-values';
 import type { UploadedFile } from './files';
-import { buildPost, bulkPost, byline, type BuiltPost, type PostAuthor } from './posts';
+import { buildPost, bulkPost, byline, inlineAttachedNote, type BuiltPost, type PostAuthor } from './posts';
 import { priorityIdFor, statusIdFor, typeIdFor, type ReferenceData } from './reference-data';
 
 function escapeHtml(text: string): string {
@@ -110,6 +110,8 @@ export function buildCase(
 		const built = buildPost(comment, files.get(comment.id) ?? [], options.inlineImages, unresolved ? byline(author.name, comment.createdAt) : undefined);
 		return { comment, author, built };
 	});
+	const inlineNote = inlineAttachedNote(posts.reduce((sum, post) => sum + post.built.inlineAttached, 0));
+	if (inlineNote) warnings.push({ sourceId: ticket.id, message: inlineNote });
 	const properties: Record<string, unknown> = {
 		subject: subjectOf(bundle, options.oldIdInSubject),
 		requester_id: requesterId,

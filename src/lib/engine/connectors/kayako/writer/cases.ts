@@ -26,6 +26,11 @@ export interface CaseJobs {
 	readonly unsure?: ReadonlyMap<string, number>;
 	/** How long to follow one job; default `JOB_WAIT_MS`. */
 	readonly maxWaitMs?: number;
+	/**
+	 * A delta's re-import: ticket -> the case it replaces. That case (and trashed ones) is not taken for the ticket's
+	 * case when looking for what was made, so the ticket is imported anew, and only its new case is found after a lost answer.
+	 */
+	readonly replacing?: ReadonlyMap<string, number>;
 }
 
 /** The documented batch size of POST /bulk/cases. */
@@ -105,7 +110,7 @@ async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string
 			return;
 		}
 		// The answer is lost: Kayako may have accepted a job we cannot name. Look for its cases over the settle period.
-		const found = await settleLostSend(ctx, ids);
+		const found = await settleLostSend(ctx, ids, undefined, jobs?.replacing);
 		outcomesFor(batch, outcomes, (prepared) => {
 			const id = found.get(prepared.sourceId);
 			return id !== undefined ? { ok: true, id, warnings: prepared.warnings } : { ok: false, warnings: prepared.warnings, error: toErrorInfo(error), unknown: true };
@@ -123,7 +128,7 @@ async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string
 		return;
 	}
 	const jobErrors = job?.errors ?? [];
-	const created = await findCasesByLegacyIds(session, ids);
+	const created = await findCasesByLegacyIds(session, ids, jobs?.replacing);
 	for (const [index, prepared] of batch.prepared.entries()) {
 		const id = created.get(prepared.sourceId);
 		if (id !== undefined) {
@@ -150,7 +155,7 @@ async function settleEarlierSends(ctx: WriteContext, group: readonly TicketBundl
 	const agos = group.map((bundle) => jobs?.unsure?.get(bundle.ticket.id)).filter((ago): ago is number => ago !== undefined);
 	if (agos.length === 0) return;
 	const left = settlePeriod(ctx.session) - Math.min(...agos);
-	if (left > 0) await settleLostSend(ctx, group.filter((bundle) => jobs?.unsure?.has(bundle.ticket.id)).map((bundle) => bundle.ticket.id), left);
+	if (left > 0) await settleLostSend(ctx, group.filter((bundle) => jobs?.unsure?.has(bundle.ticket.id)).map((bundle) => bundle.ticket.id), left, jobs?.replacing);
 }
 
 /**
@@ -190,7 +195,7 @@ export async function importCases(ctx: WriteContext, bundles: readonly TicketBun
 	for (const chunk of chunks(bundles, BULK_CASES)) {
 		const group = await waitForEarlierJobs(ctx, chunk, jobs, outcomes);
 		await settleEarlierSends(ctx, group, jobs);
-		const existing = await findCasesByLegacyIds(ctx.session, group.map((bundle) => bundle.ticket.id));
+		const existing = await findCasesByLegacyIds(ctx.session, group.map((bundle) => bundle.ticket.id), jobs?.replacing);
 		for (const [sourceId, id] of existing) outcomes.set(sourceId, { ok: true, id, warnings: [], matched: true });
 		// Uploading per batch keeps every file well inside its three hours.
 		const batch = await prepareBatch(ctx, group.filter((bundle) => !existing.has(bundle.ticket.id)), data, outcomes);

@@ -14,6 +14,18 @@ export interface PostAuthor {
 export interface BuiltPost {
 	contents: string;
 	fileIds: number[];
+	/** Inline images shown in the text that are attached as well: Kayako keeps an uploaded file only when a post carries it. */
+	inlineAttached: number;
+}
+
+/**
+ * The report's words for inline images that are attachments too. Kayako's API takes a file only as an attachment
+ * (`attachment_file_ids`); an upload no post carries expires after three hours, and the image in the text with it.
+ */
+export function inlineAttachedNote(count: number): string | undefined {
+	if (count === 0) return undefined;
+	const images = count === 1 ? '1 inline image is' : `${count} inline images are`;
+	return `${images} shown in the text and also listed as attachments of their posts: Kayako keeps an uploaded file only when a post carries it as an attachment. Each file was uploaded once.`;
 }
 
 function escapeHtml(text: string): string {
@@ -34,10 +46,11 @@ export function byline(name: string, createdAt: string): string {
 export function buildPost(comment: Comment, files: readonly UploadedFile[], inlineImages: 'rewrite' | 'attach', firstLine?: string): BuiltPost {
 	const inline = files.filter((file) => file.attachment.inline);
 	const source = comment.html.trim() ? comment.html : comment.plain.trim() ? `<p>${escapeHtml(comment.plain).replace(/\n/g, '<br>')}</p>` : '';
-	const { html } = rewriteInlineImages(source, inline, inlineImages);
+	const { html, used } = rewriteInlineImages(source, inline, inlineImages);
 	let contents = html.trim() ? html : files.length > 0 ? '<p>(attachments only)</p>' : '<p>(empty message)</p>';
 	if (firstLine) contents = `<p><em>${escapeHtml(firstLine)}</em></p>\n${contents}`;
-	return { contents, fileIds: files.map((file) => file.id) };
+	const inlineAttached = inlineImages === 'rewrite' ? used.filter((file) => file.url).length : 0;
+	return { contents, fileIds: files.map((file) => file.id), inlineAttached };
 }
 
 /** Public comments are filed as messages (MAIL) and private ones as notes; events are always notes. */
