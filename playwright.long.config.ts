@@ -5,6 +5,8 @@ const tickets = Number(process.env.CRASH_TICKETS) || 2_000;
 // Away from `npm start` (5173...) and the e2e suite (4273...); E2E_PORT_BASE moves them, and the test's helpers read the same variable.
 const base = Number(process.env.E2E_PORT_BASE) || 4390;
 process.env.E2E_PORT_BASE = String(base);
+// The interruptions' plan comes from this seed (printed by the test; CRASH_SEED=<n> repeats a run).
+process.env.CRASH_SEED ||= String(1 + Math.floor(Math.random() * 1_000_000));
 const ports = { app: base, proxy: base + 1, kayako: base + 2, zendesk: base + 3 };
 
 export default defineConfig({
