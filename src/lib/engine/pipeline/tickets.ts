@@ -1,6 +1,8 @@
 // Tickets move in batches with all their comments: references first, then one bulk create, one outcome per ticket.
 import { MigrationError } from '../errors';
-import type { SourceId, Ticket, TicketBundle } from '../model';
+import type { Comment, SourceId, Ticket, TicketBundle } from '../model';
+import { en } from '../words/en';
+import { personLabel } from '../words';
 import type { IdMapKey, IdMapRow, KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { filteredOut } from './filters';
@@ -98,6 +100,8 @@ async function updateTicket(context: RunContext, resolver: ReferenceResolver, ti
 	}
 	const moved = new Set(row.parts ?? []);
 	const newComments = prepared.bundle.comments.filter((comment) => !moved.has(comment.id));
+	// Appended comments begin with their author's name, whoever wrote them.
+	await resolver.people.learn(newComments.map((comment) => comment.authorId));
 	const record = hashed(ticket, partsOf(prepared));
 	const result = await migrateRecord(context, 'tickets', ticket.id, record, () => Promise.reject(new Error('unreachable: the ticket is migrated')), async (kayakoId) => {
 		const written = await context.target.updateTicket(kayakoId, prepared.bundle, newComments, resolver.references(context.options.defaultAgentId));
@@ -237,20 +241,22 @@ async function one(context: RunContext, resolver: ReferenceResolver, prepared: P
 async function prepare(context: RunContext, resolver: ReferenceResolver, ticket: Ticket): Promise<Prepared> {
 	const comments = await context.source.comments(ticket.id, context.control.signal);
 	const notes: string[] = [];
-	const person = async (role: string, id: SourceId | undefined): Promise<KayakoId | undefined> => {
-		if (id === undefined) return undefined;
-		const kayakoId = await resolver.ensure('users', id);
-		if (kayakoId === undefined) notes.push(`The ${role} (user ${id}) was not moved; the default agent stands in.`);
-		return kayakoId;
+	const departed: { role: StandInRole; id: SourceId }[] = [];
+	const person = async (role: StandInRole | undefined, id: SourceId | undefined): Promise<void> => {
+		if (id === undefined) return;
+		if ((await resolver.ensure('users', id)) === undefined && role) departed.push({ role, id });
 	};
 	await person('requester', ticket.requesterId);
-	await person('submitter', ticket.submitterId);
+	await person(undefined, ticket.submitterId);
 	await person('assignee', ticket.assigneeId);
 	await resolver.ensure('organizations', ticket.organizationId);
 	if (ticket.teamId && (await resolver.ensure('teams', ticket.teamId)) === undefined) notes.push(`Group ${ticket.teamId} was not moved; the ticket has no team.`);
 	const authors = new Set(comments.map((comment) => comment.authorId).filter((id): id is SourceId => id !== undefined));
-	for (const author of authors) await person('author of a comment', author);
+	for (const author of authors) await person('author', author);
 	for (const follower of ticket.followerIds) await resolver.ensure('users', follower);
+	// Posts by people who did not move, and event notes, name people: the writer needs their names now.
+	await resolver.people.learn([...departed.map((each) => each.id), ...namedInEvents(comments)]);
+	notes.push(...departed.map(({ role, id }) => standInNote(role, personInReport(resolver, id), context.options.defaultAgentId !== undefined)));
 	for (const fieldId of Object.keys(ticket.fields)) await resolver.lookup('fields', fieldId);
 	const key = keyOf(context, 'tickets', ticket.id);
 	return {
@@ -260,6 +266,30 @@ async function prepare(context: RunContext, resolver: ReferenceResolver, ticket:
 		hash: contentHash(hashed(ticket, comments.map((comment) => comment.id))),
 		notes: [...new Set(notes)]
 	};
+}
+
+type StandInRole = 'requester' | 'assignee' | 'author';
+
+/** The people an event note names: who made the changes, and the assignees it changed between. */
+function namedInEvents(comments: readonly Comment[]): SourceId[] {
+	return comments
+		.filter((comment) => comment.event)
+		.flatMap((comment) => [comment.authorId, ...(comment.changes ?? []).filter((change) => change.kind === 'assignee').flatMap((change) => [change.before, change.after])])
+		.filter((id): id is SourceId => id !== undefined);
+}
+
+/** A source user as the report names them: name and e-mail when the source told them, else their source id. */
+function personInReport(resolver: ReferenceResolver, id: SourceId): string {
+	const known = resolver.people.person(id);
+	return known?.name || known?.email ? personLabel(en, known) : `with source id ${id}`;
+}
+
+/** What the report says about one person who did not move: one sentence per fact, each true of what the writer does. */
+function standInNote(role: StandInRole, who: string, hasDefaultAgent: boolean): string {
+	const moved = `${role === 'author' ? 'The author' : role === 'assignee' ? 'The assignee' : 'The requester'} ${who} was not moved to Kayako.`;
+	if (role === 'assignee') return hasDefaultAgent ? `${moved} The case is assigned to the default agent.` : `${moved} The case is unassigned, as no default agent is chosen on the match step.`;
+	if (role === 'requester') return hasDefaultAgent ? `${moved} The default agent is the case's requester.` : moved;
+	return hasDefaultAgent ? `${moved} Their posts are filed under the default agent and begin with their name.` : `${moved} Their posts begin with their name.`;
 }
 
 /**

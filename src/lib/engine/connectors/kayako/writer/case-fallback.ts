@@ -4,7 +4,7 @@ import type { KayakoSession } from '../session';
 import type { PreparedCase, PreparedPost } from './case-payload';
 import { findCasesByLegacyIds } from './case-lookup';
 import type { CaseOutcome } from './cases';
-import { buildPost, byline } from './posts';
+import { buildPost } from './posts';
 import type { UploadedFile } from './files';
 
 /**
@@ -12,7 +12,7 @@ import type { UploadedFile } from './files';
  * The files are those uploaded for the bulk attempt (still valid for three hours).
  */
 function noteOf(post: PreparedPost, files: readonly UploadedFile[], inlineImages: 'rewrite' | 'attach'): Record<string, unknown> {
-	const built = buildPost(post.comment, files, inlineImages, byline(post.author.name, post.comment.createdAt));
+	const built = buildPost(post.comment, files, inlineImages, post.byline);
 	return { contents: built.contents, channel: 'NOTE', channel_options: { html: true }, ...(built.fileIds.length > 0 && { attachment_file_ids: built.fileIds.join(',') }) };
 }
 
