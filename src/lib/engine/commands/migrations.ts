@@ -3,7 +3,7 @@ import { rememberedSides } from '../credentials';
 import { MigrationError } from '../errors';
 import { laterStage } from '../stages';
 import { exportMigrationSettings, importMigrationSettings, type CredentialSide, type MigrationSettings, type MigrationStage, type SourcePlatform } from '../store';
-import { writtenLanguageOf } from '../words';
+import { localTimeZone, writtenLanguageOf } from '../words';
 import { asResult, type CommandDeps } from './deps';
 
 export interface NewMigrationRequest {
@@ -86,7 +86,8 @@ export function migrationCommands(deps: CommandDeps) {
 					source: { platform: request.platform, url: '' },
 					target: { url: '', email: '' },
 					proxyUrl: '',
-					options: { writtenLanguage: writtenLanguageOf(request.uiLanguage) }
+					// The zone of the browser that creates it: a run elsewhere (the headless runner) writes the same local times.
+					options: { writtenLanguage: writtenLanguageOf(request.uiLanguage), writtenTimeZone: localTimeZone() }
 				});
 				deps.events.emit({ type: 'migrations-changed' });
 				return summarize(created);
