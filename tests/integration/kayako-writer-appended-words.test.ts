@@ -1,10 +1,12 @@
-// What a delta appends to a case in the sandbox Kayako, in a German migration: the note's first line names the
-// original author by name and e-mail with a German date, and an event note is worded in German with names.
+// What the writer adds to cases in the sandbox Kayako in a German migration: a delta's note names the original author by
+// name and e-mail with a German date, event notes are German with names, and a case made post by post speaks German too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KayakoSandbox } from '../../server/sandbox/kayako/index';
 import { createKayakoTarget } from '../../src/lib/engine/connectors/kayako/target';
 import type { Comment, TicketBundle } from '../../src/lib/engine/model';
 import type { References } from '../../src/lib/engine/pipeline/target';
+import { MigrationError } from '../../src/lib/engine/errors';
+import type { KayakoRequest, KayakoSession } from '../../src/lib/engine/connectors/kayako/session';
 import { adminSession, startWriterSandbox } from './kayako-writer-helpers';
 
 let sandbox: KayakoSandbox;
@@ -49,5 +51,33 @@ describe('comments a delta appends, in a German migration', () => {
 		expect(posts[2]).toBe('<p>Geändert von: Sam Agent (sam@example.com), am 2. Juli 2024 um 11:31 MESZ</p><ul><li>Status geändert: Offen → Gelöst</li><li>Bearbeiter gesetzt: Sam Agent (sam@example.com)</li></ul>');
 		for (const contents of posts) expect(contents).not.toMatch(/1000\d{4}|Originally|English/);
 		expect(sandbox.state().mailed).toEqual([]);
+	}, 30_000);
+
+	it('are German too when Kayako refuses the bulk import and the case is made post by post', async () => {
+		const inner = adminSession(sandbox);
+		const refusing = Object.create(inner) as KayakoSession;
+		refusing.request = <T>(request: KayakoRequest) => {
+			if (request.path.startsWith('bulk/')) return Promise.reject(new MigrationError({ kind: 'forbidden', status: 403, message: 'bulk refused' }));
+			return inner.request<T>(request);
+		};
+		const customerId = sandbox.state().users.find((user) => user.role === 'CUSTOMER')!.id;
+		const refs: References = { kayakoId: (kind, id) => (kind === 'users' && id === '10000031' ? customerId : undefined), person: (id) => PEOPLE[id] };
+		const target = createKayakoTarget({
+			session: refusing,
+			settings: { oldIdInSubject: false, inlineImages: 'rewrite', skipAttachments: true, eventsAsNotes: false, language: 'de', timeZone: 'Europe/Berlin' },
+			download: () => Promise.reject(new Error('no attachments here'))
+		});
+		const empty: TicketBundle = { ...bundle([]), ticket: { ...bundle([]).ticket, id: 'D2' } };
+		const empty2 = (await target.tickets([empty], refs)).get('D2');
+		if (!empty2?.ok) throw new Error(`the case was not created: ${JSON.stringify(empty2)}`);
+		expect(sandbox.state().cases.find((each) => each.id === Number(empty2.kayakoId))!.posts.map((post) => post.contents)).toEqual(['<p>(keine Nachrichten)</p>']);
+
+		const byCustomer: Comment = { id: 'e1', ticketId: 'D3', authorId: '10000031', public: true, html: '', plain: '', createdAt: '2024-03-01T08:00:00Z', attachments: [] };
+		const withPost = { ...bundle([byCustomer]), ticket: { ...bundle([]).ticket, id: 'D3' } };
+		const made = (await target.tickets([withPost], refs)).get('D3');
+		if (!made?.ok) throw new Error(`the case was not created: ${JSON.stringify(made)}`);
+		expect(sandbox.state().cases.find((each) => each.id === Number(made.kayakoId))!.posts.map((post) => post.contents)).toEqual([
+			'<p><em>Ursprünglich verfasst von: Clara Kunde (clara@example.com), am 1. März 2024 um 09:00 MEZ</em></p>\n<p>(leere Nachricht)</p>'
+		]);
 	}, 30_000);
 });

@@ -16,5 +16,6 @@ export const de: Words = {
 	statuses: { new: 'Neu', open: 'Offen', pending: 'Wartend', hold: 'Angehalten', solved: 'Gelöst', closed: 'Geschlossen' },
 	attachmentsOnly: '(nur Anhänge)',
 	emptyMessage: '(leere Nachricht)',
+	noMessages: '(keine Nachrichten)',
 	noSubject: '(kein Betreff)'
 };

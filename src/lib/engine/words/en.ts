@@ -15,5 +15,6 @@ export const en: Words = {
 	statuses: { new: 'New', open: 'Open', pending: 'Pending', hold: 'On-hold', solved: 'Solved', closed: 'Closed' },
 	attachmentsOnly: '(attachments only)',
 	emptyMessage: '(empty message)',
+	noMessages: '(no messages)',
 	noSubject: '(no subject)'
 };

@@ -31,5 +31,7 @@ export interface Words {
 	/** Placeholders for a post without words, and a case without subject. */
 	attachmentsOnly: string;
 	emptyMessage: string;
+	/** The opening note of a case made post by post from a ticket without comments. */
+	noMessages: string;
 	noSubject: string;
 }
