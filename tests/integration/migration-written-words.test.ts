@@ -10,7 +10,7 @@ import { connectors, newMigration, startHarness, type Harness } from './migratio
 let harness: Harness;
 
 beforeAll(async () => {
-	harness = await startHarness({ tickets: 12, seed: 7 });
+	harness = await startHarness({ tickets: 8, seed: 7 });
 });
 afterAll(() => harness.close());
 
