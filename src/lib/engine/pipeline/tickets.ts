@@ -1,8 +1,6 @@
 // Tickets move in batches with all their comments: references first, then one bulk create, one outcome per ticket.
 import { MigrationError } from '../errors';
-import type { Comment, SourceId, Ticket, TicketBundle } from '../model';
-import { en } from '../words/en';
-import { personLabel } from '../words';
+import type { SourceId, Ticket, TicketBundle } from '../model';
 import type { IdMapKey, IdMapRow, KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { filteredOut } from './filters';
@@ -13,6 +11,7 @@ import { noteUse } from './record-use';
 import type { ReferenceResolver } from './references';
 import type { BatchOutcome } from './target';
 import { StoredTicketJobs } from './ticket-jobs';
+import { namedInEvents, personInReport, standInNote, type StandInRole } from './stand-in-notes';
 
 interface Prepared {
 	bundle: TicketBundle;
@@ -266,30 +265,6 @@ async function prepare(context: RunContext, resolver: ReferenceResolver, ticket:
 		hash: contentHash(hashed(ticket, comments.map((comment) => comment.id))),
 		notes: [...new Set(notes)]
 	};
-}
-
-type StandInRole = 'requester' | 'assignee' | 'author';
-
-/** The people an event note names: who made the changes, and the assignees it changed between. */
-function namedInEvents(comments: readonly Comment[]): SourceId[] {
-	return comments
-		.filter((comment) => comment.event)
-		.flatMap((comment) => [comment.authorId, ...(comment.changes ?? []).filter((change) => change.kind === 'assignee').flatMap((change) => [change.before, change.after])])
-		.filter((id): id is SourceId => id !== undefined);
-}
-
-/** A source user as the report names them: name and e-mail when the source told them, else their source id. */
-function personInReport(resolver: ReferenceResolver, id: SourceId): string {
-	const known = resolver.people.person(id);
-	return known?.name || known?.email ? personLabel(en, known) : `with source id ${id}`;
-}
-
-/** What the report says about one person who did not move: one sentence per fact, each true of what the writer does. */
-function standInNote(role: StandInRole, who: string, hasDefaultAgent: boolean): string {
-	const moved = `${role === 'author' ? 'The author' : role === 'assignee' ? 'The assignee' : 'The requester'} ${who} was not moved to Kayako.`;
-	if (role === 'assignee') return hasDefaultAgent ? `${moved} The case is assigned to the default agent.` : `${moved} The case is unassigned, as no default agent is chosen on the match step.`;
-	if (role === 'requester') return hasDefaultAgent ? `${moved} The default agent is the case's requester.` : moved;
-	return hasDefaultAgent ? `${moved} Their posts are filed under the default agent and begin with their name.` : `${moved} Their posts begin with their name.`;
 }
 
 /**
