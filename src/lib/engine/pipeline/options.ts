@@ -4,6 +4,7 @@ import type { FieldChoice } from '../field-mapping/choices';
 import { ENTITIES, type Entity, type SourceId } from '../model';
 import type { KayakoId } from '../store';
 import type { TicketFilters } from './filters';
+import { WRITTEN_LANGUAGES, isWrittenLanguage } from '../words';
 
 /** The match step's decision for one source agent (or group). */
 export type MappingChoice = { action: 'match'; kayakoId: KayakoId } | { action: 'create' } | { action: 'default' };
@@ -66,4 +67,24 @@ export function checkEntityNames(value: unknown): void {
 		const names = unknown.map((each) => JSON.stringify(each)).join(', ');
 		throw new MigrationError({ kind: 'invalid-input', message: `options.entities names ${unknown.length === 1 ? 'an entity' : 'entities'} this tool does not know: ${names}. ${valid} Correct the settings file and load it again.` });
 	}
+}
+
+/**
+ * Refuses a saved language of what the tool writes into Kayako (`options.writtenLanguage`) that it cannot write in, and a
+ * time zone (`options.writtenTimeZone`) this runtime does not know: either would otherwise quietly become English or UTC.
+ */
+export function checkWrittenLanguage(options: Record<string, unknown>): void {
+	const language = options.writtenLanguage;
+	if (language !== undefined && !isWrittenLanguage(language)) {
+		throw new MigrationError({ kind: 'invalid-input', message: `options.writtenLanguage is ${JSON.stringify(language)}, a language the tool cannot write into Kayako in. Use one of ${WRITTEN_LANGUAGES.map((each) => JSON.stringify(each)).join(', ')}, or leave it out for English.` });
+	}
+	const zone = options.writtenTimeZone;
+	if (zone === undefined) return;
+	let known = typeof zone === 'string' && zone.trim() !== '';
+	try {
+		if (known) new Intl.DateTimeFormat('en', { timeZone: String(zone) });
+	} catch {
+		known = false;
+	}
+	if (!known) throw new MigrationError({ kind: 'invalid-input', message: `options.writtenTimeZone is ${JSON.stringify(zone)}, which is not a time zone name like "Europe/Berlin" or "UTC". Correct it, or leave it out for this machine's time zone.` });
 }

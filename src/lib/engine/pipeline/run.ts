@@ -19,6 +19,7 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 	const resolver = new ReferenceResolver(context);
 	resolver.register('users', async (id) => {
 		const user = await source.user(id, context.control.signal);
+		if (user) resolver.people.remember(user);
 		return user ? (await migrateUser(context, resolver, user, true)).kayakoId : undefined;
 	});
 	resolver.register('organizations', async (id) => {

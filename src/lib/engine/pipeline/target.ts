@@ -12,6 +12,8 @@ export interface References {
 	kayakoId(kind: ReferenceKind, sourceId: SourceId): KayakoId | undefined;
 	/** A user the pipeline chose to stand in for a departed agent or a deleted requester. */
 	readonly defaultAgentId?: KayakoId;
+	/** A source user's name and e-mail, for what the writer writes about them (bylines, event notes); undefined when unknown. */
+	person?(sourceId: SourceId): { name?: string; email?: string } | undefined;
 }
 
 export interface Written {

@@ -43,6 +43,7 @@ import {
 } from './writer';
 import { appendPosts, updateCaseProperties, updateOrganization, updateUser } from './writer-updates';
 import { decodeFieldId, encodeFieldId, FIELD_FAMILY } from './field-ids';
+import { personLabel, wordsFor } from '../../words';
 
 export interface KayakoTargetOptions {
 	session: KayakoSession;
@@ -64,6 +65,7 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 	// Where the articles migrated by this writer came from and went to, for the links in the articles after them.
 	const articleLinks = articleAddresses([]);
 	const cache: Cache = { fields: {} };
+	const words = wordsFor(settings.language);
 
 	const context = (refs: References): WriteContext => ({
 		session,
@@ -80,9 +82,15 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 			inlineImages: settings.inlineImages,
 			skipAttachments: settings.skipAttachments,
 			defaultAgentId: refs.defaultAgentId === undefined ? undefined : Number(refs.defaultAgentId),
-			defaultRequesterId: refs.defaultAgentId === undefined ? undefined : Number(refs.defaultAgentId)
+			defaultRequesterId: refs.defaultAgentId === undefined ? undefined : Number(refs.defaultAgentId),
+			words,
+			...(settings.timeZone && { timeZone: settings.timeZone })
 		},
-		download: options.download
+		download: options.download,
+		userName: (sourceUserId) => {
+			const person = refs.person?.(sourceUserId);
+			return person?.name || person?.email ? personLabel(words, person) : undefined;
+		}
 	});
 
 	const fieldsOf = (family: FieldTarget['family']) => (cache.fields[family] ??= listFields(session, family));

@@ -4,6 +4,7 @@ import type { TicketBundle } from '../../../model';
 import { chunks, type WriteContext, type WriteWarning } from './context';
 import { buildCase, type PreparedCase } from './case-payload';
 import { createCaseOneByOne } from './case-fallback';
+import { wordsOf } from './worded';
 import { findCasesByLegacyIds } from './case-lookup';
 import { uploadAttachments, type UploadedFile } from './files';
 import { JobUnfinished, waitForJob, type BulkJob, type BulkJobError } from './jobs';
@@ -86,7 +87,7 @@ function rowError(errors: readonly BulkJobError[], sourceId: string): ErrorInfo 
 }
 
 async function oneByOne(ctx: WriteContext, batch: Batch, prepared: PreparedCase): Promise<CaseOutcome> {
-	return createCaseOneByOne(ctx.session, prepared, batch.files.get(prepared.sourceId) ?? new Map(), ctx.options.inlineImages);
+	return createCaseOneByOne(ctx.session, prepared, batch.files.get(prepared.sourceId) ?? new Map(), ctx.options.inlineImages, wordsOf(ctx));
 }
 
 function outcomesFor(batch: Batch, outcomes: Map<string, CaseOutcome>, outcome: (prepared: PreparedCase) => CaseOutcome): void {
