@@ -1,4 +1,6 @@
 // One ticket as a row of POST /bulk/cases: subject, requester, status/priority/type, tags, field values, and its posts in order.
+import { personSeen } from '../../../reports/labels';
+import { because } from '../../../reports/reasons/because';
 import type { Comment, Ticket, TicketBundle } from '../../../model';
 import type { WriteContext, WriteWarning } from './context';
 import { convertFieldValues, kayakoTimestamp } from './field-values';
@@ -94,13 +96,13 @@ export function buildCase(
 	const statusId = statusIdFor(data, ticket.status, ticket.statusLabel);
 	const priorityId = priorityIdFor(data, ticket.priority);
 	const typeId = typeIdFor(data, ticket.type);
-	if (ticket.priority && priorityId === undefined) warnings.push({ sourceId: ticket.id, message: `Kayako has no priority "${ticket.priority}"; the case has none.` });
-	if (ticket.type && typeId === undefined) warnings.push({ sourceId: ticket.id, message: `Kayako has no type "${ticket.type}"; the case has none.` });
+	if (ticket.priority && priorityId === undefined) warnings.push({ sourceId: ticket.id, message: because('no-kayako-priority', { value: ticket.priority }) });
+	if (ticket.type && typeId === undefined) warnings.push({ sourceId: ticket.id, message: because('no-kayako-type', { value: ticket.type }) });
 	const agentId = ticket.assigneeId ? ctx.resolve('users', ticket.assigneeId) : undefined;
 	const teamId = ticket.teamId ? ctx.resolve('teams', ticket.teamId) : undefined;
-	if (ticket.assigneeId && agentId === undefined) warnings.push({ sourceId: ticket.id, message: `The assignee ${ticket.assigneeId} was not migrated; the case is unassigned.` });
+	if (ticket.assigneeId && agentId === undefined) warnings.push({ sourceId: ticket.id, message: because('assignee-not-migrated', { person: personSeen(ticket.assigneeId) }) });
 	if (data.mailChannelId === undefined && bundle.comments.some((comment) => comment.public)) {
-		warnings.push({ sourceId: ticket.id, message: 'Kayako has no mailbox, so public replies were imported as notes.' });
+		warnings.push({ sourceId: ticket.id, message: because('no-mailbox') });
 	}
 
 	const posts: PreparedPost[] = inOrder(bundle.comments).map((comment) => {
