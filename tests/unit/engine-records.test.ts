@@ -59,7 +59,7 @@ describe('listing the records behind a number', () => {
 		const store = await openStore({ indexedDB: factory, name: 'records-sorted' });
 		const saved = (await store.getMigration(migrationId))!;
 		await store.saveMigration({ ...saved, source: { ...saved.source, url: 'acme' }, target: { url: 'https://acme.kayako.com', email: 'admin@acme.test' } });
-		const reason = splitReason(because('person-not-migrated', { person: { id: '8', name: 'Sam Agent', email: 'sam@example.com' }, roles: ['comment-author'] }));
+		const reason = splitReason(because('person-not-migrated', { person: { id: '8', name: 'Sam Agent', email: 'sam@example.com' }, roles: ['comment-author'], standIn: true }));
 		const row = (sourceId: string): IdMapRow => ({ migrationId, entity: 'tickets', sourceId, status: 'migrated', kayakoId: Number(sourceId) + 1000, runId: 'r', updatedAt: 1, attempts: 1, label: `Ticket ${sourceId}`, reason: reason.text, reasonParts: reason.parts! });
 		await store.putIdMapRows(['118', '120', '23', '9', '1000'].map(row));
 		const first = await engine.listRecords(migrationId, 'tickets', 'all', 3, undefined, 'de');

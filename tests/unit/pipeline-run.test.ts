@@ -32,7 +32,8 @@ describe('a full run', () => {
 		expect(table.tickets).toEqual({ total: 10, migrated: 10, failed: 0, skipped: 0 });
 		expect(table.users).toEqual({ total: 5, migrated: 4, failed: 0, skipped: 1 });
 		const handedOver = await store.getIdMapRow({ migrationId, entity: 'tickets', sourceId: 't0' });
-		expect(handedOver?.reason).toMatch(/assignee User 8 \(u8@example.test\) was not moved; the default agent stands in/);
+		// Kayako leaves the case of a departed assignee unassigned (its writer notes that): no stand-in is claimed for them.
+		expect(handedOver?.reason ?? '').not.toMatch(/assignee.*stands in/);
 	});
 
 	it('creates nothing twice when answers are lost after Kayako acted, and retries what failed before acting', async () => {

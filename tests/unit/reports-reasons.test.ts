@@ -24,7 +24,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
 	'field-skipped': {},
 	'agent-to-default': { active: false },
 	'user-inactive-skipped': {},
-	'person-not-migrated': { person: sam, roles: ['comment-author'] },
+	'person-not-migrated': { person: sam, roles: ['comment-author'], standIn: true },
 	'group-not-migrated': { id: '12', name: 'Buchhaltung' },
 	'matched-made-before': { sourceId: '5' },
 	'check-made-before-failed': { detail: 'Kayako answered 503.' },
@@ -59,13 +59,13 @@ describe('the catalogue of reasons', () => {
 	});
 
 	it('renders a coded reason in German with the name and e-mail of the person it is about', () => {
-		const stored = splitReason(because('person-not-migrated', { person: sam, roles: ['comment-author'] }));
+		const stored = splitReason(because('person-not-migrated', { person: sam, roles: ['comment-author'], standIn: true }));
 		expect(stored.text).toBe('The comment author Sam Agent (sam@example.com) was not moved; the default agent stands in.');
 		expect(renderReason({ reason: stored.text, reasonParts: stored.parts }, 'de')).toBe('Der Verfasser Sam Agent (sam@example.com) wurde nicht übertragen; der Standard-Agent tritt an ihre Stelle.');
 	});
 
 	it('names a person once with every part they had, and says a fact noted twice once', () => {
-		const reason = [because('person-not-migrated', { person: sam, roles: ['requester', 'comment-author'] }), because('no-mailbox'), because('no-mailbox')].join(' ');
+		const reason = [because('person-not-migrated', { person: sam, roles: ['requester', 'comment-author'], standIn: true }), because('no-mailbox'), because('no-mailbox')].join(' ');
 		const { parts } = splitReason(reason);
 		expect(parts).toHaveLength(2);
 		expect(renderReason({ reasonParts: parts }, 'de')).toBe(

@@ -245,7 +245,8 @@ async function prepare(context: RunContext, resolver: ReferenceResolver, ticket:
 	const person = async (role: PersonRole, id: SourceId | undefined): Promise<KayakoId | undefined> => {
 		if (id === undefined) return undefined;
 		const kayakoId = await resolver.ensure('users', id);
-		if (kayakoId === undefined && !missing.get(id)?.includes(role)) missing.set(id, [...(missing.get(id) ?? []), role]);
+		// No stand-in for the assignee: the case is left unassigned, and the writer's note says so.
+		if (kayakoId === undefined && role !== 'assignee' && !missing.get(id)?.includes(role)) missing.set(id, [...(missing.get(id) ?? []), role]);
 		return kayakoId;
 	};
 	await person('requester', ticket.requesterId);
@@ -256,7 +257,7 @@ async function prepare(context: RunContext, resolver: ReferenceResolver, ticket:
 	const authors = new Set(comments.map((comment) => comment.authorId).filter((id): id is SourceId => id !== undefined));
 	for (const author of authors) await person('comment-author', author);
 	// One sentence per person, naming every part they had on the ticket.
-	for (const [id, roles] of missing) notes.push(because('person-not-migrated', { person: await personOf(context.run.id, context.store, context.run.migrationId, id), roles }));
+	for (const [id, roles] of missing) notes.push(because('person-not-migrated', { person: await personOf(context.run.id, context.store, context.run.migrationId, id), roles, standIn: context.options.defaultAgentId !== undefined }));
 	for (const follower of ticket.followerIds) await resolver.ensure('users', follower);
 	for (const fieldId of Object.keys(ticket.fields)) await resolver.lookup('fields', fieldId);
 	const key = keyOf(context, 'tickets', ticket.id);

@@ -26,7 +26,8 @@ export interface ReasonParams {
 	'field-skipped': Record<string, never>;
 	'agent-to-default': { active: boolean };
 	'user-inactive-skipped': Record<string, never>;
-	'person-not-migrated': { person: Person; roles: PersonRole[] };
+	/** `standIn`: a default agent is set and takes their place; without one their posts go under the migration's account. */
+	'person-not-migrated': { person: Person; roles: PersonRole[]; standIn: boolean };
 	'group-not-migrated': { id: string; name?: string };
 	'matched-made-before': { sourceId: string };
 	'check-made-before-failed': { detail: string };

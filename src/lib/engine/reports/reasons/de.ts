@@ -35,7 +35,8 @@ export const de: Sentences = {
 	'agent-to-default': (p) =>
 		`Nicht angelegt: ${p.active ? 'Laut Zuordnung geht dieser Agent im Standard-Agenten auf' : 'Dieser Agent ist nicht mehr aktiv'}; seine Tickets und Antworten erhält der Standard-Agent.`,
 	'user-inactive-skipped': () => 'Inaktiv oder gelöscht, und „Inaktive Benutzer übertragen“ ist aus.',
-	'person-not-migrated': (p) => `${who(p.person, p.roles)} wurde nicht übertragen; der Standard-Agent tritt an ihre Stelle.`,
+	'person-not-migrated': (p) =>
+		`${who(p.person, p.roles)} wurde nicht übertragen; ${p.standIn ? 'der Standard-Agent tritt an ihre Stelle' : 'ihre Beiträge stehen unter dem Konto der Migration und nennen sie in der ersten Zeile'}.`,
 	'group-not-migrated': (p) => `Die Gruppe ${named(p.id, p.name)} wurde nicht übertragen; das Ticket hat kein Team.`,
 	'matched-made-before': (p) => `Kayako hatte diesen Datensatz mit der Quell-ID ${p.sourceId} schon (früher von diesem Werkzeug angelegt): zugeordnet, nicht neu angelegt.`,
 	'check-made-before-failed': (p) => `Es ließ sich nicht prüfen, ob Kayako ihn schon hat, deshalb wurde nichts angelegt: ${p.detail} Der nächste Lauf versucht es erneut.`,

@@ -34,7 +34,8 @@ export const en: Sentences = {
 	'agent-to-default': (p) =>
 		`Not created: ${p.active ? 'the match step sends this agent to the default agent' : 'this agent is no longer active'}; their tickets and replies go to the default agent.`,
 	'user-inactive-skipped': () => 'Inactive or deleted, and "migrate inactive users" is off.',
-	'person-not-migrated': (p) => `${who(p.person, p.roles)} was not moved; the default agent stands in.`,
+	'person-not-migrated': (p) =>
+		`${who(p.person, p.roles)} was not moved; ${p.standIn ? 'the default agent stands in' : "their posts are filed under the migration's account and name them in their first line"}.`,
 	'group-not-migrated': (p) => `Group ${named(p.id, p.name)} was not moved; the ticket has no team.`,
 	'matched-made-before': (p) => `Kayako already had this record with the source id ${p.sourceId} (made before by this tool): matched, not created again.`,
 	'check-made-before-failed': (p) => `Could not check whether Kayako already has it, so nothing was created: ${p.detail} The next run tries again.`,
