@@ -42,7 +42,15 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
 	'organization-not-migrated': { id: '3', name: 'Müller GmbH' },
 	'matched-existing-user': { email: 'sam@example.com' },
 	'article-author-not-migrated': { person: sam },
-	'posts-one-by-one': {}
+	'posts-one-by-one': {},
+	'extra-address-refused': { email: 'zweite@müller.de', detail: 'Kayako: invalid.' },
+	'address-refused': { email: 'kein-at' },
+	'domain-refused': { domain: 'müller..de' },
+	'domains-taken': { domains: ['acme.test'] },
+	'attachment-unreadable': { file: 'Rechnung.pdf', detail: '404' },
+	'attachment-too-large': { file: 'Video.mp4', bytes: 50_000_000 },
+	'field-became-text': { title: 'Größe' },
+	'field-type-kept': { title: 'Größe', type: 'TEXT' }
 };
 
 describe('the catalogue of reasons', () => {

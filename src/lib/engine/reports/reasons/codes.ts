@@ -46,6 +46,14 @@ export interface ReasonParams {
 	'matched-existing-user': { email: string };
 	'article-author-not-migrated': { person: Person };
 	'posts-one-by-one': Record<string, never>;
+	'extra-address-refused': { email: string; detail: string };
+	'address-refused': { email: string };
+	'domain-refused': { domain: string };
+	'domains-taken': { domains: string[] };
+	'attachment-unreadable': { file: string; detail: string };
+	'attachment-too-large': { file: string; bytes: number };
+	'field-became-text': { title: string };
+	'field-type-kept': { title: string; type: string };
 }
 
 export type ReasonCode = keyof ReasonParams;

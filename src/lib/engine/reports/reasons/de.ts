@@ -56,5 +56,13 @@ export const de: Sentences = {
 	'organization-not-migrated': (p) => `Die Organisation ${named(p.id, p.name)} wurde nicht übertragen; der Benutzer hat keine.`,
 	'matched-existing-user': (p) => `Dem vorhandenen Kayako-Benutzer mit ${p.email} zugeordnet.`,
 	'article-author-not-migrated': (p) => `Der Verfasser ${personDe(p.person)} wurde nicht übertragen; der Artikel steht unter dem Konto der Migration.`,
-	'posts-one-by-one': () => 'Beitrag für Beitrag übernommen (der Sammelimport wurde abgelehnt): Die Beiträge sind Notizen mit heutigem Datum, Verfasser und Datum stehen in ihrer ersten Zeile.'
+	'posts-one-by-one': () => 'Beitrag für Beitrag übernommen (der Sammelimport wurde abgelehnt): Die Beiträge sind Notizen mit heutigem Datum, Verfasser und Datum stehen in ihrer ersten Zeile.',
+	'extra-address-refused': (p) => `Die weitere Adresse ${p.email} wurde nicht hinzugefügt: ${p.detail}`,
+	'address-refused': (p) => `Kayako hat „${p.email}“ nicht als E-Mail-Adresse angenommen; der Benutzer wurde ohne sie angelegt.`,
+	'domain-refused': (p) => `„${p.domain}“ ist kein Domainname, den Kayako annimmt; er wurde weggelassen.`,
+	'domains-taken': (p) => `Eine andere Organisation in Kayako hat schon eine der Domains ${p.domains.join(', ')}; die Organisation wurde ohne Domains angelegt.`,
+	'attachment-unreadable': (p) => `Der Anhang ${p.file} ließ sich nicht aus der Quelle laden (${p.detail}); er wurde weggelassen.`,
+	'attachment-too-large': (p) => `Der Anhang ${p.file} (${p.bytes} Bytes) ist größer, als Kayako annimmt; er wurde weggelassen.`,
+	'field-became-text': (p) => `Das Feld „${p.title}“ wurde in Kayako ein Textfeld (keine Optionen oder kein Muster zum Übernehmen).`,
+	'field-type-kept': (p) => `Kayako hat schon ein Feld „${p.title}“ vom Typ ${p.type}; die Werte werden in diesem Typ eingetragen.`
 };

@@ -55,5 +55,13 @@ export const en: Sentences = {
 	'organization-not-migrated': (p) => `Organization ${named(p.id, p.name)} was not migrated; the user has none.`,
 	'matched-existing-user': (p) => `Matched the existing Kayako user with ${p.email}.`,
 	'article-author-not-migrated': (p) => `The author ${personEn(p.person)} was not migrated; the article is filed under the migration account.`,
-	'posts-one-by-one': () => 'Imported post by post (bulk import refused): posts are notes dated today, with the original author and date in their first line.'
+	'posts-one-by-one': () => 'Imported post by post (bulk import refused): posts are notes dated today, with the original author and date in their first line.',
+	'extra-address-refused': (p) => `The extra address ${p.email} was not added: ${p.detail}`,
+	'address-refused': (p) => `Kayako refused the address "${p.email}" as not an e-mail address; the user was created without it.`,
+	'domain-refused': (p) => `"${p.domain}" is not a domain name Kayako accepts; it was left out.`,
+	'domains-taken': (p) => `Another Kayako organization already owns one of the domains ${p.domains.join(', ')}; the organization was created without domains.`,
+	'attachment-unreadable': (p) => `Attachment ${p.file} could not be fetched from the source (${p.detail}); it was left out.`,
+	'attachment-too-large': (p) => `Attachment ${p.file} (${p.bytes} bytes) is larger than Kayako accepts; it was left out.`,
+	'field-became-text': (p) => `Field "${p.title}" became a text field in Kayako (no options or no pattern to copy).`,
+	'field-type-kept': (p) => `Kayako already has a field "${p.title}" of type ${p.type}; values are written to it as that type.`
 };

@@ -79,7 +79,7 @@ async function addExtraEmails(session: KayakoSession, user: User, kayakoId: numb
 			await session.request({ method: 'POST', path: 'identities/emails.json', json: { user_id: kayakoId, email, is_primary: false } });
 		} catch (error) {
 			if (!(error instanceof MigrationError) || error.info.kind !== 'invalid-request') throw error;
-			warnings.push({ sourceId: user.id, message: `The extra address ${email} was not added: ${error.info.helpdeskMessage ?? error.message}` });
+			warnings.push({ sourceId: user.id, message: because('extra-address-refused', { email, detail: error.info.helpdeskMessage ?? error.message }) });
 		}
 	}
 }
@@ -152,7 +152,7 @@ async function postUser(ctx: Pick<WriteContext, 'session'>, body: Record<string,
 	} catch (error) {
 		if (!primary || !isInvalidEmail(error)) throw error;
 		const { email: _refused, ...withoutEmail } = body;
-		warnings.push({ sourceId, message: `Kayako refused the address "${primary}" as not an e-mail address; the user was created without it.` });
+		warnings.push({ sourceId, message: because('address-refused', { email: primary }) });
 		return (await ctx.session.request<{ id: number }>({ method: 'POST', path: 'users.json', json: withoutEmail })).data.id;
 	}
 }
