@@ -74,7 +74,7 @@ test('in German the results offer CSV with ";" and .xlsx, named and in numeric o
 	expect(xlsx.name).toBe('users-all.xlsx');
 	const sheet = await readSheet(xlsx.bytes);
 	expect(sheet[1]?.slice(0, 4)).toEqual(['Benutzer', 'übersprungen', LONG_ID, 'Jürgen Müller <juergen@müller.de>']);
-	expect(sheet[1]?.[7]).toBe('Inaktiv oder gelöscht, und „Inaktive Benutzer übertragen“ ist aus.');
+	expect(sheet[1]?.[7]).toBe('Inaktiv oder gelöscht, und „Inaktive und gesperrte Benutzer übernehmen“ ist ausgeschaltet.');
 
 	// The separator is preset to ";" for German, and a choice of "," is taken.
 	const downloads = page.getByTestId('report-downloads');

@@ -17,7 +17,7 @@ const table: ReportTable = {
 	lines: [
 		{
 			time: new Date('2026-12-01T10:00:00Z'),
-			cells: cells({ entity: 'Benutzer', status: 'übersprungen', 'source id': LONG_ID, name: 'Jürgen Größe <jürgen@müller.de>', reason: 'Inaktiv oder gelöscht, und „Inaktive Benutzer übertragen“ ist aus.' })
+			cells: cells({ entity: 'Benutzer', status: 'übersprungen', 'source id': LONG_ID, name: 'Jürgen Größe <jürgen@müller.de>', reason: 'Inaktiv oder gelöscht, und „Inaktive und gesperrte Benutzer übernehmen“ ist ausgeschaltet.' })
 		},
 		{ time: new Date('2026-12-01T10:00:01Z'), cells: cells({ entity: 'Tickets', status: 'übertragen', 'source id': '23', name: '+49 30 1234567', 'kayako id': '-5', reason: '=HYPERLINK("http://evil.test")' }) }
 	]
@@ -44,7 +44,7 @@ describe('the .xlsx report', () => {
 		expect(user.slice(0, 4)).toEqual(['Benutzer', 'übersprungen', LONG_ID, 'Jürgen Größe <jürgen@müller.de>']);
 		// As a number it would come back rounded (36028797018963970): it is a text cell.
 		expect(typeof user[2]).toBe('string');
-		expect(user[7]).toBe('Inaktiv oder gelöscht, und „Inaktive Benutzer übertragen“ ist aus.');
+		expect(user[7]).toBe('Inaktiv oder gelöscht, und „Inaktive und gesperrte Benutzer übernehmen“ ist ausgeschaltet.');
 		expect(ticket[3]).toBe('+49 30 1234567');
 		expect(ticket[5]).toBe('-5');
 		// A text cell: no apostrophe needed, and no spreadsheet runs it.

@@ -31,10 +31,12 @@ export const de: Sentences = {
 	'deleted-case-closed': () => 'Nach der Übertragung im Quell-Helpdesk gelöscht; der Fall in Kayako wurde geschlossen und behält seine Beiträge.',
 	'team-sent-nowhere': () => 'Nicht übertragen: Laut Zuordnung kommen die Tickets dieser Gruppe in kein Team.',
 	'field-system': (p) => `„${p.title}“ ist ein Systemfeld; Kayako hat ein eigenes.`,
-	'field-skipped': () => 'Nicht zugeordnet: Der Schritt „Felder“ überspringt es, seine Werte fehlen deshalb.',
+	'field-skipped': () => 'Nicht zugeordnet: Im Schritt „Felder zuordnen“ übersprungen, seine Werte werden deshalb nicht übertragen.',
 	'agent-to-default': (p) =>
-		`Nicht angelegt: ${p.active ? 'Laut Zuordnung geht dieser Agent im Standard-Agenten auf' : 'Dieser Agent ist nicht mehr aktiv'}; seine Tickets und Antworten erhält der Standard-Agent.`,
-	'user-inactive-skipped': () => 'Inaktiv oder gelöscht, und „Inaktive Benutzer übertragen“ ist aus.',
+		p.active
+			? 'Nicht angelegt: Laut Zuordnung übernimmt der Standard-Agent die Tickets und Antworten dieses Agenten.'
+			: 'Nicht angelegt: Dieser Agent ist nicht mehr aktiv; seine Tickets und Antworten übernimmt der Standard-Agent.',
+	'user-inactive-skipped': () => 'Inaktiv oder gelöscht, und „Inaktive und gesperrte Benutzer übernehmen“ ist ausgeschaltet.',
 	'person-not-migrated': (p) =>
 		`${who(p.person, p.roles)} wurde nicht übertragen; ${p.standIn ? 'der Standard-Agent tritt an ihre Stelle' : 'ihre Beiträge stehen unter dem Konto der Migration und nennen sie in der ersten Zeile'}.`,
 	'group-not-migrated': (p) => `Die Gruppe ${named(p.id, p.name)} wurde nicht übertragen; das Ticket hat kein Team.`,
