@@ -92,4 +92,7 @@ test('in German the results offer CSV with ";" and .xlsx, named and in numeric o
 	await expect(rows.nth(0)).toContainText('Lieferung verspätet');
 	await expect(rows.nth(0)).toContainText('Gehört zu keiner der gewählten Gruppen.');
 	await expect(rows.nth(1)).toContainText('Rechnung für Größe M');
+	// The list has the separator choice too, showing the same choice, and the one above keeps it.
+	await expect(page.getByTestId('records').getByRole('radio', { name: /Komma/ })).toBeChecked();
+	await expect(downloads.getByRole('radio', { name: /Komma/ })).toBeChecked();
 });
