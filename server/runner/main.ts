@@ -77,7 +77,7 @@ async function main(): Promise<number> {
 			console.log(progressLine(report));
 		}
 	});
-	await writeReports(store, settings.id, settings.target.url, resolve(args.reports), connectors.source.link.bind(connectors.source));
+	await writeReports(store, settings, resolve(args.reports), { language: args.reportLanguage, separator: args.separator });
 	const table = await resultsTable(store, settings.id);
 	console.log(`\nRun ${run.id} (${run.kind}): ${run.state}.`);
 	if (run.kind === 'rollback') for (const line of outcomeLines(run.counters)) console.log(line);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDeletedTicket, mapComment, mapTicket, type TicketLookups } from '../../src/lib/engine/connectors/zendesk/map-ticket';
 import type { ZendeskComment, ZendeskTicket } from '../../src/lib/engine/connectors/zendesk/types';
+import { plainReason } from '../../src/lib/engine/reports/reasons/because';
 
 const lookups: TicketLookups = {
 	baseUrl: 'https://acme.zendesk.com',
@@ -98,7 +99,7 @@ describe('mapping a Zendesk ticket', () => {
 	it('reads a status it does not know as open, with a note, rather than stopping the page', () => {
 		const mapped = mapTicket(ticket({ status: 'archived', custom_status_id: null }), lookups);
 		expect(mapped.status).toBe('open');
-		expect(mapped.notes).toEqual(['Zendesk gave the status "archived", which is none of new, open, pending, hold, solved or closed; the ticket was read as open.']);
+		expect(mapped.notes?.map(plainReason)).toEqual(['Zendesk gave the status "archived", which is none of new, open, pending, hold, solved or closed; the ticket was read as open.']);
 		expect(mapTicket(ticket(), lookups)).not.toHaveProperty('notes');
 	});
 

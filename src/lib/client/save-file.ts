@@ -1,6 +1,7 @@
-// Hands text to the browser as a file download (reports, settings, archives); nothing leaves the computer.
-export function saveFile(fileName: string, text: string, type: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
+// Hands text or a file's bytes to the browser as a download (reports, settings, archives); nothing leaves the computer.
+export function saveFile(fileName: string, content: string | Blob, type: string): void {
+	const blob = typeof content === 'string' ? new Blob([content], { type }) : new Blob([content], { type });
+	const url = URL.createObjectURL(blob);
 	const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
 	document.body.append(link);
 	link.click();

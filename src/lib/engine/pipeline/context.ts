@@ -1,6 +1,7 @@
 // Everything one run needs, handed down to each step of the pipeline.
 import type { SourceConnector } from '../connectors/source';
 import type { RecordKind, SourceId } from '../model';
+import { seenOf } from '../reports/labels';
 import type { IdMapKey, MigrationStore, RunRecord } from '../store';
 import type { RunControl } from './control';
 import type { DeltaTally } from './delta-summary';
@@ -25,5 +26,5 @@ export interface RunContext {
 }
 
 export function keyOf(context: RunContext, kind: RecordKind, sourceId: SourceId): IdMapKey {
-	return { migrationId: context.run.migrationId, entity: kind, sourceId };
+	return { migrationId: context.run.migrationId, entity: kind, sourceId, ...seenOf(context.run.id, kind, sourceId) };
 }

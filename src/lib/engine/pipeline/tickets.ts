@@ -12,7 +12,10 @@ import type { ReferenceResolver } from './references';
 import type { BatchOutcome } from './target';
 import { StoredTicketJobs } from './ticket-jobs';
 import { reimportTicket } from './ticket-reimport';
-import { namedInEvents, personInReport, standInNote, type StandInRole } from './stand-in-notes';
+import { namedInEvents } from './stand-in-notes';
+import { nameOf, noteSeen, personOf } from '../reports/labels';
+import { because, plainReason } from '../reports/reasons/because';
+import type { PersonRole } from '../reports/reasons/codes';
 
 interface Prepared {
 	bundle: TicketBundle;
@@ -31,6 +34,7 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 	const changed: { ticket: Ticket; row: IdMapRow & { kayakoId: KayakoId } }[] = [];
 	for (const ticket of tickets) {
 		await context.control.checkpoint();
+		noteSeen(context.run.id, 'tickets', ticket.id, ticket);
 		const row = await revived(context, await context.store.getIdMapRow(keyOf(context, 'tickets', ticket.id)));
 		// Handled by this run already (the recent tickets first, or a page read again after a crash): counted then.
 		if (row && row.runId === context.run.id && row.status !== 'pending') continue;
@@ -261,22 +265,24 @@ async function one(context: RunContext, resolver: ReferenceResolver, prepared: P
 async function prepare(context: RunContext, resolver: ReferenceResolver, ticket: Ticket): Promise<Prepared> {
 	const comments = await context.source.comments(ticket.id, context.control.signal);
 	const notes: string[] = [];
-	const departed: { role: StandInRole; id: SourceId }[] = [];
-	const person = async (role: StandInRole | undefined, id: SourceId | undefined): Promise<void> => {
+	const missing = new Map<SourceId, PersonRole[]>();
+	const person = async (role: PersonRole | undefined, id: SourceId | undefined): Promise<void> => {
 		if (id === undefined) return;
-		if ((await resolver.ensure('users', id)) === undefined && role) departed.push({ role, id });
+		const kayakoId = await resolver.ensure('users', id);
+		if (kayakoId === undefined && role && !missing.get(id)?.includes(role)) missing.set(id, [...(missing.get(id) ?? []), role]);
 	};
 	await person('requester', ticket.requesterId);
 	await person(undefined, ticket.submitterId);
 	await person('assignee', ticket.assigneeId);
 	await resolver.ensure('organizations', ticket.organizationId);
-	if (ticket.teamId && (await resolver.ensure('teams', ticket.teamId)) === undefined) notes.push(`Group ${ticket.teamId} was not moved; the ticket has no team.`);
+	if (ticket.teamId && (await resolver.ensure('teams', ticket.teamId)) === undefined) notes.push(because('group-not-migrated', { id: ticket.teamId, name: await nameOf(context.run.id, context.store, context.run.migrationId, 'teams', ticket.teamId) }));
 	const authors = new Set(comments.map((comment) => comment.authorId).filter((id): id is SourceId => id !== undefined));
-	for (const author of authors) await person('author', author);
+	for (const author of authors) await person('comment-author', author);
 	for (const follower of ticket.followerIds) await resolver.ensure('users', follower);
 	// Posts by people who did not move, and event notes, name people: the writer needs their names now.
-	await resolver.people.learn([...departed.map((each) => each.id), ...namedInEvents(comments)]);
-	notes.push(...departed.map(({ role, id }) => standInNote(role, personInReport(resolver, id), context.options.defaultAgentId !== undefined)));
+	await resolver.people.learn([...missing.keys(), ...namedInEvents(comments)]);
+	// One sentence per person, naming every part they had on the ticket.
+	for (const [id, roles] of missing) notes.push(because('person-not-migrated', { person: await personOf(context.run.id, context.store, context.run.migrationId, id), roles, standIn: context.options.defaultAgentId !== undefined }));
 	for (const fieldId of Object.keys(ticket.fields)) await resolver.lookup('fields', fieldId);
 	const key = keyOf(context, 'tickets', ticket.id);
 	return {
@@ -295,9 +301,9 @@ async function prepare(context: RunContext, resolver: ReferenceResolver, ticket:
 async function prepareOrFail(context: RunContext, resolver: ReferenceResolver, ticket: Ticket): Promise<Prepared | undefined> {
 	const result = await repeatWithinBudget(context, () => prepare(context, resolver, ticket));
 	if (result.ok) return result.value;
-	const reason = `Its comments or the people it refers to could not be read or brought over: ${result.reason}`;
+	const reason = because('prepare-failed', { detail: result.reason });
 	await context.store.markFailed(context.run.id, [{ ...keyOf(context, 'tickets', ticket.id), reason }]);
-	await context.log('warn', `tickets ${ticket.id} failed: ${reason}`, { kind: 'tickets', sourceId: ticket.id });
+	await context.log('warn', `tickets ${ticket.id} failed: ${plainReason(reason)}`, { kind: 'tickets', sourceId: ticket.id });
 	count(context, 'failed');
 	return undefined;
 }

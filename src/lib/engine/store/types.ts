@@ -1,4 +1,5 @@
 // The records kept in IndexedDB: migration settings, encrypted credentials, runs, the id map, checkpoints and events.
+import type { ReasonPart } from '../reports/reasons/codes';
 
 /** Any value that survives JSON.stringify and back unchanged. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -144,6 +145,12 @@ export interface IdMapRow extends IdMapKey {
 	kayakoId?: KayakoId;
 	/** Why a record failed or was skipped, or what changed on the way for a migrated one: one sentence for the report. */
 	reason?: string;
+	/** The same reason as facts with codes, so a report renders it in the reader's language; absent on older rows. */
+	reasonParts?: ReasonPart[];
+	/** What a reader knows the record by: a ticket's subject, a user's name and e-mail, an organisation's name, a field's title. */
+	label?: string;
+	/** The record's own address in the source when the source gives one (a help-centre article's page). */
+	sourceUrl?: string;
 	/** The run that last touched the row. */
 	runId: string;
 	/** Hash of the source record when it was migrated; delta compares against it. */

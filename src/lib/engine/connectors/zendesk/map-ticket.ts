@@ -1,4 +1,5 @@
 // Maps Zendesk tickets and their comments into the canonical Ticket and Comment.
+import { because } from '../../reports/reasons/because';
 import type { Comment, SourceId, Ticket, TicketPriority, TicketStatus, TicketType } from '../../model';
 import { fieldValues, idOf, idsOf, mapAttachment, userIdOf, ZENDESK_SYSTEM_USER } from './map-values';
 import type { ZendeskComment, ZendeskTicket } from './types';
@@ -39,12 +40,12 @@ export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): NotedT
 	const notes: string[] = [];
 	const deleted = isDeletedTicket(ticket);
 	const known = deleted ? 'closed' : STATUSES[ticket.status ?? ''];
-	if (!known) notes.push(`Zendesk gave the status "${ticket.status ?? ''}", which is none of new, open, pending, hold, solved or closed; the ticket was read as open.`);
+	if (!known) notes.push(because('unknown-status', { value: ticket.status ?? '' }));
 	const status = known ?? UNKNOWN_STATUS_DEFAULT;
 	const priority = ticket.priority ?? '';
-	if (priority && !PRIORITIES.includes(priority)) notes.push(`Zendesk gave the priority "${priority}", which is none of low, normal, high or urgent; the ticket was read without a priority.`);
+	if (priority && !PRIORITIES.includes(priority)) notes.push(because('unknown-priority', { value: priority }));
 	const type = ticket.type ?? '';
-	if (type && !TYPES.includes(type)) notes.push(`Zendesk gave the type "${type}", which is none of question, incident, problem or task; the ticket was read without a type.`);
+	if (type && !TYPES.includes(type)) notes.push(because('unknown-type', { value: type }));
 	const channel = ticket.via?.channel;
 	const brand = ticket.brand_id === null || ticket.brand_id === undefined ? undefined : (lookups.brandNames.get(ticket.brand_id) ?? String(ticket.brand_id));
 	const statusLabel = ticket.custom_status_id === null || ticket.custom_status_id === undefined ? undefined : lookups.statusLabels.get(ticket.custom_status_id);

@@ -1,4 +1,5 @@
 // When bulk import is refused: one POST /cases and one reply per post, all as notes (nobody is mailed), each saying who wrote it and when.
+import { because } from '../../../reports/reasons/because';
 import { MigrationError, toErrorInfo } from '../../../errors';
 import type { KayakoSession } from '../session';
 import type { PreparedCase, PreparedPost } from './case-payload';
@@ -25,7 +26,7 @@ export async function createCaseOneByOne(
 	inlineImages: 'rewrite' | 'attach',
 	words: Words = en
 ): Promise<CaseOutcome> {
-	const warnings = [...prepared.warnings, { sourceId: prepared.sourceId, message: 'Imported post by post (bulk import refused): posts are notes dated today, with the original author and date in their first line.' }];
+	const warnings = [...prepared.warnings, { sourceId: prepared.sourceId, message: because('posts-one-by-one') }];
 	const [first, ...rest] = prepared.posts;
 	const opening = first ? noteOf(first, files.get(first.comment.id) ?? [], inlineImages, words) : { contents: `<p>${words.noMessages}</p>`, channel: 'NOTE' };
 	let caseId: number;

@@ -1,4 +1,5 @@
 // One ticket as a row of POST /bulk/cases: subject, requester, status/priority/type, tags, field values, and its posts in order.
+import { because } from '../../../reports/reasons/because';
 import type { Comment, Ticket, TicketBundle } from '../../../model';
 import type { WriteContext, WriteWarning } from './context';
 import { convertFieldValues, kayakoTimestamp } from './field-values';
@@ -96,13 +97,13 @@ export function buildCase(
 	const statusId = statusIdFor(data, ticket.status, ticket.statusLabel);
 	const priorityId = priorityIdFor(data, ticket.priority);
 	const typeId = typeIdFor(data, ticket.type);
-	if (ticket.priority && priorityId === undefined) warnings.push({ sourceId: ticket.id, message: `Kayako has no priority "${ticket.priority}"; the case has none.` });
-	if (ticket.type && typeId === undefined) warnings.push({ sourceId: ticket.id, message: `Kayako has no type "${ticket.type}"; the case has none.` });
+	if (ticket.priority && priorityId === undefined) warnings.push({ sourceId: ticket.id, message: because('no-kayako-priority', { value: ticket.priority }) });
+	if (ticket.type && typeId === undefined) warnings.push({ sourceId: ticket.id, message: because('no-kayako-type', { value: ticket.type }) });
 	// An assignee who did not move (an agent who left, or one the match step sends to the default agent) hands the case to the default agent; the pipeline's note says so.
 	const agentId = ticket.assigneeId ? (ctx.resolve('users', ticket.assigneeId) ?? options.defaultAgentId) : undefined;
 	const teamId = ticket.teamId ? ctx.resolve('teams', ticket.teamId) : undefined;
 	if (data.mailChannelId === undefined && bundle.comments.some((comment) => comment.public)) {
-		warnings.push({ sourceId: ticket.id, message: 'Kayako has no mailbox, so public replies were imported as notes.' });
+		warnings.push({ sourceId: ticket.id, message: because('no-mailbox') });
 	}
 
 	const words = wordsOf(ctx);
