@@ -7,7 +7,7 @@ import type { Router } from '../../common/router';
 import type { ZendeskAccount } from '../account';
 import { authenticate, type Principal } from './auth';
 import type { RouteSpec } from './context';
-import { couldNotAuthenticate, forbidden, invalidEndpoint, invalidOAuthToken, methodNotAllowed, rateLimited } from './errors';
+import { couldNotAuthenticate, forbidden, invalidEndpoint, invalidOAuthToken, methodNotAllowed, noHelpDesk, rateLimited, unknownSubdomain } from './errors';
 import { accountHeaders, endpointHeader, endpointRefusal, type RateLimits } from './rate-limits';
 import type { ZendeskReply } from './reply';
 import { send } from './send';
@@ -28,8 +28,8 @@ const ME = '/api/v2/users/me';
 function refusal(principal: Principal, spec: RouteSpec, pattern: string): Reply | undefined {
 	if (principal.kind === 'rejected') {
 		if (principal.scheme === 'oauth') return invalidOAuthToken();
-		// A wrong password on /users/me still answers 200 with the anonymous user, as Zendesk does.
-		if (principal.scheme === 'password' && pattern === ME) return undefined;
+		// A wrong password or API token on /users/me still answers 200 with the anonymous user, as real Zendesk does.
+		if ((principal.scheme === 'password' || principal.scheme === 'api-token') && pattern === ME) return undefined;
 		return couldNotAuthenticate();
 	}
 	if (principal.kind === 'anonymous') return spec.access === 'public' ? undefined : couldNotAuthenticate();
@@ -67,6 +67,8 @@ function plain(reply: ZendeskReply): Outcome {
 }
 
 async function answer(parts: PipelineParts, req: IncomingMessage, res: ServerResponse, url: URL): Promise<Outcome | undefined> {
+	const unknownHost = unknownSubdomain(req.headers.host);
+	if (unknownHost) return plain(noHelpDesk(unknownHost));
 	const method = (req.method ?? 'GET').toUpperCase();
 	const path = url.pathname.replace(/\.json$/, '');
 	const match = parts.router.match(method, path);
