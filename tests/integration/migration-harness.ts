@@ -20,7 +20,7 @@ export async function startHarness(options: { tickets?: number; seed?: number; k
 	const zendesk = createZendeskSandbox({ tickets: options.tickets ?? 40, seed: options.seed, rateLimitPerMinute: options.zendeskLimit ?? 100_000 });
 	const kayakoUrl = (await kayako.listen(0, '127.0.0.1')).url;
 	const zendeskUrl = (await zendesk.listen(0, '127.0.0.1')).url;
-	const proxy: CorsProxy = createCorsProxy({ allowHosts: [new URL(kayakoUrl).host, new URL(zendeskUrl).host], env: {}, log: false });
+	const proxy: CorsProxy = createCorsProxy({ allowHosts: [new URL(kayakoUrl).host, new URL(zendeskUrl).host, new URL(zendesk.filesUrl).host], env: {}, log: false });
 	const proxyUrl = (await proxy.listen(0, '127.0.0.1')).url;
 	return {
 		kayako,

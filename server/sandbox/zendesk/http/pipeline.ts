@@ -20,6 +20,8 @@ export interface PipelineParts {
 	baseUrl: (req: IncomingMessage) => string;
 	/** Routes that serve file downloads: no API rate limit, no credentials. */
 	downloads: ReadonlySet<string>;
+	/** The file host's base URL, when it listens. */
+	filesUrl?: () => string | undefined;
 }
 
 const ME = '/api/v2/users/me';
@@ -75,7 +77,7 @@ async function answer(parts: PipelineParts, req: IncomingMessage, res: ServerRes
 	if (match.kind === 'not-found') return plain(invalidEndpoint());
 	if (match.kind === 'method-not-allowed') return plain(methodNotAllowed(match.allowed));
 
-	const fault = parts.faults.pick(method, url.pathname);
+	const fault = match.handler.faultFree ? undefined : parts.faults.pick(method, url.pathname);
 	if (fault?.kind === 'drop-before') {
 		dropConnection(res);
 		return undefined;
@@ -88,7 +90,7 @@ async function answer(parts: PipelineParts, req: IncomingMessage, res: ServerRes
 	const spec = match.handler;
 	account.requests.total += 1;
 	account.requests.byRoute[match.pattern] = (account.requests.byRoute[match.pattern] ?? 0) + 1;
-	const context = { account, method, path, query: url.searchParams, params: match.params, baseUrl: parts.baseUrl(req) };
+	const context = { account, method, path, query: url.searchParams, params: match.params, baseUrl: parts.baseUrl(req), filesUrl: parts.filesUrl?.() };
 	const then = afterActing(fault?.kind);
 	if (parts.downloads.has(match.pattern)) return { reply: spec.handler({ ...context, principal: { kind: 'anonymous' } }), then };
 
