@@ -45,6 +45,7 @@ describe('the flags of npm start', () => {
 			zendeskPort: DEFAULT_PORTS.zendesk,
 			host: '127.0.0.1',
 			zendeskTickets: 200,
+			zendeskProfile: 'tidy',
 			build: true,
 			help: false
 		});
@@ -53,7 +54,12 @@ describe('the flags of npm start', () => {
 
 	it('take the ports the end-to-end run passes, in either spelling, and --no-build', () => {
 		const args = parseStartArgs(['--app-port', '4273', '--proxy-port=4280', '--kayako-port', '4281', '--zendesk-port', '4282', '--host', '0.0.0.0', '--zendesk-tickets', '40', '--no-build']);
-		expect(args).toEqual({ appPort: 4273, proxyPort: 4280, kayakoPort: 4281, zendeskPort: 4282, host: '0.0.0.0', zendeskTickets: 40, build: false, help: false });
+		expect(args).toEqual({ appPort: 4273, proxyPort: 4280, kayakoPort: 4281, zendeskPort: 4282, host: '0.0.0.0', zendeskTickets: 40, zendeskProfile: 'tidy', build: false, help: false });
+	});
+
+	it('take --zendesk-profile real for a sandbox Zendesk shaped like a real account, and refuse another name', () => {
+		expect(parseStartArgs(['--zendesk-profile', 'real']).zendeskProfile).toBe('real');
+		expect(() => parseStartArgs(['--zendesk-profile', 'messy'])).toThrow(/--zendesk-profile is "tidy" or "real"/);
 	});
 
 	it('refuse a port that is not a number and a flag that does not exist, showing the usage', () => {

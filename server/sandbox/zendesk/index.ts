@@ -10,7 +10,7 @@ import type { SandboxStateSnapshot, ZendeskSandboxControls } from './controls';
 import { isoSeconds } from './generator/time';
 import { handleApi } from './http/pipeline';
 import { createRateLimits } from './http/rate-limits';
-import { DAY_MS, planAccount, userIndex, type AccountPlan } from './plan';
+import { DAY_MS, planAccount, userIndex, type AccountPlan, type SeedProfile } from './plan';
 import { presentComment, presentTicket, withUrl } from './present';
 import { createApiRouter, createFileHostRouter } from './routes/index';
 import { DOWNLOAD_PATTERNS, fileHostRoutes } from './routes/downloads';
@@ -27,6 +27,8 @@ export interface ZendeskSandboxOptions {
 	now?: () => number;
 	/** Where generated history ends (ms); by default the start of the current UTC day, so one day's runs see the same data. */
 	historyEndsAt?: number;
+	/** `tidy` (default): every value filled; `real`: shaped like a real account (social users without e-mail, -1, nulls, channels). */
+	profile?: SeedProfile;
 	/** The file host's port (attachments redirect there, as Zendesk's to `*.zdusercontent.com`); 0 picks a free one. */
 	filesPort?: number;
 }
@@ -49,7 +51,7 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 	const seed = options.seed ?? 1;
 	const clock = createOffsetClock(options.now ?? Date.now);
 	const historyEnd = options.historyEndsAt ?? Math.floor(clock.now() / DAY_MS) * DAY_MS;
-	const plan = planAccount(seed, options.tickets ?? 200, historyEnd);
+	const plan = planAccount(seed, options.tickets ?? 200, historyEnd, options.profile ?? 'tidy');
 	const rateLimit = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT;
 	const limits = createRateLimits(rateLimit, () => clock.now());
 	const faults = createFaultInjector(seed);
