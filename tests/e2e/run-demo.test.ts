@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import type { KayakoAccountView } from '../../server/sandbox/kayako/view';
 import { expectAccessible } from './a11y';
 import { expectNoEnglish, switchLanguage } from './german';
+import { expectCaseViewFromLink } from './kayako-case-view';
 import { expectResultsHeldByKayako, HELD_IN, resultsOnPage, runEnds } from './results';
 import { connectBoth, newMigration, sandboxKayako } from './sandboxes';
 import { saveStepScreenshot } from './screenshots';
@@ -49,6 +50,8 @@ test('a demo of 20 tickets moves what the results table says, its report downloa
 	await expect(records.getByRole('heading', { name: 'Tickets: Migrated' })).toBeFocused();
 	await expect(records.locator('tbody tr')).toHaveCount(Math.min(50, shown.tickets?.migrated ?? 0));
 	await expect(records.getByRole('link', { name: /in Kayako/ }).first()).toHaveAttribute('href', new RegExp(`/agent/conversations/\\d+$`));
+	// The link opens the sandbox Kayako's view of that case, with its posts: the trial without an account does not dead-end.
+	await expectCaseViewFromLink(page, records);
 	await expect(page.getByTestId('results-chart').locator('[data-entity="tickets"] .segment.migrated')).toHaveCount(1);
 	await expectAccessible(page, 'the run step with its results');
 	await saveStepScreenshot(page, 'demo-results');

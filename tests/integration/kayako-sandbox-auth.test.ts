@@ -148,11 +148,11 @@ describe('Kayako sandbox roles', () => {
 });
 
 describe('Kayako sandbox addressing', () => {
-	it('routes paths with and without .json, and answers HTML 404 outside /<account>/api/v1', async () => {
+	it('routes paths with and without .json, and answers HTML 404 outside /<account>/api/v1 and its agent pages', async () => {
 		const client = new Client(running.base);
 		await client.login(CREDENTIALS.admin);
 		expect((await client.get('/teams')).json.data).toEqual((await client.get('/teams.json')).json.data);
-		const outside = await fetch(`${running.base}/agent/conversations`);
+		const outside = await fetch(`${running.base}/elsewhere/conversations`);
 		expect(outside.status).toBe(404);
 		expect(outside.headers.get('content-type')).toContain('text/html');
 	});

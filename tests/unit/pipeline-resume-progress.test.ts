@@ -8,7 +8,7 @@ import { comment, FakeTarget, fakeSource, ticket, user, type FakeSourceData } fr
 import { openTestStore } from './store-fixtures';
 
 function account(): FakeSourceData {
-	const users = [user('1'), user('2'), user('3'), user('9', { role: 'agent' }), user('8', { role: 'agent', active: false })];
+	const users = [user('1', { organizationId: 'o1' }), user('2'), user('3'), user('9', { role: 'agent' }), user('8', { role: 'agent', active: false })];
 	const tickets = Array.from({ length: 10 }, (_, index) => ticket(`t${index}`, String((index % 3) + 1), { assigneeId: '9' }));
 	const comments = new Map(tickets.map((each) => [each.id, [comment(`${each.id}-c1`, each.id, each.requesterId!)]]));
 	// A system field is skipped on every walk over the fields, a resumed one too.
@@ -54,6 +54,39 @@ describe('progress of a resumed run', () => {
 		// The teams and fields walked again and the pending tickets found in Kayako are not counted twice: the run ends where the id map does.
 		const table = await resultsTable(store, migration.id);
 		expect(resumed.counters).toEqual({ teams: table.teams, fields: table.fields, organizations: table.organizations, users: table.users, tickets: table.tickets });
+		expect(resumed.counters?.tickets).toEqual({ total: 10, migrated: 10, failed: 0, skipped: 0 });
+	});
+
+	it('starts from what a demo made before, which the run counted as there, so a finished stream is not shown as nothing done', async () => {
+		const { store } = await openTestStore();
+		const migration = await store.createMigration({ name: 'm', source: { platform: 'zendesk', url: 'https://s.test' }, target: { url: 'https://k.test', email: 'a@k.test' }, proxyUrl: '' });
+		const source = fakeSource(account());
+		const target = new FakeTarget();
+		const options = { defaultAgentId: 999, batchSize: 4, demo: { size: 2, seed: 1, candidates: 10 } };
+		// The demo brings the organisation and the users its tickets name, as references.
+		expect((await executeRun({ store, source, target, migrationId: migration.id, kind: 'demo', options })).state).toBe('finished');
+
+		let batches = 0;
+		const original = target.tickets;
+		target.tickets = async (bundles, refs) => {
+			if (++batches === 2) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy went away.' });
+			return original(bundles, refs);
+		};
+		const crashed = await executeRun({ store, source, target, migrationId: migration.id, kind: 'full', options });
+		expect(crashed.state).toBe('failed');
+		// The full run walked the whole organisations and users streams, counting the demo's records as there.
+		expect(crashed.counters?.organizations).toEqual({ total: 1, migrated: 1, failed: 0, skipped: 0 });
+		expect(crashed.counters?.users?.total).toBe(5);
+
+		target.tickets = original;
+		const reports: ProgressReport[] = [];
+		const resumed = await executeRun({ store, source, target, migrationId: migration.id, resume: crashed.id, onProgress: (report) => reports.push(report) });
+		expect(resumed.state).toBe('finished');
+		// The organisation the demo made is done for this run too: 1 of 1 from the first report on, not 0 of 1.
+		expect(reports[0]?.entities.organizations).toEqual(crashed.counters?.organizations);
+		expect(reports[0]?.entities.users).toEqual(crashed.counters?.users);
+		expect(resumed.counters?.organizations).toEqual({ total: 1, migrated: 1, failed: 0, skipped: 0 });
+		expect(resumed.counters?.users?.total).toBe(5);
 		expect(resumed.counters?.tickets).toEqual({ total: 10, migrated: 10, failed: 0, skipped: 0 });
 	});
 });

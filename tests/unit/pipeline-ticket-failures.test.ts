@@ -46,7 +46,7 @@ describe('a ticket retried alone', () => {
 		expect(target.ids('tickets')).toEqual(['t0', 't1', 't2', 't3', 't4', 't5']);
 		const t0 = await row(store, migrationId, 't0');
 		expect(t0?.status).toBe('migrated');
-		expect(t0?.reason).toMatch(/assignee \(user 8\) was not moved; the default agent stands in/);
+		expect(t0?.reason).toMatch(/^The assignee User 8 \(u8@example\.test\) was not moved to Kayako\. The case is assigned to the default agent\./);
 		expect(t0?.reason).toMatch(/One attachment was left out/);
 		expect(t0?.parts).toEqual(['t0-c1']);
 	});

@@ -39,6 +39,10 @@ const USAGE = {
 		'PUT /__sandbox/setting?account=acme  (body: {"name":"allow_unsafe_html_in_articles","value":"1"}: what an admin does in Kayako\'s admin area)',
 		'GET|POST /__sandbox/clock  (POST body: {"advanceMs":60000})',
 		'GET /__sandbox/credentials'
+	],
+	pages: [
+		'GET /acme/agent/conversations/:id, /acme/agent/users/:id, /acme/agent/organizations/:id, /acme/agent/knowledgebase/article/:id  (read-only agent views at the links the tool makes)',
+		'GET|POST /acme/admin/security/helpcenter  (the "Allow unsafe HTML in articles" setting, as Kayako\'s admin area has it)'
 	]
 };
 

@@ -6,6 +6,7 @@ import { createMinuteWindows } from '../common/rate-window';
 import { sendReply } from '../common/reply';
 import { seededRandom } from '../common/rng';
 import { closeServer, listen as listenServer } from '../../start/listen';
+import { agentReply, AGENT_AREAS } from './agent/index';
 import { createAuthStore } from './auth';
 import { controlReply, type ControlTarget } from './control';
 import { KAYAKO_SANDBOX_ACCOUNT, KAYAKO_SANDBOX_CREDENTIALS } from './credentials';
@@ -189,6 +190,11 @@ export function createKayakoSandbox(options: KayakoSandboxOptions = {}): KayakoS
 		if (first === undefined) return sendReply(res, notAnApiReply());
 		const entry = accounts.get(first);
 		if (!entry) return sendReply(res, unknownInstanceReply());
+		if (segments.length === 1 || AGENT_AREAS.has(segments[1] ?? '')) {
+			// The agent pages show what a request would see: jobs whose time has come have run.
+			settleJobs(entry.state, clock.now(), BULK_KINDS);
+			return sendReply(res, await agentReply(entry.state, `/${first}`, segments.slice(1), req, url));
+		}
 		if (segments[1] !== 'api' || segments[2] !== 'v1') return sendReply(res, notAnApiReply());
 		const apiPath = `/${segments.slice(3).join('/')}`.replace(/\.json$/, '');
 		await serveApi(env, entry, req, res, url, apiPath, `${base}/${first}`);

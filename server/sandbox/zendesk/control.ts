@@ -6,6 +6,7 @@ import { jsonReply, sendReply, type Reply } from '../common/reply';
 import { createRouter } from '../common/router';
 import { SandboxInputError, type NewComment, type NewTicket, type TicketChange } from './ticket-store';
 import type { ZendeskSandboxControls } from './controls';
+import { ZENDESK_CONTROL_ENDPOINTS } from './control-usage';
 
 type ControlHandler = (controls: ZendeskSandboxControls, body: Record<string, unknown>, params: Record<string, string>) => unknown;
 
@@ -18,6 +19,7 @@ function ticketIdOf(params: Record<string, string>): number {
 }
 
 const router = createRouter<ControlHandler>()
+	.add('GET', '/__sandbox', () => ({ endpoints: ZENDESK_CONTROL_ENDPOINTS }))
 	.add('GET', '/__sandbox/state', (controls) => controls.state())
 	.add('POST', '/__sandbox/reset', (controls) => {
 		controls.reset();
@@ -67,7 +69,7 @@ export async function handleControl(controls: ZendeskSandboxControls, req: Incom
 	}
 	const match = router.match(method, url.pathname);
 	if (match.kind !== 'found') {
-		sendReply(res, problem(match.kind === 'not-found' ? 404 : 405, `No control ${method} ${url.pathname}; see server/sandbox/zendesk/control.ts for the list.`));
+		sendReply(res, problem(match.kind === 'not-found' ? 404 : 405, `No control ${method} ${url.pathname}; GET /__sandbox/ lists them.`));
 		return;
 	}
 	const read = await readBody(req, 1_000_000);

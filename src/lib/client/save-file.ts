@@ -9,7 +9,19 @@ export function saveFile(fileName: string, text: string, type: string): void {
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file name from a migration's name: letters, digits and dashes only. */
+/** German letters spelled the way German writes them without umlauts: "Frühjahr" is "Fruehjahr", not "Fruhjahr". */
+const SPELLED_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss', ẞ: 'SS' };
+
+/** A file name from a migration's name: letters, digits and dashes only; accents dropped (é is e), umlauts spelled out. */
 export function fileSafe(name: string): string {
-	return name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'migration';
+	return (
+		name
+			.replace(/[äöüÄÖÜßẞ]/g, (letter) => SPELLED_OUT[letter] ?? letter)
+			.normalize('NFKD')
+			// The accents NFKD splits off ("é" is "e" and a combining mark) go, so they do not become dashes mid-word.
+			.replace(/\p{M}+/gu, '')
+			.replace(/[^\w-]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.toLowerCase() || 'migration'
+	);
 }

@@ -12,7 +12,7 @@ import { selectCommands, type SourceCounts } from './commands/select';
 import { matchCommands, type MatchCandidates } from './commands/match';
 import { organizationSearchCommands, type ChosenOrganizations, type OrganizationMatches } from './commands/organization-search';
 import { recordCommands, type RecordPage } from './commands/records';
-import { fieldCommands, type FieldMatches, type TicketPreview } from './commands/fields';
+import { fieldCommands, type FieldMatches, type KayakoFieldView, type TicketPreview } from './commands/fields';
 import { ticketFieldCommands, type FieldDefinition } from './commands/ticket-fields';
 import { shareRunEvents } from './commands/run-broadcast';
 import type { SourceAccount } from './connectors/source';
@@ -78,6 +78,8 @@ export interface EngineApi {
 	pauseRun(runId: string): Promise<Result<void>>;
 	continueRun(runId: string): Promise<Result<void>>;
 	cancelRun(runId: string): Promise<Result<void>>;
+	/** A watching tab asks the tab that runs the migration for its progress now (a paused run sends none by itself). */
+	askProgress(migrationId: string): Promise<Result<void>>;
 	listRuns(migrationId: string): Promise<Result<RunRecord[]>>;
 	interruptedRuns(migrationId: string): Promise<Result<RunRecord[]>>;
 	/** Whether the migration runs now in this tab (and which run), in another tab or window, or nowhere. */
@@ -103,6 +105,8 @@ export interface EngineApi {
 
 	/** The fields step: the source's ticket, contact and organisation fields beside Kayako's, matched by name and type, with what a mismatch costs. */
 	fieldMatches(migrationId: string): Promise<Result<FieldMatches>>;
+	/** The options step: Kayako's custom text case fields, by title, for the CC addresses (their key is saved). */
+	kayakoTextCaseFields(migrationId: string): Promise<Result<KayakoFieldView[]>>;
 	/** One real ticket (the first, or this id) as it will look in Kayako under the given mapping (or the saved one). */
 	previewTicket(migrationId: string, sourceTicketId?: string, fields?: JsonObject): Promise<Result<TicketPreview>>;
 

@@ -179,6 +179,19 @@ export interface Comment {
 	event?: boolean;
 	/** How the comment came in (a tweet, a Facebook message, a mail), with its sender. */
 	via?: Via;
+	/** An event comment's changes, which the writer words in the migration's language with people's names. */
+	changes?: EventChange[];
+}
+
+/** One change of a ticket event. Values: status names (status), source user ids (assignee), group ids (group), shown text (field). */
+export interface EventChange {
+	kind: 'status' | 'assignee' | 'group' | 'field';
+	/** The custom field's title, or its id when the source has no title for it (kind field). */
+	label?: string;
+	before?: string;
+	after?: string;
+	/** Group names by id, as the source knows them (kind group). */
+	names?: Record<string, string>;
 }
 
 export interface KbCategory {

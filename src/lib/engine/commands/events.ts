@@ -2,12 +2,15 @@
 
 import type { Entity } from '../model';
 import type { ProgressReport } from '../pipeline/progress';
-import type { RunState } from '../store';
+import type { RunKind, RunState } from '../store';
 
 export type EngineEvent =
 	| { type: 'migrations-changed' }
 	| { type: 'migration-changed'; migrationId: string }
-	| { type: 'progress'; migrationId: string; report: ProgressReport; elsewhere?: boolean }
+	/** `pausing` in the report: a pause was asked for and the record in flight is still being written. */
+	| { type: 'progress'; migrationId: string; kind?: RunKind; report: ProgressReport & { pausing?: boolean }; elsewhere?: boolean }
+	/** A tab that watches asks the tab running the migration for its progress now. */
+	| { type: 'progress-wanted'; migrationId: string; elsewhere?: boolean }
 	/** The select step's counting: before an entity, `done` is its position and `count` null; after it, one more and the count (null when the source cannot tell). */
 	| { type: 'count-progress'; migrationId: string; entity: Entity; count: number | null; done: number; total: number }
 	| { type: 'run-ended'; migrationId: string; runId: string; state: RunState; error?: { kind: string; message: string }; elsewhere?: boolean };

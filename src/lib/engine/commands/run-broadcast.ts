@@ -3,7 +3,7 @@ import type { EngineEvent, EventHub } from './events';
 
 /** The events another tab needs to follow a run it does not hold. */
 function shared(event: EngineEvent): boolean {
-	return (event.type === 'progress' || event.type === 'run-ended') && !event.elsewhere;
+	return (event.type === 'progress' || event.type === 'run-ended' || event.type === 'progress-wanted') && !event.elsewhere;
 }
 
 /** Posts this engine's run events on a BroadcastChannel and replays the other tabs' ones, marked `elsewhere`. */
@@ -15,6 +15,6 @@ export function shareRunEvents(events: EventHub, channelName: string): void {
 	});
 	channel.onmessage = (message: MessageEvent<EngineEvent>) => {
 		const event = message.data;
-		if (event.type === 'progress' || event.type === 'run-ended') events.emit({ ...event, elsewhere: true });
+		if (event.type === 'progress' || event.type === 'run-ended' || event.type === 'progress-wanted') events.emit({ ...event, elsewhere: true });
 	};
 }

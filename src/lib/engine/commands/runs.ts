@@ -2,7 +2,7 @@
 import type { Credentials } from '../credentials';
 import { MigrationError } from '../errors';
 import type { ConnectorFactory } from '../connectors/factory';
-import { RunControl } from '../pipeline/control';
+import { HeldRunControl } from './run-control';
 import type { ThrottleEvent } from '../http';
 import type { ProgressReport, Throttled } from '../pipeline/progress';
 import { previewRollback } from '../pipeline/rollback-plan';
@@ -21,13 +21,14 @@ export interface RunDeps extends CommandDeps {
 
 interface Active {
 	migrationId: string;
-	control: RunControl;
+	control: HeldRunControl;
+	kind: RunKind;
 	done: Promise<RunRecord>;
 	/** Tells the pages the latest progress again (after a pause or a continue). */
 	republish: () => void;
 }
 
-export type RunningWhere = { where: 'here'; runId: string; paused: boolean } | { where: 'elsewhere' | 'nowhere' };
+export type RunningWhere = { where: 'here'; runId: string; kind: RunKind; paused: boolean; pausing: boolean } | { where: 'elsewhere' | 'nowhere' };
 
 /** Progress events at most this often: a page that repaints 50 times a second helps nobody. */
 const PROGRESS_INTERVAL_MS = 250;
@@ -56,15 +57,17 @@ export function runCommands(deps: RunDeps) {
 
 	async function launch(settings: MigrationSettings, start: { kind?: RunKind; resume?: string; rollsBack?: string[] }): Promise<{ runId: string }> {
 		const store = await deps.store();
-		const control = new RunControl();
+		const kind = start.kind ?? (start.resume ? (await store.getRun(start.resume))?.kind : undefined) ?? 'full';
 		let lastProgress: ProgressReport | undefined;
 		let throttle: Throttled | undefined;
 		const publish = (report: ProgressReport) => {
 			const held = throttle && (throttle.until ?? 0) > Date.now() ? throttle : undefined;
-			const paused = control.paused ? { paused: true } : {};
-			deps.events.emit({ type: 'progress', migrationId: settings.id, report: { ...report, ...paused, ...(held && { throttled: held }) } });
+			// Paused as soon as asked; pausing until the record in flight is written and the run waits.
+			const paused = control.paused ? { paused: true, ...(control.pausing && { pausing: true }) } : {};
+			deps.events.emit({ type: 'progress', migrationId: settings.id, kind, report: { ...report, ...paused, ...(held && { throttled: held }) } });
 		};
 		const republish = () => lastProgress && publish(lastProgress);
+		const control = new HeldRunControl(republish);
 		// A helpdesk that slows us is news even when no record moves: say so at once, with its limit and how long it holds us.
 		const onThrottle = (event: ThrottleEvent) => {
 			const { host, waitMs, reason, limit } = event;
@@ -90,7 +93,7 @@ export function runCommands(deps: RunDeps) {
 					onProgress: (report: ProgressReport) => {
 						if (!runIdSeen) {
 							runIdSeen = report.runId;
-							active.set(report.runId, { migrationId: settings.id, control, done, republish });
+							active.set(report.runId, { migrationId: settings.id, control, kind, done, republish });
 							resolve(report.runId);
 						}
 						lastProgress = report;
@@ -117,6 +120,12 @@ export function runCommands(deps: RunDeps) {
 		});
 		return { runId: await started };
 	}
+
+	// A tab that starts watching asks for the latest progress: a paused or throttled run sends none by itself.
+	deps.events.subscribe((event) => {
+		if (event.type !== 'progress-wanted' || !event.elsewhere) return;
+		for (const run of active.values()) if (run.migrationId === event.migrationId) run.republish();
+	});
 
 	const control = (runId: string) => {
 		const run = active.get(runId);
@@ -162,12 +171,17 @@ export function runCommands(deps: RunDeps) {
 				run.republish();
 			}),
 		cancelRun: (runId: string) => asResult(async () => control(runId).control.cancel()),
+		/** Asks the tab that runs this migration to send its progress now; it arrives as a `progress` event marked `elsewhere`. */
+		askProgress: (migrationId: string) =>
+			asResult(async () => {
+				deps.events.emit({ type: 'progress-wanted', migrationId });
+			}),
 
 		/** Where the migration runs now: in this tab (with the run's id), in another tab or window, or nowhere. */
 		runningWhere: (migrationId: string) =>
 			asResult(async (): Promise<RunningWhere> => {
 				const here = [...active].find(([, run]) => run.migrationId === migrationId);
-				if (here) return { where: 'here', runId: here[0], paused: here[1].control.paused };
+				if (here) return { where: 'here', runId: here[0], kind: here[1].kind, paused: here[1].control.paused, pausing: here[1].control.pausing };
 				return { where: (await migrationLocked(migrationId)) ? 'elsewhere' : 'nowhere' };
 			}),
 		listRuns: (migrationId: string) => asResult(async () => (await deps.store()).listRuns(migrationId)),

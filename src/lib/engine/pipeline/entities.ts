@@ -87,6 +87,7 @@ export async function migrateOrganization(context: RunContext, resolver: Referen
  * default for agents who left). Inactive customers are skipped unless asked for, or a ticket needs them.
  */
 export async function migrateUser(context: RunContext, resolver: ReferenceResolver, user: User, neededByTicket = false): Promise<StepResult> {
+	resolver.people.remember(user);
 	const result = await decideUser(context, resolver, user, neededByTicket);
 	return settle(context, resolver, 'users', user.id, result);
 }

@@ -109,6 +109,25 @@ export class ProgressTracker {
 	}
 }
 
+/** Kinds every run, a resumed one too, walks whole again: what an earlier run made is counted anew on the walk. */
+const WALKED_WHOLE: ReadonlySet<string> = new Set(['teams', 'fields']);
+
+/**
+ * Where a resumed run's counts start. The id map knows only the rows this run wrote (`own`); the run's saved counters
+ * also hold the records an earlier run (a demo) had made, which this run counted as there: a stream finished before
+ * the stop is not read again, so without them its counts would start at nothing ("Organisations 0 / 5"). Per kind the
+ * larger of the two; teams and fields from the id map alone, as they are walked whole again. The saved counters
+ * are those of the last page done (or of the moment it failed): a page read again after a crash may be off by its size.
+ */
+export function resumedCounts(saved: Partial<Record<string, EntityCounters>> | undefined, own: Partial<Record<RecordKind, EntityCounters>>): Partial<Record<RecordKind, EntityCounters>> {
+	const counts: Partial<Record<RecordKind, EntityCounters>> = { ...own };
+	for (const [kind, counters] of Object.entries(saved ?? {}) as [RecordKind, EntityCounters | undefined][]) {
+		if (!counters || WALKED_WHOLE.has(kind)) continue;
+		if (counters.total > (own[kind]?.total ?? 0)) counts[kind] = { ...counters };
+	}
+	return counts;
+}
+
 const DONE: readonly (IdMapStatus & keyof EntityCounters)[] = ['migrated', 'failed', 'skipped'];
 const ROWS_PER_READ = 1000;
 

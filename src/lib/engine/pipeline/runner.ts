@@ -4,8 +4,9 @@ import { MigrationError, toErrorInfo } from '../errors';
 import type { JsonObject, MigrationStore, RunKind, RunRecord } from '../store';
 import type { RunContext } from './context';
 import { RunControl } from './control';
+import { DeltaTally } from './delta-summary';
 import { DEFAULT_PIPELINE_OPTIONS, MAX_BATCH, type PipelineOptions } from './options';
-import { doneByRun, ProgressTracker, type ProgressReport } from './progress';
+import { doneByRun, ProgressTracker, resumedCounts, type ProgressReport } from './progress';
 import { rollbackRuns } from './rollback';
 import { runPipeline } from './run';
 import type { TargetWriter } from './target';
@@ -35,7 +36,7 @@ export async function executeRun(request: RunRequest): Promise<RunRecord> {
 	options.batchSize = Math.max(1, Math.min(MAX_BATCH, options.batchSize));
 	const progress = new ProgressTracker(run.id, now);
 	// A resumed run goes on counting from what it did before (a rollback's rows are gone once it has done them).
-	if (request.resume && run.kind !== 'rollback') progress.resume(await doneByRun(store, run.id));
+	if (request.resume && run.kind !== 'rollback') progress.resume(resumedCounts(run.counters, await doneByRun(store, run.id)));
 	const context: RunContext = {
 		store,
 		source: request.source,
@@ -48,7 +49,8 @@ export async function executeRun(request: RunRequest): Promise<RunRecord> {
 		log: async (level, message, data) => {
 			await store.appendEvent({ migrationId: run.migrationId, runId: run.id, level, message, data });
 		},
-		now
+		now,
+		...(run.kind === 'delta' && { delta: new DeltaTally(store, run) })
 	};
 	// A resumed run starts clean: the error of its last attempt is history (it is in the event log).
 	await store.updateRun(run.id, { state: 'running', error: undefined });
@@ -58,6 +60,7 @@ export async function executeRun(request: RunRequest): Promise<RunRecord> {
 		else await runPipeline(context, run.kind === 'delta' ? await deltaSince(store, run) : undefined);
 		context.progress.phase = 'finishing';
 		context.report();
+		await context.delta?.finish();
 		return await store.updateRun(run.id, { state: 'finished', finishedAt: now(), counters: progress.counters() });
 	} catch (error) {
 		const info = toErrorInfo(error);

@@ -86,6 +86,23 @@ export interface EntityCounters {
 	skipped: number;
 }
 
+/** What a delta did to one entity: records it created, records migrated before that it brought up to date. */
+export interface DeltaEntityCounts {
+	added: number;
+	updated: number;
+	/** Tickets: comments appended to cases migrated before. */
+	commentsAppended?: number;
+	/** Tickets: imported anew under a new case, the old case trashed. */
+	reimported?: number;
+}
+
+/** A delta's summary, kept with its run: per entity, and the tickets whose case number changed. */
+export interface DeltaSummary {
+	entities: Record<string, DeltaEntityCounts>;
+	commentsAppended: number;
+	reimported: { sourceId: string; oldKayakoId: KayakoId; newKayakoId: KayakoId }[];
+}
+
 export interface RunRecord {
 	id: string;
 	migrationId: string;
@@ -105,6 +122,8 @@ export interface RunRecord {
 	settings?: JsonObject;
 	/** The run notes on the id map the records of other runs it uses (`usedBy`); runs of older versions did not. */
 	notesUse?: boolean;
+	/** A delta's summary: what it added and updated per entity. */
+	delta?: DeltaSummary;
 }
 
 export type IdMapStatus = 'pending' | 'migrated' | 'failed' | 'skipped';

@@ -71,7 +71,7 @@ class ZendeskSource implements ZendeskSourceConnector {
 	}
 
 	count(entity: CountedEntity, signal?: AbortSignal): Promise<number | undefined> {
-		return countOf(this.client, entity, signal);
+		return countOf(this.client, entity, signal, () => this.fields({ signal }));
 	}
 
 	staff(signal?: AbortSignal): Promise<User[]> {
@@ -221,12 +221,12 @@ class ZendeskSource implements ZendeskSourceConnector {
 	}
 
 	async #eventComments(ticketId: SourceId, signal?: AbortSignal): Promise<Comment[]> {
-		const fields = await this.#lookups.eventFieldNames.get(signal);
+		const [fields, groupNames] = await Promise.all([this.#lookups.eventFieldNames.get(signal), this.#lookups.groupNames.get(signal)]);
 		const events: Comment[] = [];
 		const request = { path: `/api/v2/tickets/${encodeURIComponent(ticketId)}/audits.json`, key: 'audits' };
 		for await (const page of cursorList<ZendeskAudit>(this.client, request, signal ? { signal } : {})) {
 			for (const audit of page.records) {
-				const event = mapAuditEvent(audit, ticketId, fields);
+				const event = mapAuditEvent(audit, ticketId, fields, groupNames);
 				if (event) events.push(event);
 			}
 		}
