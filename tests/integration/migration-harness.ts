@@ -14,13 +14,13 @@ export interface Harness {
 	close(): Promise<void>;
 }
 
-/** Limits high enough that a test never waits out a real minute; the limiter tests set their own. `kayakoNow`: Kayako's clock (its jobs run by it). */
-export async function startHarness(options: { tickets?: number; seed?: number; kayakoLimit?: number; zendeskLimit?: number; kayakoNow?: () => number } = {}): Promise<Harness> {
+/** Limits high enough that a test never waits out a real minute; the limiter tests set their own. `kayakoNow`: Kayako's clock (its jobs run by it); `profile`: the Zendesk seed profile. */
+export async function startHarness(options: { tickets?: number; seed?: number; kayakoLimit?: number; zendeskLimit?: number; kayakoNow?: () => number; profile?: 'tidy' | 'real' } = {}): Promise<Harness> {
 	const kayako = createKayakoSandbox({ accounts: ['acme'], rateLimitPerMinute: options.kayakoLimit ?? 100_000, now: options.kayakoNow });
-	const zendesk = createZendeskSandbox({ tickets: options.tickets ?? 40, seed: options.seed, rateLimitPerMinute: options.zendeskLimit ?? 100_000 });
+	const zendesk = createZendeskSandbox({ tickets: options.tickets ?? 40, seed: options.seed, rateLimitPerMinute: options.zendeskLimit ?? 100_000, profile: options.profile });
 	const kayakoUrl = (await kayako.listen(0, '127.0.0.1')).url;
 	const zendeskUrl = (await zendesk.listen(0, '127.0.0.1')).url;
-	const proxy: CorsProxy = createCorsProxy({ allowHosts: [new URL(kayakoUrl).host, new URL(zendeskUrl).host], env: {}, log: false });
+	const proxy: CorsProxy = createCorsProxy({ allowHosts: [new URL(kayakoUrl).host, new URL(zendeskUrl).host, new URL(zendesk.filesUrl).host], env: {}, log: false });
 	const proxyUrl = (await proxy.listen(0, '127.0.0.1')).url;
 	return {
 		kayako,

@@ -67,6 +67,7 @@ describe('mapping a Zendesk ticket', () => {
 			updatedAt: '2011-05-05T10:38:52Z',
 			brand: 'Acme Support',
 			channel: 'email',
+			via: { channel: 'email' },
 			url: 'https://acme.zendesk.com/agent/tickets/35436'
 		});
 	});
@@ -78,7 +79,7 @@ describe('mapping a Zendesk ticket', () => {
 
 	it('leaves out what a ticket does not have: no assignee, group, priority, type or brand', () => {
 		const mapped = mapTicket(ticket({ assignee_id: null, group_id: null, organization_id: null, priority: null, type: null, brand_id: null, custom_status_id: null, via: null }), lookups);
-		for (const key of ['assigneeId', 'teamId', 'organizationId', 'priority', 'type', 'brand', 'statusLabel', 'channel']) expect(mapped).not.toHaveProperty(key);
+		for (const key of ['assigneeId', 'teamId', 'organizationId', 'priority', 'type', 'brand', 'statusLabel', 'channel', 'via']) expect(mapped).not.toHaveProperty(key);
 	});
 
 	it('reads legacy CCs from collaborator_ids without the followers when email_cc_ids is absent', () => {

@@ -4,6 +4,7 @@ import type { Comment, Ticket, TicketBundle } from '../../../model';
 import type { WriteContext, WriteWarning } from './context';
 import { convertFieldValues, kayakoTimestamp } from './field-values';
 import type { UploadedFile } from './files';
+import { uncarriedWarnings } from './case-uncarried';
 import { buildPost, bulkPost, inlineAttachedNote, type BuiltPost, type PostAuthor } from './posts';
 import { authorName, bylineOf, worded, wordsOf } from './worded';
 import { priorityIdFor, statusIdFor, typeIdFor, type ReferenceData } from './reference-data';
@@ -90,7 +91,7 @@ export function buildCase(
 	const { options } = ctx;
 	const { fieldValues, warnings } = convertFieldValues(ticket.id, ticket.fields, ctx.fieldTarget, 'case');
 	if (options.ccField && ticket.ccEmails.length > 0) fieldValues[options.ccField] = ticket.ccEmails.join(', ');
-	warnings.unshift(...sourceNotes(ticket).map((message) => ({ sourceId: ticket.id, message })));
+	warnings.unshift(...sourceNotes(ticket).map((message) => ({ sourceId: ticket.id, message })), ...uncarriedWarnings(ticket));
 	const converted = caseTags(ticket.id, [...ticket.tags, ...(options.tagMigrated ? [options.tagMigrated] : [])]);
 	warnings.push(...converted.warnings);
 	const { tags } = converted;

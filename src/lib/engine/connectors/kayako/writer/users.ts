@@ -6,6 +6,7 @@ import type { KayakoSession } from '../session';
 import { chunks, listAll, type WriteContext, type WriteWarning, type Written } from './context';
 import { convertFieldValues } from './field-values';
 import { referenceData, roleIdFor } from './reference-data';
+import { addSocialNote } from './user-social';
 
 interface KayakoUser {
 	id: number;
@@ -99,6 +100,7 @@ export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'>,
 		const primary = user.emails[0]!.trim().toLowerCase();
 		await addExtraEmails(ctx.session, user, kayakoId, fresh ? new Set([primary]) : await emailsOf(ctx.session, kayakoId), warnings);
 	}
+	await addSocialNote(ctx.session, user, kayakoId, fresh, warnings);
 	return warnings;
 }
 
