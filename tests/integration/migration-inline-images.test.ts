@@ -43,6 +43,6 @@ describe('a ticket with inline images', () => {
 		for (const src of sources) expect(src).toMatch(/\/files\/\d+\/content/);
 
 		const row = await store.getIdMapRow({ migrationId: settings.id, entity: 'tickets', sourceId: String(ticket.id) });
-		expect(row?.reason).toContain('2 inline images are shown in the text and also listed as attachments');
+		expect(row?.reason).toContain("This ticket's 2 inline images are shown in the text and also listed as attachments");
 	}, 60_000);
 });

@@ -50,7 +50,14 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
 	'attachment-unreadable': { file: 'Rechnung.pdf', detail: '404' },
 	'attachment-too-large': { file: 'Video.mp4', bytes: 50_000_000 },
 	'field-became-text': { title: 'Größe' },
-	'field-type-kept': { title: 'Größe', type: 'TEXT' }
+	'field-type-kept': { title: 'Größe', type: 'TEXT' },
+	'tag-comma': { tag: 'a,b', joined: 'a-b' },
+	'inline-images-attached': { count: 2 },
+	'case-no-place': { dueAt: '2024-03-01T10:00:00Z', channel: 'twitter', from: '@kunde' },
+	'social-identities-in-note': { handles: ['@kunde (https://twitter.com/kunde)'], noEmail: true, picture: true },
+	'field-value-partial': { field: 'groesse', detail: 'the option "XL" is not in Kayako' },
+	'field-value-left-out': { field: 'groesse', detail: '"1,2" is not a number' },
+	'field-option-missing': { option: 'XL', field: 'Größe' }
 };
 
 describe('the catalogue of reasons', () => {

@@ -17,5 +17,7 @@ export const de: Words = {
 	attachmentsOnly: '(nur Anhänge)',
 	emptyMessage: '(leere Nachricht)',
 	noMessages: '(keine Nachrichten)',
-	noSubject: '(kein Betreff)'
+	noSubject: '(kein Betreff)',
+	socialNoteIntro: 'In Zendesk über eine soziale Identität bekannt, die Kayakos API einem Benutzer nicht hinzufügen kann:',
+	socialPicture: (url) => `Bild in Zendesk: ${url}`
 };

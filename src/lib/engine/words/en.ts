@@ -16,5 +16,7 @@ export const en: Words = {
 	attachmentsOnly: '(attachments only)',
 	emptyMessage: '(empty message)',
 	noMessages: '(no messages)',
-	noSubject: '(no subject)'
+	noSubject: '(no subject)',
+	socialNoteIntro: "Known in Zendesk by a social identity, which Kayako's API cannot add to a user:",
+	socialPicture: (url) => `Picture in Zendesk: ${url}`
 };

@@ -34,4 +34,7 @@ export interface Words {
 	/** The opening note of a case made post by post from a ticket without comments. */
 	noMessages: string;
 	noSubject: string;
+	/** The note on a Kayako user that keeps their social identities (Kayako's API cannot add them), and its lines. */
+	socialNoteIntro: string;
+	socialPicture(url: string): string;
 }

@@ -54,6 +54,16 @@ export interface ReasonParams {
 	'attachment-too-large': { file: string; bytes: number };
 	'field-became-text': { title: string };
 	'field-type-kept': { title: string; type: string };
+	'tag-comma': { tag: string; joined: string };
+	'inline-images-attached': { count: number };
+	/** What a case has no place for: a task's due date, and the channel and sender of a social ticket. */
+	'case-no-place': { dueAt?: string; channel?: string; from?: string; to?: string };
+	/** `noEmail`: the user has no e-mail address either; `picture`: their source picture's address is in the note. */
+	'social-identities-in-note': { handles: string[]; noEmail: boolean; picture: boolean };
+	/** `detail`: the converter's own words for what was lost or wrong (English). */
+	'field-value-partial': { field: string; detail: string };
+	'field-value-left-out': { field: string; detail: string };
+	'field-option-missing': { option: string; field: string };
 }
 
 export type ReasonCode = keyof ReasonParams;

@@ -73,5 +73,15 @@ export const de: Sentences = {
 	'attachment-unreadable': (p) => `Der Anhang ${p.file} ließ sich nicht aus der Quelle laden (${p.detail}); er wurde weggelassen.`,
 	'attachment-too-large': (p) => `Der Anhang ${p.file} (${p.bytes} Bytes) ist größer, als Kayako annimmt; er wurde weggelassen.`,
 	'field-became-text': (p) => `Das Feld „${p.title}“ wurde in Kayako ein Textfeld (keine Optionen oder kein Muster zum Übernehmen).`,
-	'field-type-kept': (p) => `Kayako hat schon ein Feld „${p.title}“ vom Typ ${p.type}; die Werte werden in diesem Typ eingetragen.`
+	'field-type-kept': (p) => `Kayako hat schon ein Feld „${p.title}“ vom Typ ${p.type}; die Werte werden in diesem Typ eingetragen.`,
+	'tag-comma': (p) => `Das Schlagwort „${p.tag}“ enthält ein Komma, das Kayako als zwei Schlagwörter liest; daraus wurde „${p.joined}“.`,
+	'inline-images-attached': (p) =>
+		`${p.count === 1 ? 'Das eingebettete Bild dieses Tickets steht' : `Die ${p.count} eingebetteten Bilder dieses Tickets stehen`} im Text und zugleich als Anhang am Beitrag: Kayako behält eine hochgeladene Datei nur, wenn ein Beitrag sie als Anhang trägt. Jede Datei wurde einmal hochgeladen.`,
+	'case-no-place': (p) =>
+		`Ein Kayako-Fall hat keinen Platz für ${[p.dueAt ? `das Fälligkeitsdatum ${p.dueAt}` : '', p.channel ? `den Eingangskanal ${p.channel}${p.from ? ` (von ${p.from})` : ''}${p.to ? ` (an ${p.to})` : ''}` : ''].filter(Boolean).join(' und ')}; das steht nur in diesem Bericht.`,
+	'social-identities-in-note': (p) =>
+		`${p.noEmail ? 'Dieser Benutzer hat keine E-Mail-Adresse. ' : ''}Kayakos API kann keine Twitter- oder Facebook-Identität anlegen: ${p.handles.join(', ')} steht in einer Notiz am Kayako-Benutzer.${p.picture ? ' Das Zendesk-Bild wird nicht übernommen (Kayako nimmt ein Profilbild nur als Upload an); seine Adresse steht in der Notiz.' : ''}`,
+	'field-value-partial': (p) => `Feld ${p.field}: ${p.detail}.`,
+	'field-value-left-out': (p) => `Feld ${p.field}: ${p.detail}; der Wert wurde weggelassen.`,
+	'field-option-missing': (p) => `Die Option „${p.option}“ des Feldes „${p.field}“ hat keine Entsprechung in Kayako; ihre Werte werden weggelassen.`
 };

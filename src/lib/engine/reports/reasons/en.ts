@@ -70,5 +70,15 @@ export const en: Sentences = {
 	'attachment-unreadable': (p) => `Attachment ${p.file} could not be fetched from the source (${p.detail}); it was left out.`,
 	'attachment-too-large': (p) => `Attachment ${p.file} (${p.bytes} bytes) is larger than Kayako accepts; it was left out.`,
 	'field-became-text': (p) => `Field "${p.title}" became a text field in Kayako (no options or no pattern to copy).`,
-	'field-type-kept': (p) => `Kayako already has a field "${p.title}" of type ${p.type}; values are written to it as that type.`
+	'field-type-kept': (p) => `Kayako already has a field "${p.title}" of type ${p.type}; values are written to it as that type.`,
+	'tag-comma': (p) => `The tag "${p.tag}" has a comma, which Kayako reads as two tags; it became "${p.joined}".`,
+	'inline-images-attached': (p) =>
+		`This ticket's ${p.count === 1 ? 'inline image is' : `${p.count} inline images are`} shown in the text and also listed as attachments of their posts: Kayako keeps an uploaded file only when a post carries it as an attachment. Each file was uploaded once.`,
+	'case-no-place': (p) =>
+		`A Kayako case has no place for ${[p.dueAt ? `the due date ${p.dueAt}` : '', p.channel ? `that it came by ${p.channel}${p.from ? ` from ${p.from}` : ''}${p.to ? ` to ${p.to}` : ''}` : ''].filter(Boolean).join(', nor for ')}; it is kept in this report only.`,
+	'social-identities-in-note': (p) =>
+		`${p.noEmail ? 'This user has no e-mail address. ' : ''}Kayako's API cannot add a Twitter or Facebook identity: ${p.handles.join(', ')} kept in a note on the Kayako user.${p.picture ? ' Their Zendesk picture is not carried (Kayako takes an avatar only as an upload); its address is in the note.' : ''}`,
+	'field-value-partial': (p) => `Field ${p.field}: ${p.detail}.`,
+	'field-value-left-out': (p) => `Field ${p.field}: ${p.detail}; the value was left out.`,
+	'field-option-missing': (p) => `Option "${p.option}" of field "${p.field}" has no Kayako option; its values are left out.`
 };

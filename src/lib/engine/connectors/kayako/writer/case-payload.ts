@@ -38,7 +38,7 @@ export function caseTags(sourceId: string, tags: readonly string[]): { tags: str
 			.filter(Boolean)
 			.join('-');
 		if (joined) out.add(joined);
-		warnings.push({ sourceId, message: `The tag "${trimmed}" has a comma, which Kayako reads as two tags; it became "${joined}".` });
+		warnings.push({ sourceId, message: because('tag-comma', { tag: trimmed, joined }) });
 	}
 	return { tags: [...out], warnings };
 }

@@ -1,5 +1,6 @@
 // What a source ticket holds that a Kayako case has no place for, named in the report so nothing goes silently:
 // a task's due date, and the sender of a ticket that came by Twitter, Facebook or another channel that is not mail or web.
+import { because } from '../../../reports/reasons/because';
 import type { Ticket } from '../../../model';
 import type { WriteWarning } from './context';
 
@@ -7,10 +8,12 @@ import type { WriteWarning } from './context';
 const SENDER_KEPT = new Set(['email', 'web', 'api', 'sample_ticket']);
 
 export function uncarriedWarnings(ticket: Ticket): WriteWarning[] {
-	const parts: string[] = [];
-	if (ticket.dueAt) parts.push(`the due date ${ticket.dueAt}`);
 	const via = ticket.via;
-	if (via && !SENDER_KEPT.has(via.channel) && (via.from || via.to)) parts.push(`that it came by ${via.channel}${via.from ? ` from ${via.from}` : ''}${via.to ? ` to ${via.to}` : ''}`);
-	if (parts.length === 0) return [];
-	return [{ sourceId: ticket.id, message: `A Kayako case has no place for ${parts.join(', nor for ')}; it is kept in this report only.` }];
+	const channel = via && !SENDER_KEPT.has(via.channel) && (via.from || via.to) ? via : undefined;
+	if (!ticket.dueAt && !channel) return [];
+	const place = {
+		...(ticket.dueAt && { dueAt: ticket.dueAt }),
+		...(channel && { channel: channel.channel, ...(channel.from && { from: channel.from }), ...(channel.to && { to: channel.to }) })
+	};
+	return [{ sourceId: ticket.id, message: because('case-no-place', place) }];
 }

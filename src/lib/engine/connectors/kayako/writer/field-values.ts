@@ -1,4 +1,5 @@
 // Custom field types and values, converted in one place: the encoding Kayako expects is undocumented, so one change fixes all.
+import { because } from '../../../reports/reasons/because';
 import type { FieldType, FieldValue, FieldValues } from '../../../model';
 import type { FieldTarget, WriteWarning } from './context';
 
@@ -107,8 +108,8 @@ export function convertFieldValues(
 		const converted = convertFieldValue(target, value);
 		if ('value' in converted) {
 			fieldValues[target.key] = converted.value;
-			if (converted.lost) warnings.push({ sourceId, message: `Field ${target.key}: ${converted.lost}.` });
-		} else if ('problem' in converted) warnings.push({ sourceId, message: `Field ${target.key}: ${converted.problem}; the value was left out.` });
+			if (converted.lost) warnings.push({ sourceId, message: because('field-value-partial', { field: target.key, detail: converted.lost }) });
+		} else if ('problem' in converted) warnings.push({ sourceId, message: because('field-value-left-out', { field: target.key, detail: converted.problem }) });
 	}
 	return { fieldValues, warnings };
 }

@@ -158,6 +158,6 @@ export async function ensureField(ctx: Pick<WriteContext, 'session'>, def: Field
 		field = await addMissingOptions(ctx.session, family, field, missing);
 		({ target, missing } = targetOf(field, family, def));
 	}
-	for (const option of missing) warnings.push({ sourceId: def.id, message: `Option "${option.label}" of field "${def.title}" has no Kayako option; its values are left out.` });
+	for (const option of missing) warnings.push({ sourceId: def.id, message: because('field-option-missing', { option: option.label, field: def.title }) });
 	return { target, created, warnings };
 }

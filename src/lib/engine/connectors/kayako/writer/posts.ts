@@ -1,4 +1,5 @@
 // Building the posts of an imported case: contents with inline images handled, MAIL for public and NOTE for private, original author and time.
+import { because } from '../../../reports/reasons/because';
 import type { Comment } from '../../../model';
 import type { UploadedFile } from './files';
 import { rewriteInlineImages } from './inline-images';
@@ -26,8 +27,7 @@ export interface BuiltPost {
  */
 export function inlineAttachedNote(count: number): string | undefined {
 	if (count === 0) return undefined;
-	const images = count === 1 ? '1 inline image is' : `${count} inline images are`;
-	return `${images} shown in the text and also listed as attachments of their posts: Kayako keeps an uploaded file only when a post carries it as an attachment. Each file was uploaded once.`;
+	return because('inline-images-attached', { count });
 }
 
 function escapeHtml(text: string): string {

@@ -91,7 +91,7 @@ async function addExtraEmails(session: KayakoSession, user: User, kayakoId: numb
  * with this, and an address it has already is not added twice. `fresh`: the user was created just now and has only
  * its primary address, so Kayako need not be asked.
  */
-export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'>, user: User, kayakoId: number, fresh = false): Promise<WriteWarning[]> {
+export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'> & Partial<Pick<WriteContext, 'options'>>, user: User, kayakoId: number, fresh = false): Promise<WriteWarning[]> {
 	const warnings: WriteWarning[] = [];
 	const organizationId = user.organizationId ? ctx.resolve('organizations', user.organizationId) : undefined;
 	if (organizationId !== undefined) await ctx.session.request({ method: 'PUT', path: `users/${kayakoId}.json`, json: { organization_id: organizationId } });
@@ -100,7 +100,7 @@ export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'>,
 		const primary = user.emails[0]!.trim().toLowerCase();
 		await addExtraEmails(ctx.session, user, kayakoId, fresh ? new Set([primary]) : await emailsOf(ctx.session, kayakoId), warnings);
 	}
-	await addSocialNote(ctx.session, user, kayakoId, fresh, warnings);
+	await addSocialNote(ctx.session, user, kayakoId, fresh, warnings, ctx.options?.words);
 	return warnings;
 }
 
