@@ -1,5 +1,5 @@
 // npm run bench: a full Zendesk → Kayako migration with the sandboxes and proxy in their own process; prints figures and writes bench/results/*.json, asserts nothing.
-// Flags: --tickets 300|1000|10000|100000 (default 300), --latency 0|100|300 (ms added to each request), --limits none|realistic.
+// Flags: --tickets 100|1000|10000|100000 (default 100), --latency 0|100|300 (ms added to each request), --limits none|realistic.
 import 'fake-indexeddb/auto';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ function settingsFromArgs(argv: string[]): BenchSettings {
 		const at = argv.indexOf(`--${name}`);
 		return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1]! : fallback;
 	};
-	const tickets = Number(flag('tickets', process.env.BENCH_TICKETS ?? '300'));
+	const tickets = Number(flag('tickets', process.env.BENCH_TICKETS ?? '100'));
 	const latencyMs = Number(flag('latency', '0'));
 	const limits = flag('limits', 'none') === 'realistic' ? 'realistic' : 'none';
 	if (!Number.isInteger(tickets) || tickets < 1 || !Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('Usage: npm run bench -- --tickets 1000 --latency 100 --limits realistic');
