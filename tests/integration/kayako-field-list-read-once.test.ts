@@ -4,11 +4,12 @@ import type { KayakoSandbox } from '../../server/sandbox/kayako/index';
 import { decodeFieldId } from '../../src/lib/engine/connectors/kayako/field-ids';
 import { createKayakoTarget } from '../../src/lib/engine/connectors/kayako/target';
 import type { FieldDefinition } from '../../src/lib/engine/model';
-import type { TargetWriter } from '../../src/lib/engine/pipeline/target';
+import type { References, TargetWriter } from '../../src/lib/engine/pipeline/target';
 import { adminSession, startWriterSandbox } from './kayako-writer-helpers';
 
 let sandbox: KayakoSandbox;
 let target: TargetWriter;
+const refs: References = { kayakoId: () => undefined };
 
 function field(id: string, title: string, options: string[] = []): FieldDefinition {
 	return { id, entity: 'ticket', title, type: options.length > 0 ? 'dropdown' : 'text', options: options.map((label) => ({ value: label.toLowerCase(), label })), active: true, system: false };
@@ -30,24 +31,24 @@ afterAll(() => sandbox.close());
 describe('the Kayako field list', () => {
 	it('is read once while several fields are created, and each is found again without a second create', async () => {
 		const before = listReads();
-		const first = await target.field(field('f1', 'Product line', ['Basic', 'Pro']));
-		const second = await target.field(field('f2', 'Contract number'));
-		const third = await target.field(field('f3', 'Region', ['North', 'South']));
+		const first = await target.field(field('f1', 'Product line', ['Basic', 'Pro']), refs);
+		const second = await target.field(field('f2', 'Contract number'), refs);
+		const third = await target.field(field('f3', 'Region', ['North', 'South']), refs);
 		expect(listReads() - before).toBe(1);
 		expect([first.matched, second.matched, third.matched]).toEqual([false, false, false]);
 
 		// The same definitions again (a resumed run's writer walks fields whole): matched from the kept copy, nothing new in Kayako.
 		const count = sandbox.state().fields.length;
-		const again = await target.field(field('f1', 'Product line', ['Basic', 'Pro', 'Enterprise']));
+		const again = await target.field(field('f1', 'Product line', ['Basic', 'Pro', 'Enterprise']), refs);
 		expect(again.matched).toBe(true);
 		expect(decodeFieldId(again.kayakoId).id).toBe(decodeFieldId(first.kayakoId).id);
-		expect((await target.field(field('f2', 'Contract number'))).matched).toBe(true);
+		expect((await target.field(field('f2', 'Contract number'), refs)).matched).toBe(true);
 		expect(sandbox.state().fields).toHaveLength(count);
 		expect(listReads() - before).toBe(1);
 		// The option added on the second pass is in Kayako and in the copy: a third pass adds nothing.
 		const productLine = sandbox.state().fields.find((each) => each.title === 'Product line')!;
 		expect(productLine.options.map((option) => option.values[0])).toEqual(['Basic', 'Pro', 'Enterprise']);
-		await target.field(field('f1', 'Product line', ['Basic', 'Pro', 'Enterprise']));
+		await target.field(field('f1', 'Product line', ['Basic', 'Pro', 'Enterprise']), refs);
 		expect(sandbox.state().fields.find((each) => each.title === 'Product line')!.options).toHaveLength(3);
 	});
 });
