@@ -1,10 +1,10 @@
-// One attempt of a request: fetch through ky with a timeout, then sort what came back into a response or a trouble.
-import type { KyInstance } from 'ky';
+// One attempt of a request: one fetch with a timeout, then sort what came back into a response or a trouble.
 import type { ErrorKind, MigrationError } from '../errors';
 import { declaredLength, readBlob, readBody, shortOf } from './body';
 import type { Clock } from './clock';
 import { answerError, cancelledError, failureError, malformedError, proxyAnswerError, shortDownloadError, notTheFileError, truncatedError, type RequestContext } from './error-messages';
 import { describeFetchFailure } from './fetch-failure';
+import { buildRequest, sendRequest } from './fetch-request';
 import type { AttemptOutcome } from './limiter';
 import { readRateLimit, type RateLimitReading } from './rate-limit-headers';
 import { malformedBodyTrouble, timeoutTrouble, troubleFromFailure, troubleFromProxy, troubleFromStatus, truncatedBodyTrouble, type Trouble } from './retry';
@@ -31,7 +31,8 @@ export type AttemptResult<T> =
 	| { type: 'final'; error: MigrationError; load: AttemptOutcome };
 
 export interface AttemptTools {
-	ky: KyInstance;
+	/** The fetch to use; the global one when undefined. */
+	fetch: typeof fetch | undefined;
 	clock: Clock;
 	describeError?: (response: HttpResponse) => DescribedError | undefined;
 }
@@ -74,13 +75,7 @@ export async function attempt(
 	try {
 		let response: Response;
 		try {
-			response = await tools.ky(prepared.fetchUrl, {
-				method: request.method,
-				headers: request.headers,
-				json: request.json,
-				body: request.body,
-				signal: controller.signal
-			});
+			response = await sendRequest(tools.fetch, buildRequest(prepared.fetchUrl, { method: request.method, ...(request.headers && { headers: request.headers }), json: request.json, ...(request.body !== undefined && { body: request.body }), signal: controller.signal }));
 		} catch (error) {
 			return thrown(error, caller?.aborted === true, timedOut, prepared, context);
 		}

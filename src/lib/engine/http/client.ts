@@ -1,5 +1,4 @@
-// The engine's HTTP client: ky underneath, a limiter per host, and an explicit retry policy that never sends a create twice blindly.
-import ky, { type KyInstance } from 'ky';
+// The engine's HTTP client: fetch underneath, a limiter per host, and an explicit retry policy that never sends a create twice blindly.
 import { attempt, type AttemptResult, type PreparedRequest } from './attempt';
 import { systemClock, type Clock } from './clock';
 import { cancelledError, type RequestContext } from './error-messages';
@@ -18,7 +17,6 @@ export class HttpClient {
 	readonly #proxyBase: string | undefined;
 	readonly #clock: Clock;
 	readonly #policy: RetryPolicy;
-	readonly #ky: KyInstance;
 	readonly #limiters = new Map<string, HostLimiter>();
 
 	constructor(options: HttpClientOptions = {}) {
@@ -34,14 +32,6 @@ export class HttpClient {
 			maxBackoffMs: options.maxBackoffMs ?? 60_000,
 			random: options.random ?? Math.random
 		};
-		const fetchImpl = options.fetch;
-		// Looked up per call, and called unbound, so neither a later stub nor a browser's "Illegal invocation" gets in the way.
-		this.#ky = ky.create({
-			retry: 0,
-			throwHttpErrors: false,
-			timeout: false,
-			fetch: (input, init) => (fetchImpl ? fetchImpl(input, init) : globalThis.fetch(input, init))
-		});
 	}
 
 	/** Resolves with the parsed answer for 2xx (and 3xx fetch did not follow); anything else throws a MigrationError. */
@@ -162,7 +152,7 @@ export class HttpClient {
 	}
 
 	#tools() {
-		return { ky: this.#ky, clock: this.#clock, ...(this.#options.describeError && { describeError: this.#options.describeError }) };
+		return { fetch: this.#options.fetch, clock: this.#clock, ...(this.#options.describeError && { describeError: this.#options.describeError }) };
 	}
 }
 
