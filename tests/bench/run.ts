@@ -1,69 +1,118 @@
-// npm run bench: a full Zendesk → Kayako migration on the sandboxes through the real proxy; prints figures, asserts nothing.
+// npm run bench: a full Zendesk → Kayako migration with the sandboxes and proxy in their own process; prints figures and writes bench/results/*.json, asserts nothing.
+// Flags: --tickets 100|1000|10000|100000 (default 100), --latency 0|100|300 (ms added to each request), --limits none|realistic.
 import 'fake-indexeddb/auto';
-import { createCorsProxy } from '../../server/proxy/index';
-import { createKayakoSandbox, KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/index';
-import { createZendeskSandbox, ZENDESK_SANDBOX_CREDENTIALS } from '../../server/sandbox/zendesk/index';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ZENDESK_SANDBOX_CREDENTIALS } from '../../server/sandbox/zendesk/credentials';
+import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/credentials';
 import { openConnectors } from '../../src/lib/engine/connectors/factory';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { resultsTable } from '../../src/lib/engine/reports/report';
 import { openStore } from '../../src/lib/engine/store';
+import { RequestMeter } from './meter';
+import type { SandboxAddresses, SandboxCounts, SandboxRequest } from './sandboxes';
+import { baseline, bindingCeiling, printable, sideFigures, type BenchResult, type BenchSettings } from './summary';
 
-const TICKETS = Number(process.env.BENCH_TICKETS ?? 300);
-/** The sandboxes' own ceilings: the bench shows how close a run sits to the target's. */
-const KAYAKO_LIMIT = Number(process.env.BENCH_KAYAKO_LIMIT ?? 6000);
-const ZENDESK_LIMIT = Number(process.env.BENCH_ZENDESK_LIMIT ?? 7000);
+/** Kayako publishes no numbers (its sandbox defaults to 600/min); Zendesk Enterprise allows 700/min account-wide. */
+const REALISTIC = { kayako: 600, zendesk: 700 };
+const UNLIMITED = 1_000_000;
+
+function settingsFromArgs(argv: string[]): BenchSettings {
+	const flag = (name: string, fallback: string) => {
+		const at = argv.indexOf(`--${name}`);
+		return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1]! : fallback;
+	};
+	const tickets = Number(flag('tickets', process.env.BENCH_TICKETS ?? '100'));
+	const latencyMs = Number(flag('latency', '0'));
+	const limits = flag('limits', 'none') === 'realistic' ? 'realistic' : 'none';
+	if (!Number.isInteger(tickets) || tickets < 1 || !Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('Usage: npm run bench -- --tickets 1000 --latency 100 --limits realistic');
+	return { tickets, latencyMs, limits, kayakoLimit: limits === 'realistic' ? REALISTIC.kayako : UNLIMITED, zendeskLimit: limits === 'realistic' ? REALISTIC.zendesk : UNLIMITED };
+}
+
+function ask<T>(child: ChildProcess, key: string, message: unknown): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const answer = (reply: Record<string, unknown>) => {
+			if (!(key in reply)) return;
+			child.off('message', answer);
+			resolve(reply[key] as T);
+		};
+		child.on('message', answer);
+		child.once('exit', (code) => reject(new Error(`The sandboxes' process ended (code ${code}).`)));
+		child.send(message as object);
+	});
+}
+
+const gcNow = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 async function main(): Promise<void> {
-	const kayako = createKayakoSandbox({ accounts: ['acme'], rateLimitPerMinute: KAYAKO_LIMIT });
-	const zendesk = createZendeskSandbox({ tickets: TICKETS, rateLimitPerMinute: ZENDESK_LIMIT });
-	const kayakoUrl = (await kayako.listen(0, '127.0.0.1')).url;
-	const zendeskUrl = (await zendesk.listen(0, '127.0.0.1')).url;
-	const proxy = createCorsProxy({ allowHosts: [new URL(kayakoUrl).host, new URL(zendeskUrl).host, new URL(zendesk.filesUrl).host], env: {}, log: false });
-	const proxyUrl = (await proxy.listen(0, '127.0.0.1')).url;
+	const settings = settingsFromArgs(process.argv.slice(2));
+	const child = fork(fileURLToPath(new URL('./sandboxes.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+	try {
+		const request: SandboxRequest = { tickets: settings.tickets, latencyMs: settings.latencyMs, kayakoLimit: settings.kayakoLimit, zendeskLimit: settings.zendeskLimit };
+		const addresses = await ask<SandboxAddresses>(child, 'addresses', request);
+		const before = await ask<SandboxCounts>(child, 'counts', { want: 'state' });
+		const meter = new RequestMeter(addresses.proxyUrl);
 
-	const requests = new Map<string, number>();
-	const counting: typeof fetch = (input, init) => {
-		const target = String(input instanceof Request ? input.url : input).slice(proxyUrl.length + 1);
-		const host = new URL(target).host;
-		requests.set(host, (requests.get(host) ?? 0) + 1);
-		return fetch(input, init);
-	};
+		const store = await openStore({ name: 'bench', indexedDB: new IDBFactory() });
+		const migration = await store.createMigration({
+			name: 'Bench',
+			source: { platform: 'zendesk', url: addresses.zendeskUrl, email: ZENDESK_SANDBOX_CREDENTIALS.email, authMethod: 'api-token' },
+			target: { url: addresses.kayakoUrl, email: KAYAKO_SANDBOX_CREDENTIALS.admin.email },
+			proxyUrl: addresses.proxyUrl
+		});
+		const connectors = await openConnectors(
+			migration,
+			{
+				source: { kind: 'api-token', email: ZENDESK_SANDBOX_CREDENTIALS.email, token: ZENDESK_SANDBOX_CREDENTIALS.apiToken },
+				kayako: { kind: 'password', email: KAYAKO_SANDBOX_CREDENTIALS.admin.email, password: KAYAKO_SANDBOX_CREDENTIALS.admin.password }
+			},
+			meter.fetch
+		);
 
-	const store = await openStore({ name: 'bench', indexedDB: new IDBFactory() });
-	const settings = await store.createMigration({
-		name: 'Bench',
-		source: { platform: 'zendesk', url: zendesk.url, email: ZENDESK_SANDBOX_CREDENTIALS.email, authMethod: 'api-token' },
-		target: { url: kayako.accountUrl('acme'), email: KAYAKO_SANDBOX_CREDENTIALS.admin.email },
-		proxyUrl
-	});
-	const connectors = await openConnectors(
-		settings,
-		{
-			source: { kind: 'api-token', email: ZENDESK_SANDBOX_CREDENTIALS.email, token: ZENDESK_SANDBOX_CREDENTIALS.apiToken },
-			kayako: { kind: 'password', email: KAYAKO_SANDBOX_CREDENTIALS.admin.email, password: KAYAKO_SANDBOX_CREDENTIALS.admin.password }
-		},
-		counting
-	);
+		gcNow();
+		const cpuBefore = process.cpuUsage();
+		const started = performance.now();
+		const run = await executeRun({ store, source: connectors.source, target: connectors.target, migrationId: migration.id, kind: 'full', options: { entities: ['teams', 'fields', 'organizations', 'users', 'tickets'], defaultAgentId: undefined } });
+		const seconds = (performance.now() - started) / 1000;
+		const cpu = process.cpuUsage(cpuBefore);
+		gcNow();
+		const liveHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
 
-	const started = performance.now();
-	const run = await executeRun({ store, source: connectors.source, target: connectors.target, migrationId: settings.id, kind: 'full', options: { entities: ['teams', 'fields', 'organizations', 'users', 'tickets'], defaultAgentId: undefined } });
-	const minutes = (performance.now() - started) / 60_000;
-	const table = await resultsTable(store, settings.id);
-	const tickets = table.tickets?.migrated ?? 0;
-	const kayakoHost = new URL(kayakoUrl).host;
-	const zendeskHost = new URL(zendeskUrl).host;
-	const kayakoRequests = requests.get(kayakoHost) ?? 0;
-	const zendeskRequests = requests.get(zendeskHost) ?? 0;
-
-	console.log(`Full run of ${TICKETS} generated tickets: ${run.state} in ${(minutes * 60).toFixed(1)} s`);
-	console.table(table);
-	console.log(`tickets per minute: ${(tickets / minutes).toFixed(0)}`);
-	console.log(`requests per ticket: Kayako ${(kayakoRequests / Math.max(1, tickets)).toFixed(2)}, Zendesk ${(zendeskRequests / Math.max(1, tickets)).toFixed(2)}`);
-	console.log(`share of the rate-limit ceiling: Kayako ${((kayakoRequests / minutes / KAYAKO_LIMIT) * 100).toFixed(0)} % of ${KAYAKO_LIMIT}/min, Zendesk ${((zendeskRequests / minutes / ZENDESK_LIMIT) * 100).toFixed(0)} % of ${ZENDESK_LIMIT}/min`);
-
-	await proxy.close();
-	await kayako.close();
-	await zendesk.close();
+		const table = await resultsTable(store, migration.id);
+		const tickets = table.tickets?.migrated ?? 0;
+		const records = Object.values(table).reduce((sum, each) => sum + (each?.total ?? 0), 0);
+		const after = await ask<SandboxCounts>(child, 'counts', { want: 'state' });
+		const added = Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - before[key as keyof SandboxCounts]])) as unknown as SandboxCounts;
+		const ticketsPerHour = (tickets / seconds) * 3600;
+		const hostOf = (url: string) => meter.hosts.get(new URL(url).host);
+		const limited = settings.limits === 'realistic';
+		const kayako = sideFigures(meter, hostOf(addresses.kayakoUrl), tickets, limited ? settings.kayakoLimit : null);
+		const zendesk = sideFigures(meter, hostOf(addresses.zendeskUrl), tickets, limited ? settings.zendeskLimit : null);
+		const cpuMs = (cpu.user + cpu.system) / 1000;
+		const result: BenchResult = {
+			settings,
+			at: new Date().toISOString(),
+			state: run.state,
+			seconds,
+			tickets,
+			records,
+			ticketsPerHour,
+			kayako,
+			zendesk,
+			binding: bindingCeiling(kayako, zendesk, ticketsPerHour),
+			engine: { cpuMsPerRecord: cpuMs / Math.max(1, records), cpuMsPerTicket: cpuMs / Math.max(1, tickets), liveHeapMb, peakRssMb: process.resourceUsage().maxRSS / 1024 },
+			baseline: baseline(added, tickets, kayako, zendesk, ticketsPerHour)
+		};
+		console.log(printable(result));
+		const folder = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+		mkdirSync(folder, { recursive: true });
+		const file = `${folder}${result.at.replace(/[:.]/g, '-')}-${settings.tickets}t-${settings.latencyMs}ms-${settings.limits}.json`;
+		writeFileSync(file, `${JSON.stringify(result, null, '\t')}\n`);
+		console.log(`\nwritten to ${file}`);
+	} finally {
+		child.kill();
+	}
 }
 
 main().catch((error: unknown) => {

@@ -82,10 +82,21 @@ export interface SanitizedHtml {
 	changed: boolean;
 }
 
+/**
+ * One parse for the HTML sent on. `changed` takes two more parses, so it is worked out only when read (the report
+ * asks; the writer sending a comment does not) and then kept.
+ */
 export function sanitizeBody(html: string): SanitizedHtml {
 	const clean = sanitizeHtml(html, OPTIONS);
-	// Comments and CDATA sections go in both passes below, so their presence alone says something was taken out.
-	return { html: clean, changed: HIDDEN_MARKUP.test(html) || normalise(clean) !== normalise(html) };
+	let changed: boolean | undefined;
+	return {
+		html: clean,
+		get changed() {
+			// Comments and CDATA sections go in both passes below, so their presence alone says something was taken out.
+			changed ??= HIDDEN_MARKUP.test(html) || normalise(clean) !== normalise(html);
+			return changed;
+		}
+	};
 }
 
 /**

@@ -15,6 +15,8 @@ export type Fetcher = (sourceId: SourceId) => Promise<KayakoId | undefined>;
 export class ReferenceResolver {
 	readonly #known = new Map<string, KayakoId>();
 	readonly #inFlight = new Map<string, Promise<KayakoId | undefined>>();
+	/** Records this run asked for and could not have (not found, or not migrated: an inactive agent): not fetched again per ticket. */
+	readonly #missing = new Set<string>();
 	readonly #fetchers: Partial<Record<LazyKind, Fetcher>> = {};
 	/** Names and e-mails of the source users the run has met, for bylines, event notes and report reasons. */
 	readonly people: PeopleDirectory;
@@ -29,6 +31,7 @@ export class ReferenceResolver {
 
 	remember(kind: RecordKind, sourceId: SourceId, kayakoId: KayakoId): void {
 		this.#known.set(name(kind, sourceId), kayakoId);
+		this.#missing.delete(name(kind, sourceId));
 	}
 
 	/** The Kayako id, migrating the record first when the id map has no migrated row for it. Concurrent asks share one migration. */
@@ -37,6 +40,7 @@ export class ReferenceResolver {
 		const key = name(kind, sourceId);
 		const known = this.#known.get(key);
 		if (known !== undefined) return known;
+		if (this.#missing.has(key)) return undefined;
 		let pending = this.#inFlight.get(key);
 		if (!pending) {
 			pending = this.#resolve(kind, sourceId).finally(() => this.#inFlight.delete(key));
@@ -71,7 +75,9 @@ export class ReferenceResolver {
 		if (found !== undefined) return found;
 		const fetcher = this.#fetchers[kind];
 		const made = fetcher ? await fetcher(sourceId) : undefined;
+		// A failed read throws and is not remembered: the next ticket asks again.
 		if (made !== undefined) this.#known.set(name(kind, sourceId), made);
+		else this.#missing.add(name(kind, sourceId));
 		return made;
 	}
 }

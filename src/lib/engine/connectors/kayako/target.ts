@@ -97,9 +97,10 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 
 	async function learnField(field: FieldDefinition): Promise<{ target: FieldTarget; created: boolean; warnings: WriteWarning[] }> {
 		const family = FIELD_FAMILY[field.entity];
-		const ensured = await ensureField({ session }, field, await fieldsOf(family));
-		// A field created or given new options changes the list: read it again next time.
-		if (ensured.created || ensured.warnings.length > 0) delete cache.fields[family];
+		const fields = await fieldsOf(family);
+		const ensured = await ensureField({ session }, field, fields);
+		// A field created or given new options is read back by ensureField: put it in the list rather than read the whole list again.
+		cache.fields[family] = (cache.fields[family] ?? Promise.resolve(fields)).then((list) => [...list.filter((each) => each.id !== ensured.field.id), ensured.field]);
 		fieldTargets.set(field.id, ensured.target);
 		return ensured;
 	}

@@ -30,6 +30,8 @@ export interface EnsuredField {
 	target: FieldTarget;
 	created: boolean;
 	warnings: WriteWarning[];
+	/** The field as Kayako holds it now (read back after a create or new options): the list cache is updated with it. */
+	field: KayakoField;
 }
 
 /** The machine value Kayako keeps per option; source values are mostly tag-like already. */
@@ -159,5 +161,5 @@ export async function ensureField(ctx: Pick<WriteContext, 'session'>, def: Field
 		({ target, missing } = targetOf(field, family, def));
 	}
 	for (const option of missing) warnings.push({ sourceId: def.id, message: because('field-option-missing', { option: option.label, field: def.title }) });
-	return { target, created, warnings };
+	return { target, created, warnings, field };
 }
