@@ -71,9 +71,9 @@ describe('listing the records behind a number', () => {
 			label: 'Ticket 23',
 			sourceLink: 'https://acme.zendesk.com/agent/tickets/23',
 			kayakoLink: 'https://acme.kayako.com/agent/conversations/1023',
-			reason: 'Der Verfasser Sam Agent (sam@example.com) wurde nicht übertragen; der Standard-Agent tritt an ihre Stelle.'
+			reason: 'Der Verfasser Sam Agent (sam@example.com) wurde nicht nach Kayako übertragen. Die Beiträge stehen unter dem Standard-Agenten und beginnen mit dem Namen der Person.'
 		});
 		const english = await engine.listRecords(migrationId, 'tickets', 'all', 1);
-		expect(english.ok && english.value.records[0]?.reason).toBe('The comment author Sam Agent (sam@example.com) was not moved; the default agent stands in.');
+		expect(english.ok && english.value.records[0]?.reason).toBe('The comment author Sam Agent (sam@example.com) was not moved to Kayako. Their posts are filed under the default agent and begin with their name.');
 	});
 });

@@ -57,7 +57,8 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
 	'social-identities-in-note': { handles: ['@kunde (https://twitter.com/kunde)'], noEmail: true, picture: true },
 	'field-value-partial': { field: 'groesse', detail: 'the option "XL" is not in Kayako' },
 	'field-value-left-out': { field: 'groesse', detail: '"1,2" is not a number' },
-	'field-option-missing': { option: 'XL', field: 'Größe' }
+	'field-option-missing': { option: 'XL', field: 'Größe' },
+	'record-failed': { kind: 'server-error', host: 'acme.kayako.com', status: 503, detail: 'Kayako answered 503.' }
 };
 
 describe('the catalogue of reasons', () => {
@@ -77,6 +78,12 @@ describe('the catalogue of reasons', () => {
 		const stored = splitReason(because('person-not-migrated', { person: sam, roles: ['comment-author'], standIn: true }));
 		expect(stored.text).toBe('The comment author Sam Agent (sam@example.com) was not moved to Kayako. Their posts are filed under the default agent and begin with their name.');
 		expect(renderReason({ reason: stored.text, reasonParts: stored.parts }, 'de')).toBe('Der Verfasser Sam Agent (sam@example.com) wurde nicht nach Kayako übertragen. Die Beiträge stehen unter dem Standard-Agenten und beginnen mit dem Namen der Person.');
+	});
+
+	it("renders a failed record's error in German by its kind, with the helpdesk's address, and keeps the English detail", () => {
+		const stored = splitReason(because('record-failed', { kind: 'server-error', host: 'acme.kayako.com', status: 503, detail: 'Kayako answered 503 (Service Unavailable).' }));
+		expect(stored.text).toBe('Kayako answered 503 (Service Unavailable).');
+		expect(renderReason({ reason: stored.text, reasonParts: stored.parts }, 'de')).toBe('Fehlgeschlagen: acme.kayako.com hatte einen internen Fehler (HTTP 503). Einzelheiten (englisch): Kayako answered 503 (Service Unavailable).');
 	});
 
 	it('names a person once with every part they had, and says a fact noted twice once', () => {

@@ -149,10 +149,11 @@ export async function reconcile(context: RunContext, kind: RecordKind, sourceId:
 	return found.get(sourceId);
 }
 
+/** A failed record's reason: the error's English sentence (and the helpdesk's code), coded by kind for other languages. */
 export function reasonOf(error: unknown): string {
 	const info = toErrorInfo(error);
 	const code = info.code ? ` (${info.code})` : '';
-	return `${info.message}${code}`;
+	return because('record-failed', { kind: info.kind, ...(info.host && { host: info.host }), ...(info.status !== undefined && { status: info.status }), detail: `${info.message}${code}` });
 }
 
 export function isMigrated(row: IdMapRow | undefined): row is IdMapRow & { kayakoId: KayakoId } {

@@ -64,6 +64,8 @@ export interface ReasonParams {
 	'field-value-partial': { field: string; detail: string };
 	'field-value-left-out': { field: string; detail: string };
 	'field-option-missing': { option: string; field: string };
+	/** A record that failed: its error's kind (for the reader's language), where and how, and the English detail. */
+	'record-failed': { kind: string; host?: string; status?: number; detail: string };
 }
 
 export type ReasonCode = keyof ReasonParams;

@@ -1,5 +1,6 @@
 // Die Gründe auf Deutsch: ein Satz je Code, für die Ergebnisseite und die Berichte einer deutschsprachigen Oberfläche.
 import type { Person, PersonRole, Sentences } from './codes';
+import { germanFailureTitle } from './failure-titles';
 
 export function personDe(person: Person): string {
 	if (person.name && person.email) return `${person.name} (${person.email})`;
@@ -83,5 +84,6 @@ export const de: Sentences = {
 		`${p.noEmail ? 'Dieser Benutzer hat keine E-Mail-Adresse. ' : ''}Kayakos API kann keine Twitter- oder Facebook-Identität anlegen: ${p.handles.join(', ')} steht in einer Notiz am Kayako-Benutzer.${p.picture ? ' Das Zendesk-Bild wird nicht übernommen (Kayako nimmt ein Profilbild nur als Upload an); seine Adresse steht in der Notiz.' : ''}`,
 	'field-value-partial': (p) => `Feld ${p.field}: ${p.detail}.`,
 	'field-value-left-out': (p) => `Feld ${p.field}: ${p.detail}; der Wert wurde weggelassen.`,
-	'field-option-missing': (p) => `Die Option „${p.option}“ des Feldes „${p.field}“ hat keine Entsprechung in Kayako; ihre Werte werden weggelassen.`
+	'field-option-missing': (p) => `Die Option „${p.option}“ des Feldes „${p.field}“ hat keine Entsprechung in Kayako; ihre Werte werden weggelassen.`,
+	'record-failed': (p) => `Fehlgeschlagen: ${germanFailureTitle(p.kind, p.host, p.status)} Einzelheiten (englisch): ${p.detail}`
 };

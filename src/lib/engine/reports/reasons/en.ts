@@ -80,5 +80,6 @@ export const en: Sentences = {
 		`${p.noEmail ? 'This user has no e-mail address. ' : ''}Kayako's API cannot add a Twitter or Facebook identity: ${p.handles.join(', ')} kept in a note on the Kayako user.${p.picture ? ' Their Zendesk picture is not carried (Kayako takes an avatar only as an upload); its address is in the note.' : ''}`,
 	'field-value-partial': (p) => `Field ${p.field}: ${p.detail}.`,
 	'field-value-left-out': (p) => `Field ${p.field}: ${p.detail}; the value was left out.`,
-	'field-option-missing': (p) => `Option "${p.option}" of field "${p.field}" has no Kayako option; its values are left out.`
+	'field-option-missing': (p) => `Option "${p.option}" of field "${p.field}" has no Kayako option; its values are left out.`,
+	'record-failed': (p) => p.detail
 };
