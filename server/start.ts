@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 	}
 
 	const kayako = createKayakoSandbox({});
-	const zendesk = createZendeskSandbox({ tickets: args.zendeskTickets });
+	const zendesk = createZendeskSandbox({ tickets: args.zendeskTickets, profile: args.zendeskProfile });
 	const proxyUrl = `http://${reachableHost(args.host)}:${args.proxyPort}`;
 	const appConfig = () => ({
 		proxyUrl,

@@ -16,6 +16,7 @@ import { credentialDestinations } from './destinations';
 import { openJournalStore } from './journal-store';
 import { progressLine } from './progress-line';
 import { outcomeLines, previewLines } from './rollback-lines';
+import { deltaLines } from './delta-lines';
 import { checkReportsFolder, writeReports } from './reports';
 import { lockStateFolder, StateLockedError } from './state-lock';
 
@@ -76,10 +77,11 @@ async function main(): Promise<number> {
 			console.log(progressLine(report));
 		}
 	});
-	await writeReports(store, settings.id, settings.target.url, resolve(args.reports), connectors.source.link.bind(connectors.source));
+	await writeReports(store, settings, resolve(args.reports), { language: args.reportLanguage, separator: args.separator });
 	const table = await resultsTable(store, settings.id);
 	console.log(`\nRun ${run.id} (${run.kind}): ${run.state}.`);
 	if (run.kind === 'rollback') for (const line of outcomeLines(run.counters)) console.log(line);
+	if (run.state === 'finished') for (const line of deltaLines(run.delta)) console.log(line);
 	console.table(table);
 	if (run.error) console.error(`Stopped: ${run.error.message}`);
 	return run.state === 'finished' ? 0 : 1;

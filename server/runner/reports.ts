@@ -1,11 +1,16 @@
-// The runner's --reports folder: checked before the run sends anything, written after it.
+// The runner's --reports folder: checked before the run sends anything, written after it (a CSV and an .xlsx per status).
 import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MigrationError } from '../../src/lib/engine/errors';
-import { REPORT_KINDS, reportCsv } from '../../src/lib/engine/reports/report';
-import type { MigrationStore } from '../../src/lib/engine/store';
+import type { CsvSeparator } from '../../src/lib/engine/reports/csv';
+import { sourceLinks } from '../../src/lib/engine/reports/links';
+import type { ReportLanguage } from '../../src/lib/engine/reports/reasons/render';
+import { REPORT_KINDS, reportCsv, type ReportOptions } from '../../src/lib/engine/reports/report';
+import { reportXlsx } from '../../src/lib/engine/reports/xlsx';
+import type { MigrationSettings, MigrationStore } from '../../src/lib/engine/store';
 
 const STATUSES = ['migrated', 'failed', 'skipped'] as const;
+const FILES = STATUSES.flatMap((status) => [`${status}.csv`, `${status}.xlsx`]);
 
 /**
  * Makes sure the reports can be written, so a run of hours does not end without them: the folder is
@@ -25,8 +30,8 @@ export function checkReportsFolder(dir: string): void {
 	try {
 		mkdirSync(dir, { recursive: true });
 		accessSync(dir, constants.W_OK);
-		for (const status of STATUSES) {
-			const path = join(dir, `${status}.csv`);
+		for (const file of FILES) {
+			const path = join(dir, file);
 			// An existing report must be replaceable: a folder or a read-only file in its place is found now.
 			try {
 				if (!statSync(path).isFile()) refuse(`${path} is not a file`);
@@ -44,11 +49,18 @@ export function checkReportsFolder(dir: string): void {
 	}
 }
 
-export async function writeReports(store: MigrationStore, migrationId: string, kayakoBaseUrl: string, dir: string, sourceLink: (kind: never, id: string) => string | undefined): Promise<void> {
+/** The same reports the app downloads: per status a CSV (BOM, the chosen separator) and an .xlsx of the same rows. */
+export async function writeReports(
+	store: MigrationStore,
+	settings: Pick<MigrationSettings, 'id' | 'source' | 'target'>,
+	dir: string,
+	format: { language?: ReportLanguage; separator?: CsvSeparator } = {}
+): Promise<void> {
 	mkdirSync(dir, { recursive: true });
+	const options: ReportOptions = { kayakoBaseUrl: settings.target.url, sourceLink: sourceLinks(settings.source), ...format };
 	for (const status of STATUSES) {
-		const csv = await reportCsv(store, migrationId, status, { kayakoBaseUrl, sourceLink: sourceLink as never });
-		writeFileSync(join(dir, `${status}.csv`), csv);
+		writeFileSync(join(dir, `${status}.csv`), await reportCsv(store, settings.id, status, options));
+		writeFileSync(join(dir, `${status}.xlsx`), Buffer.from(await (await reportXlsx(store, settings.id, status, options)).arrayBuffer()));
 	}
-	console.log(`Reports: ${STATUSES.map((status) => join(dir, `${status}.csv`)).join(', ')} (${REPORT_KINDS.length} kinds of record).`);
+	console.log(`Reports: ${FILES.map((file) => join(dir, file)).join(', ')} (${REPORT_KINDS.length} kinds of record).`);
 }

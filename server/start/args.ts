@@ -10,6 +10,8 @@ export interface StartArgs {
 	host: string;
 	/** How many tickets the sandbox Zendesk is seeded with; its users, organisations and articles scale with it. */
 	zendeskTickets: number;
+	/** `tidy` (default) or `real`: a sandbox Zendesk shaped like a real account (social users, the system user -1, nulls). */
+	zendeskProfile: 'tidy' | 'real';
 	/** false with --no-build: serve build/ as it is. */
 	build: boolean;
 	/** --help: print the usage and start nothing. */
@@ -27,6 +29,8 @@ export const START_USAGE = `Usage: npm start -- [options]
   --host <address>    where all of them listen (default ${DEFAULT_HOST})
   --zendesk-tickets <n>  tickets in the sandbox Zendesk (default ${DEFAULT_ZENDESK_TICKETS}); users,
                       organisations and articles grow with it
+  --zendesk-profile <tidy|real>  tidy (default): every value filled; real: like a real
+                      account (Twitter/Facebook users without e-mail, the system user -1, nulls)
   --no-build          serve build/ as it is, even if src/ changed since
   --help              print this and start nothing`;
 
@@ -61,9 +65,15 @@ export function parseStartArgs(argv: readonly string[]): StartArgs {
 		zendeskPort: port('zendesk-port', values['zendesk-port'], DEFAULT_PORTS.zendesk),
 		host,
 		zendeskTickets: count('zendesk-tickets', values['zendesk-tickets'], DEFAULT_ZENDESK_TICKETS),
+		zendeskProfile: profile(values['zendesk-profile']),
 		build: values['no-build'] !== true,
 		help: values.help === true
 	};
+}
+
+function profile(value: string | undefined): 'tidy' | 'real' {
+	if (value === undefined || value === 'tidy' || value === 'real') return value ?? 'tidy';
+	throw new StartArgsError(`--zendesk-profile is "tidy" or "real", not "${value}".`);
 }
 
 function parse(argv: readonly string[]) {
@@ -78,6 +88,7 @@ function parse(argv: readonly string[]) {
 			'zendesk-port': { type: 'string' },
 			host: { type: 'string' },
 			'zendesk-tickets': { type: 'string' },
+			'zendesk-profile': { type: 'string' },
 			'no-build': { type: 'boolean' },
 			help: { type: 'boolean' }
 		}

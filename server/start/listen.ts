@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface Listening {
 	port: number;
 	url: string;
+	/** Further ports the service answers on (the Zendesk sandbox's file host): the proxy forwards to them too. */
+	alsoPorts?: number[];
 }
 
 /** Port 0 picks a free port; the URL uses the host as given (brackets added for IPv6). */

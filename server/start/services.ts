@@ -85,8 +85,10 @@ export async function startServices(plan: StartPlan): Promise<Started> {
 			const listening = await startOne(sandbox.name.toLowerCase(), sandbox.service, sandbox.port, plan.host);
 			running.push(sandbox.service);
 			sandboxes.push(sandbox.describe(listening));
-			allowHosts.add(hostWithPort('127.0.0.1', listening.port));
-			allowHosts.add(hostWithPort(host, listening.port));
+			for (const port of [listening.port, ...(listening.alsoPorts ?? [])]) {
+				allowHosts.add(hostWithPort('127.0.0.1', port));
+				allowHosts.add(hostWithPort(host, port));
+			}
 		}
 		const app = await startOne('app', plan.app.service, plan.app.port, plan.host);
 		running.push(plan.app.service);

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 	const zendesk = createZendeskSandbox({ tickets: TICKETS, rateLimitPerMinute: ZENDESK_LIMIT });
 	const kayakoUrl = (await kayako.listen(0, '127.0.0.1')).url;
 	const zendeskUrl = (await zendesk.listen(0, '127.0.0.1')).url;
-	const proxy = createCorsProxy({ allowHosts: [new URL(kayakoUrl).host, new URL(zendeskUrl).host], env: {}, log: false });
+	const proxy = createCorsProxy({ allowHosts: [new URL(kayakoUrl).host, new URL(zendeskUrl).host, new URL(zendesk.filesUrl).host], env: {}, log: false });
 	const proxyUrl = (await proxy.listen(0, '127.0.0.1')).url;
 
 	const requests = new Map<string, number>();

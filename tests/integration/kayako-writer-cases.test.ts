@@ -144,8 +144,8 @@ describe('when things go wrong', () => {
 		expect(outcomes.get('T6')).toMatchObject({ ok: true, fallback: true });
 		const kase = sandbox.state().cases.find((each) => each.legacy_id === 'T6')!;
 		expect(kase.posts.map((post) => [post.channel, post.contents.split('\n')[0]])).toEqual([
-			['NOTE', '<p><em>Originally by Person C1 on 2023-07-01 08:00 UTC</em></p>'],
-			['NOTE', '<p><em>Originally by Person A1 on 2023-07-01 09:00 UTC</em></p>']
+			['NOTE', '<p><em>Originally by Person C1 on 1 July 2023 at 08:00 UTC</em></p>'],
+			['NOTE', '<p><em>Originally by Person A1 on 1 July 2023 at 09:00 UTC</em></p>']
 		]);
 		expect(kase.posts[0]!.attachments.map((each) => each.sha256)).toEqual([sha256(PDF)]);
 		expect(sandbox.state().mailed).toEqual([]);
@@ -157,6 +157,6 @@ describe('when things go wrong', () => {
 		expect(outcomes.get('T7')).toMatchObject({ ok: true, fallback: true });
 		const kase = sandbox.state().cases.find((each) => each.legacy_id === 'T7')!;
 		expect(kase.posts).toHaveLength(2);
-		expect(kase.posts[1]!.contents).toContain('Originally by Person GHOST2 on 2023-05-01 09:00 UTC');
+		expect(kase.posts[1]!.contents).toContain('Originally by Person GHOST2 on 1 May 2023 at 09:00 UTC');
 	}, 30_000);
 });

@@ -34,7 +34,7 @@ export function writeContext(session: KayakoSession, options: Partial<WriterOpti
 		bytes,
 		resolve: (kind: ReferenceKind, sourceId: string) => ids.get(`${kind}:${sourceId}`),
 		fieldTarget: (sourceFieldId) => fields.get(sourceFieldId),
-		options: { inlineImages: 'rewrite', sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 300))), ...options },
+		options: { inlineImages: 'rewrite', timeZone: 'UTC', sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 300))), ...options },
 		async download(attachment: Attachment) {
 			const found = bytes.get(attachment.id);
 			if (!found) throw new Error(`no bytes for ${attachment.id}`);

@@ -1,6 +1,7 @@
 // Tickets deleted in Zendesk: never moved, said so in the report; a case moved before the deletion is closed once, its posts kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELETED_CASE_CLOSED, DELETED_NOT_MOVED } from '../../src/lib/engine/pipeline/deleted-tickets';
+import { plainReason } from '../../src/lib/engine/reports/reasons/because';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
 import { idMapRows } from './migration-expected';
@@ -21,7 +22,7 @@ describe('a ticket deleted in Zendesk', () => {
 		expect((await run('full')).error).toBeUndefined();
 
 		const rows = await idMapRows(store, settings.id, 'tickets');
-		const skippedAsDeleted = rows.filter((row) => row.status === 'skipped' && row.reason === DELETED_NOT_MOVED).map((row) => row.sourceId);
+		const skippedAsDeleted = rows.filter((row) => row.status === 'skipped' && row.reason === plainReason(DELETED_NOT_MOVED)).map((row) => row.sourceId);
 		// The generated account holds deleted tickets, as real ones do: none of them reached Kayako, each is in the report.
 		expect(skippedAsDeleted.length).toBeGreaterThan(0);
 		const before = harness.kayako.state('acme');
@@ -40,7 +41,7 @@ describe('a ticket deleted in Zendesk', () => {
 		expect(closed.posts.length).toBe(moved.posts.length);
 		expect(after.cases.filter((kase) => kase.legacy_id === moved.legacy_id)).toHaveLength(1);
 		const row = (await idMapRows(store, settings.id, 'tickets')).find((each) => each.sourceId === moved.legacy_id)!;
-		expect(row).toMatchObject({ status: 'migrated', reason: DELETED_CASE_CLOSED });
+		expect(row).toMatchObject({ status: 'migrated', reason: plainReason(DELETED_CASE_CLOSED), reasonParts: [{ reasonCode: 'deleted-case-closed', reasonParams: {} }] });
 		expect(row.parts?.length).toBeGreaterThan(0);
 
 		// A later delta sends nothing more for it.

@@ -23,10 +23,11 @@ export const HARNESS_JOB_TIME_SCALE = 0.25;
 
 /**
  * Limits high enough that a test never waits out a real minute; the limiter tests set their own. `kayakoNow`: Kayako's clock
- * (its jobs run by it). `jobTimeScale`: how long bulk jobs and the waits for them take, against the real ones (1).
+ * (its jobs run by it); `profile`: the Zendesk seed profile; `jobTimeScale`: how long bulk jobs and the waits for them take,
+ * against the real ones (1).
  */
 export async function startHarness(
-	options: { tickets?: number; seed?: number; kayakoLimit?: number; zendeskLimit?: number; kayakoNow?: () => number; jobTimeScale?: number } = {}
+	options: { tickets?: number; seed?: number; kayakoLimit?: number; zendeskLimit?: number; kayakoNow?: () => number; profile?: 'tidy' | 'real'; jobTimeScale?: number } = {}
 ): Promise<Harness> {
 	scaleWriterWaitsForTests(options.jobTimeScale ?? HARNESS_JOB_TIME_SCALE);
 	const kayako = createKayakoSandbox({
@@ -35,10 +36,10 @@ export async function startHarness(
 		now: options.kayakoNow,
 		jobTimeScale: options.jobTimeScale ?? HARNESS_JOB_TIME_SCALE
 	});
-	const zendesk = createZendeskSandbox({ tickets: options.tickets ?? 40, seed: options.seed, rateLimitPerMinute: options.zendeskLimit ?? 100_000 });
+	const zendesk = createZendeskSandbox({ tickets: options.tickets ?? 40, seed: options.seed, rateLimitPerMinute: options.zendeskLimit ?? 100_000, profile: options.profile });
 	const kayakoUrl = (await kayako.listen(0, '127.0.0.1')).url;
 	const zendeskUrl = (await zendesk.listen(0, '127.0.0.1')).url;
-	const proxy: CorsProxy = createCorsProxy({ allowHosts: [new URL(kayakoUrl).host, new URL(zendeskUrl).host], env: {}, log: false });
+	const proxy: CorsProxy = createCorsProxy({ allowHosts: [new URL(kayakoUrl).host, new URL(zendeskUrl).host, new URL(zendesk.filesUrl).host], env: {}, log: false });
 	const proxyUrl = (await proxy.listen(0, '127.0.0.1')).url;
 	return {
 		kayako,

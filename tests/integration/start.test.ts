@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PORTS } from '../../server/config';
 import { createCorsProxy } from '../../server/proxy/index';
+import { createZendeskSandbox, ZENDESK_SANDBOX_CREDENTIALS } from '../../server/sandbox/zendesk/index';
 import { parseStartArgs } from '../../server/start/args';
 import { formatBanner } from '../../server/start/banner';
 import { checkBuild } from '../../server/start/build-freshness';
@@ -45,6 +46,7 @@ describe('the flags of npm start', () => {
 			zendeskPort: DEFAULT_PORTS.zendesk,
 			host: '127.0.0.1',
 			zendeskTickets: 200,
+			zendeskProfile: 'tidy',
 			build: true,
 			help: false
 		});
@@ -53,7 +55,12 @@ describe('the flags of npm start', () => {
 
 	it('take the ports the end-to-end run passes, in either spelling, and --no-build', () => {
 		const args = parseStartArgs(['--app-port', '4273', '--proxy-port=4280', '--kayako-port', '4281', '--zendesk-port', '4282', '--host', '0.0.0.0', '--zendesk-tickets', '40', '--no-build']);
-		expect(args).toEqual({ appPort: 4273, proxyPort: 4280, kayakoPort: 4281, zendeskPort: 4282, host: '0.0.0.0', zendeskTickets: 40, build: false, help: false });
+		expect(args).toEqual({ appPort: 4273, proxyPort: 4280, kayakoPort: 4281, zendeskPort: 4282, host: '0.0.0.0', zendeskTickets: 40, zendeskProfile: 'tidy', build: false, help: false });
+	});
+
+	it('take --zendesk-profile real for a sandbox Zendesk shaped like a real account, and refuse another name', () => {
+		expect(parseStartArgs(['--zendesk-profile', 'real']).zendeskProfile).toBe('real');
+		expect(() => parseStartArgs(['--zendesk-profile', 'messy'])).toThrow(/--zendesk-profile is "tidy" or "real"/);
 	});
 
 	it('refuse a port that is not a number and a flag that does not exist, showing the usage', () => {
@@ -141,6 +148,32 @@ describe('starting the servers of npm start', () => {
 		await started.close();
 		for (const url of [started.app.url, started.proxy.url, kayako.url, zendesk.url]) {
 			await expect(send(url), url).rejects.toThrow(/ECONNREFUSED/);
+		}
+	});
+
+	it('lets the proxy follow the sandbox Zendesk\'s attachment redirect to its file host, as npm start wires it', async () => {
+		const buildDir = project({ 'index.html': { content: SHELL, ageSeconds: 1 } });
+		const zendesk = createZendeskSandbox({ tickets: 12, seed: 3 });
+		const started = await startServices({
+			host: '127.0.0.1',
+			app: { service: createStaticServer({ dir: buildDir, basePath: '' }), port: 0 },
+			proxy: { create: (allowHosts, allowOrigins) => createCorsProxy({ env: {}, allowHosts, allowOrigins }), port: 0 },
+			sandboxes: [{ name: 'Zendesk', service: zendesk, port: 0, describe: (l) => ({ name: 'Zendesk', url: l.url, credentials: {} }) }]
+		});
+		try {
+			const token = `Basic ${Buffer.from(`${ZENDESK_SANDBOX_CREDENTIALS.email}/token:${ZENDESK_SANDBOX_CREDENTIALS.apiToken}`).toString('base64')}`;
+			let file: { content_url: string; size: number } | undefined;
+			for (let ticket = 1; ticket <= 12 && !file; ticket += 1) {
+				const answer = await send(`${started.proxy.url}/${zendesk.url}/api/v2/tickets/${ticket}/comments.json`, { headers: { Authorization: token } });
+				file = (JSON.parse(answer.text) as { comments: { attachments: { content_url: string; size: number }[] }[] }).comments.flatMap((comment) => comment.attachments).find((each) => each.size > 0 && each.size < 1_000_000);
+			}
+			expect(file).toBeDefined();
+			expect(zendesk.filesUrl).not.toBe(zendesk.url);
+			const download = await send(`${started.proxy.url}/${file!.content_url}`, { headers: { Authorization: token } });
+			expect(download.status).toBe(200);
+			expect(Number(download.headers['content-length'])).toBe(file!.size);
+		} finally {
+			await started.close();
 		}
 	});
 

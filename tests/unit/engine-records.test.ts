@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/lib/engine/api';
+import { because, splitReason } from '../../src/lib/engine/reports/reasons/because';
 import { openStore, type IdMapRow } from '../../src/lib/engine/store';
 
 async function engineWithTickets() {
@@ -47,5 +48,32 @@ describe('listing the records behind a number', () => {
 		const { engine, migrationId } = await engineWithTickets();
 		const result = await engine.listRecords(migrationId, 'invoices' as never, 'all');
 		expect(!result.ok && result.error.kind).toBe('invalid-input');
+	});
+
+	it('sorts ids by their number across pages, names each record, links it into Zendesk, and says its reason in German', async () => {
+		const factory = new IDBFactory();
+		const engine = createEngine({ indexedDB: factory, dbName: 'records-sorted' });
+		const created = await engine.createMigration({ name: 'Sorted', platform: 'zendesk' });
+		if (!created.ok) throw new Error(created.error.message);
+		const migrationId = created.value.id;
+		const store = await openStore({ indexedDB: factory, name: 'records-sorted' });
+		const saved = (await store.getMigration(migrationId))!;
+		await store.saveMigration({ ...saved, source: { ...saved.source, url: 'acme' }, target: { url: 'https://acme.kayako.com', email: 'admin@acme.test' } });
+		const reason = splitReason(because('person-not-migrated', { person: { id: '8', name: 'Sam Agent', email: 'sam@example.com' }, roles: ['comment-author'], standIn: true }));
+		const row = (sourceId: string): IdMapRow => ({ migrationId, entity: 'tickets', sourceId, status: 'migrated', kayakoId: Number(sourceId) + 1000, runId: 'r', updatedAt: 1, attempts: 1, label: `Ticket ${sourceId}`, reason: reason.text, reasonParts: reason.parts! });
+		await store.putIdMapRows(['118', '120', '23', '9', '1000'].map(row));
+		const first = await engine.listRecords(migrationId, 'tickets', 'all', 3, undefined, 'de');
+		if (!first.ok) throw new Error(first.error.message);
+		expect(first.value.records.map((record) => record.sourceId)).toEqual(['9', '23', '118']);
+		const second = await engine.listRecords(migrationId, 'tickets', 'all', 3, first.value.next, 'de');
+		expect(second.ok && second.value.records.map((record) => record.sourceId)).toEqual(['120', '1000']);
+		expect(first.value.records[1]).toMatchObject({
+			label: 'Ticket 23',
+			sourceLink: 'https://acme.zendesk.com/agent/tickets/23',
+			kayakoLink: 'https://acme.kayako.com/agent/conversations/1023',
+			reason: 'Der Verfasser Sam Agent (sam@example.com) wurde nicht übertragen; der Standard-Agent tritt an ihre Stelle.'
+		});
+		const english = await engine.listRecords(migrationId, 'tickets', 'all', 1);
+		expect(english.ok && english.value.records[0]?.reason).toBe('The comment author Sam Agent (sam@example.com) was not moved; the default agent stands in.');
 	});
 });

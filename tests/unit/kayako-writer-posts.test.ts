@@ -6,6 +6,7 @@ import type { UploadedFile } from '../../src/lib/engine/connectors/kayako/writer
 import { articleAddresses, rewriteArticleLinks } from '../../src/lib/engine/connectors/kayako/writer/helpcenter';
 import { rewriteInlineImages } from '../../src/lib/engine/connectors/kayako/writer/inline-images';
 import { buildPost, byline, channelOf } from '../../src/lib/engine/connectors/kayako/writer/posts';
+import { en } from '../../src/lib/engine/words/en';
 import type { ReferenceData } from '../../src/lib/engine/connectors/kayako/writer/reference-data';
 
 function attachment(id: string, inline: boolean, url = `https://acme.zendesk.com/attachments/token/${id}/?name=${id}.png`): Attachment {
@@ -58,7 +59,7 @@ describe('posts', () => {
 	});
 
 	it('puts "Originally by NAME on DATE" as the first line when asked', () => {
-		expect(byline('Ann Lee', '2024-03-01T10:05:09Z')).toBe('Originally by Ann Lee on 2024-03-01 10:05 UTC');
+		expect(byline(en, 'Ann Lee', '2024-03-01T10:05:09Z', 'UTC')).toBe('Originally by Ann Lee on 1 March 2024 at 10:05 UTC');
 		expect(buildPost(comment('c'), [], 'rewrite', 'Originally by Ann').contents).toMatch(/^<p><em>Originally by Ann<\/em><\/p>\n<p>c<\/p>$/);
 	});
 
@@ -89,7 +90,7 @@ describe('a ticket as a bulk case row', () => {
 		resolve: (kind: string, id: string) => ids[`${kind}:${id}`],
 		fieldTarget: () => undefined,
 		userName: (id: string) => (id === 'GONE' ? 'Gone Person' : undefined),
-		options: { inlineImages: 'rewrite' as const, tagMigrated: 'migrated', oldIdInSubject: true, ccField: 'cc', defaultAgentId: 300 }
+		options: { inlineImages: 'rewrite' as const, tagMigrated: 'migrated', oldIdInSubject: true, ccField: 'cc', defaultAgentId: 300, timeZone: 'UTC' }
 	};
 
 	it('keeps the posts in time order with their authors, dates and channels', () => {
@@ -100,7 +101,7 @@ describe('a ticket as a bulk case row', () => {
 			['MAIL', 300, '2024-03-01T11:00:00+00:00'],
 			['NOTE', 200, '2024-03-01T12:00:00+00:00']
 		]);
-		expect(posts[0]?.contents).toContain('Originally by Gone Person on 2024-03-01 11:00 UTC');
+		expect(posts[0]?.contents).toContain('Originally by Gone Person on 1 March 2024 at 11:00 UTC');
 		expect(posts[1]?.contents).not.toContain('Originally by');
 	});
 
@@ -108,7 +109,16 @@ describe('a ticket as a bulk case row', () => {
 		const byZendesk = { ...bundle, comments: [comment('c1', { createdAt: '2024-03-01T09:00:00Z' }), comment('c2', { createdAt: '2024-03-01T11:00:00Z', authorId: undefined, authorName: 'Zendesk' })] };
 		const post = (buildCase(ctx, byZendesk, 100, DATA, new Map()).row.posts as Record<string, unknown>[])[0]!;
 		expect(post.creator_id).toBe(300);
-		expect(post.contents).toContain('Originally by Zendesk on 2024-03-01 11:00 UTC');
+		expect(post.contents).toContain('Originally by Zendesk on 1 March 2024 at 11:00 UTC');
+	});
+
+	it('hands the case of an assignee who did not move to the default agent, and leaves it unassigned only without one', () => {
+		const departed = { ...bundle, ticket: { ...bundle.ticket, assigneeId: 'GONE' } };
+		expect(buildCase(ctx, departed, 100, DATA, new Map()).row.assigned_agent_id).toBe(300);
+		const noDefault = { ...ctx, options: { ...ctx.options, defaultAgentId: undefined } };
+		expect(buildCase(noDefault, departed, 100, DATA, new Map()).row).not.toHaveProperty('assigned_agent_id');
+		// The writer says nothing of its own about it: the pipeline's one note tells the report what happened.
+		expect(buildCase(ctx, departed, 100, DATA, new Map()).warnings.map((warning) => warning.message).join(' ')).not.toMatch(/assignee|unassigned/i);
 	});
 
 	it('opens a ticket without comments with its subject as a note', () => {

@@ -9,7 +9,8 @@ import { openTestStore } from './store-fixtures';
 function account(): FakeSourceData {
 	const users = [user('1'), user('9', { role: 'agent' }), user('8', { role: 'agent', active: false })];
 	const tickets = Array.from({ length: 6 }, (_, index) => ticket(`t${index}`, '1', { assigneeId: index === 0 ? '8' : '9' }));
-	const comments = new Map(tickets.map((each) => [each.id, [comment(`${each.id}-c1`, each.id, '1')]]));
+	// t0's comment is by the departed agent: the default agent stands in for them.
+	const comments = new Map(tickets.map((each) => [each.id, [comment(`${each.id}-c1`, each.id, each.id === 't0' ? '8' : '1')]]));
 	return { teams: [], fields: [], organizations: [], users, tickets, comments };
 }
 
@@ -23,7 +24,7 @@ async function setup() {
 const row = (store: Awaited<ReturnType<typeof setup>>['store'], migrationId: string, sourceId: string) => store.getIdMapRow({ migrationId, entity: 'tickets', sourceId });
 
 describe('a ticket retried alone', () => {
-	it('keeps the note about its substituted assignee next to what the writer noted', async () => {
+	it('keeps the note about its substituted comment author next to what the writer noted', async () => {
 		const { store, migrationId, source, target } = await setup();
 		const original = target.tickets;
 		let calls = 0;
@@ -46,7 +47,7 @@ describe('a ticket retried alone', () => {
 		expect(target.ids('tickets')).toEqual(['t0', 't1', 't2', 't3', 't4', 't5']);
 		const t0 = await row(store, migrationId, 't0');
 		expect(t0?.status).toBe('migrated');
-		expect(t0?.reason).toMatch(/assignee \(user 8\) was not moved; the default agent stands in/);
+		expect(t0?.reason).toMatch(/^User 8 \(u8@example\.test\), assignee and comment author, was not moved to Kayako\. The case is assigned to the default agent\. Their posts are filed under the default agent/);
 		expect(t0?.reason).toMatch(/One attachment was left out/);
 		expect(t0?.parts).toEqual(['t0-c1']);
 	});

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { inertCell, toCsv } from '../../src/lib/engine/reports/csv';
+import { defaultSeparator, inertCell, toCsv } from '../../src/lib/engine/reports/csv';
 import { kayakoLink } from '../../src/lib/engine/reports/links';
 
 describe('report CSV', () => {
@@ -43,5 +43,21 @@ describe('report CSV', () => {
 		expect(kayakoLink('https://acme.kayako.com/', 'tickets', 7)).toBe('https://acme.kayako.com/agent/conversations/7');
 		expect(kayakoLink('https://acme.kayako.com', 'teams', 7)).toBeUndefined();
 		expect(kayakoLink('https://acme.kayako.com', 'users', undefined)).toBeUndefined();
+	});
+});
+
+describe('report CSV separators', () => {
+	it('writes ";" for a German spreadsheet and "," for an English one, each with the BOM', () => {
+		expect(defaultSeparator('de')).toBe(';');
+		expect(defaultSeparator('de-AT')).toBe(';');
+		expect(defaultSeparator('en')).toBe(',');
+		const csv = toCsv(['Quell-ID', 'Name'], [['118', 'Müller, Jürgen'], ['23', '+49 30 1234']], ';');
+		expect(csv.startsWith('\uFEFFQuell-ID;Name\r\n')).toBe(true);
+		// The comma inside a name is no separator in a ";" file: no quotes needed, nothing split.
+		expect(csv).toContain('118;Müller, Jürgen\r\n');
+		expect(csv).toContain('23;+49 30 1234');
+		const quoted = toCsv(['a', 'b'], [['x;y', '-5']], ';');
+		expect(Papa.parse<string[]>(quoted.slice(1), { delimiter: ';' }).data[1]).toEqual(['x;y', '-5']);
+		expect(toCsv(['a'], [['=1+1']], ';')).toContain("'=1+1");
 	});
 });

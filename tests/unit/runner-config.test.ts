@@ -5,6 +5,7 @@ import { loadConfig } from '../../server/runner/config';
 import { ENTITIES } from '../../src/lib/engine/model';
 import { openStore } from '../../src/lib/engine/store';
 import { importMigrationSettings } from '../../src/lib/engine/store/settings-file';
+import { writerSettingsFrom } from '../../src/lib/engine/pipeline/settings';
 
 function settingsFile(options: Record<string, unknown>): string {
 	return JSON.stringify({
@@ -49,5 +50,16 @@ describe('options.entities in a settings file', () => {
 		expect(loadConfig(settingsFile({})).options.entities).toBeUndefined();
 		const store = await openStore({ name: `import-${Math.random()}`, indexedDB: new IDBFactory() });
 		expect((await importMigrationSettings(store, settingsFile({ entities: [...ENTITIES] }))).options.entities).toEqual([...ENTITIES]);
+	});
+});
+
+describe('options.writtenLanguage in a settings file', () => {
+	it('is read by the runner and reaches the writer, with its time zone', () => {
+		const settings = loadConfig(settingsFile({ writtenLanguage: 'de', writtenTimeZone: 'Europe/Berlin' }));
+		expect(writerSettingsFrom(settings)).toMatchObject({ language: 'de', timeZone: 'Europe/Berlin' });
+	});
+
+	it('refuses a language the tool cannot write into Kayako in, rather than writing English', () => {
+		expect(() => loadConfig(settingsFile({ writtenLanguage: 'fr' }))).toThrow(/options\.writtenLanguage is "fr".*"en", "de"/);
 	});
 });

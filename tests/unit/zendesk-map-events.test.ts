@@ -1,4 +1,4 @@
-// Zendesk ticket audits as private event comments: which changes count, how they read, and where they sit among the comments.
+// Zendesk ticket audits as private event comments: which changes count, what they keep for the writer, how they read, and where they sit among the comments.
 import { describe, expect, it } from 'vitest';
 import { eventFieldNames, inTimeOrder, mapAuditEvent } from '../../src/lib/engine/connectors/zendesk/map-events';
 import type { ZendeskAudit } from '../../src/lib/engine/connectors/zendesk/types';
@@ -14,22 +14,14 @@ function audit(events: ZendeskAudit['events'], author_id: number | null = 7): Ze
 }
 
 describe('mapping a Zendesk audit to an event comment', () => {
-	it('writes a status change as a private event comment by the audit author at the audit time, html and plain both filled', () => {
+	it('keeps a status change as data for the writer: a private event comment by the audit author at the audit time, with no id in its text', () => {
 		const comment = mapAuditEvent(audit([{ id: 1, type: 'Comment' }, { id: 2, type: 'Change', field_name: 'status', value: 'pending', previous_value: 'open' }]), '5', FIELDS);
-		expect(comment).toEqual({
-			id: 'audit-900',
-			ticketId: '5',
-			authorId: '7',
-			public: false,
-			html: '<p>Status changed from open to pending by 7</p>',
-			plain: 'Status changed from open to pending by 7',
-			createdAt: '2025-03-01T10:00:00Z',
-			attachments: [],
-			event: true
-		});
+		expect(comment).toMatchObject({ id: 'audit-900', ticketId: '5', authorId: '7', public: false, createdAt: '2025-03-01T10:00:00Z', attachments: [], event: true, changes: [{ kind: 'status', before: 'open', after: 'pending' }] });
+		expect(comment?.plain).toBe('Changed by a former agent on 1 March 2025 at 10:00 UTC:\n- Status changed from Open to Pending');
+		expect(comment?.html).not.toMatch(/\b7\b/);
 	});
 
-	it('puts every relevant change of one audit into one comment, a line each, naming custom fields and their options', () => {
+	it('puts every relevant change of one audit into one comment, naming groups, custom fields and their options', () => {
 		const comment = mapAuditEvent(
 			audit([
 				{ id: 1, type: 'Change', field_name: 'assignee_id', value: '31', previous_value: null },
@@ -38,21 +30,30 @@ describe('mapping a Zendesk audit to an event comment', () => {
 				{ id: 4, type: 'Change', field_name: '401', value: '', previous_value: 'A<1>' }
 			]),
 			'5',
-			FIELDS
+			FIELDS,
+			new Map([['20', 'Support'], ['21', 'Billing']])
 		);
-		expect(comment?.plain.split('\n')).toEqual(['Assignee set to 31 by 7', 'Group changed from 20 to 21 by 7', '"Product line" changed from Hardware to Software by 7', '"Order number" cleared (was A<1>) by 7']);
-		expect(comment?.html).toContain('<p>&quot;Order number&quot; cleared (was A&lt;1&gt;) by 7</p>');
+		expect(comment?.changes).toEqual([
+			{ kind: 'assignee', after: '31' },
+			{ kind: 'group', before: '20', after: '21', names: { '20': 'Support', '21': 'Billing' } },
+			{ kind: 'field', label: 'Product line', before: 'Hardware', after: 'Software' },
+			{ kind: 'field', label: 'Order number', before: 'A<1>' }
+		]);
+		expect(comment?.plain.split('\n').slice(1)).toEqual(['- Assignee set to a former agent', '- Group changed from Support to Billing', '- "Product line" changed from Hardware to Software', '- "Order number" cleared (was A<1>)']);
+		expect(comment?.html).toContain('<li>&quot;Order number&quot; cleared (was A&lt;1&gt;)</li>');
 	});
 
 	it('names a custom field it has no title for by its id and joins multiselect values', () => {
 		const comment = mapAuditEvent(audit([{ id: 1, type: 'Change', field_name: '555', value: ['a', 'b'], previous_value: ['a'] }]), '5', FIELDS);
-		expect(comment?.plain).toBe('Field 555 changed from a to a, b by 7');
+		expect(comment?.changes).toEqual([{ kind: 'field', label: '555', before: 'a', after: 'a, b' }]);
+		expect(comment?.plain).toContain('- Field 555 changed from a to a, b');
 	});
 
 	it('credits Zendesk for changes its triggers made, without an author id', () => {
 		const comment = mapAuditEvent(audit([{ id: 1, type: 'Change', field_name: 'status', value: 'closed', previous_value: 'solved' }], -1), '5', FIELDS);
-		expect(comment?.plain).toBe('Status changed from solved to closed by Zendesk');
+		expect(comment?.plain).toBe('Changed by Zendesk on 1 March 2025 at 10:00 UTC:\n- Status changed from Solved to Closed');
 		expect(comment).not.toHaveProperty('authorId');
+		expect(comment?.authorName).toBe('Zendesk');
 	});
 
 	it('gives no comment for creation, comments only, or changes to other fields like priority and tags', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDeletedTicket, mapComment, mapTicket, type TicketLookups } from '../../src/lib/engine/connectors/zendesk/map-ticket';
 import type { ZendeskComment, ZendeskTicket } from '../../src/lib/engine/connectors/zendesk/types';
+import { plainReason } from '../../src/lib/engine/reports/reasons/because';
 
 const lookups: TicketLookups = {
 	baseUrl: 'https://acme.zendesk.com',
@@ -66,6 +67,7 @@ describe('mapping a Zendesk ticket', () => {
 			updatedAt: '2011-05-05T10:38:52Z',
 			brand: 'Acme Support',
 			channel: 'email',
+			via: { channel: 'email' },
 			url: 'https://acme.zendesk.com/agent/tickets/35436'
 		});
 	});
@@ -77,7 +79,7 @@ describe('mapping a Zendesk ticket', () => {
 
 	it('leaves out what a ticket does not have: no assignee, group, priority, type or brand', () => {
 		const mapped = mapTicket(ticket({ assignee_id: null, group_id: null, organization_id: null, priority: null, type: null, brand_id: null, custom_status_id: null, via: null }), lookups);
-		for (const key of ['assigneeId', 'teamId', 'organizationId', 'priority', 'type', 'brand', 'statusLabel', 'channel']) expect(mapped).not.toHaveProperty(key);
+		for (const key of ['assigneeId', 'teamId', 'organizationId', 'priority', 'type', 'brand', 'statusLabel', 'channel', 'via']) expect(mapped).not.toHaveProperty(key);
 	});
 
 	it('reads legacy CCs from collaborator_ids without the followers when email_cc_ids is absent', () => {
@@ -98,7 +100,7 @@ describe('mapping a Zendesk ticket', () => {
 	it('reads a status it does not know as open, with a note, rather than stopping the page', () => {
 		const mapped = mapTicket(ticket({ status: 'archived', custom_status_id: null }), lookups);
 		expect(mapped.status).toBe('open');
-		expect(mapped.notes).toEqual(['Zendesk gave the status "archived", which is none of new, open, pending, hold, solved or closed; the ticket was read as open.']);
+		expect(mapped.notes?.map(plainReason)).toEqual(['Zendesk gave the status "archived", which is none of new, open, pending, hold, solved or closed; the ticket was read as open.']);
 		expect(mapTicket(ticket(), lookups)).not.toHaveProperty('notes');
 	});
 

@@ -41,6 +41,15 @@ export interface UserRecord extends Timestamps {
 	tags: string[];
 }
 
+/** A note on a user (`POST /users/:id/notes`): what an agent wrote about the person, shown on their profile. */
+export interface UserNoteRecord extends Timestamps {
+	id: number;
+	user_id: number;
+	contents: string;
+	is_html: boolean;
+	creator_id: number;
+}
+
 export interface EmailIdentityRecord extends Timestamps {
 	id: number;
 	user_id: number;

@@ -6,6 +6,7 @@ export interface AccountState {
 	roles: Map<number, R.RoleRecord>;
 	users: Map<number, R.UserRecord>;
 	emails: Map<number, R.EmailIdentityRecord>;
+	userNotes: Map<number, R.UserNoteRecord>;
 	organizations: Map<number, R.OrganizationRecord>;
 	domains: Map<number, R.DomainIdentityRecord>;
 	teams: Map<number, R.TeamRecord>;
@@ -43,6 +44,7 @@ export function emptyAccount(name: string): AccountState {
 		roles: new Map(),
 		users: new Map(),
 		emails: new Map(),
+		userNotes: new Map(),
 		organizations: new Map(),
 		domains: new Map(),
 		teams: new Map(),

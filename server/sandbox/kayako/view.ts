@@ -16,6 +16,8 @@ export interface AttachmentView {
 export interface KayakoAccountView {
 	account: string;
 	users: { id: number; full_name: string; legacy_id: string | null; role: RoleType; is_enabled: boolean; is_mfa_enabled: boolean; emails: string[]; organization_id: number | null; team_ids: number[]; field_values: Record<string, string>; tags: string[]; created_at: string }[];
+	/** Notes written on users, oldest first. */
+	userNotes?: { id: number; user_id: number; contents: string; is_html: boolean }[];
 	organizations: { id: number; name: string; legacy_id: string | null; domains: string[]; field_values: Record<string, string>; tags: string[] }[];
 	teams: { id: number; title: string; legacy_id: string | null; member_ids: number[] }[];
 	fields: { id: number; family: FieldFamily; type: FieldType; title: string; key: string; is_system: boolean; is_enabled: boolean; options: { id: number; tag: string; values: string[] }[] }[];
@@ -97,6 +99,7 @@ export function accountView(state: AccountState, now: number): KayakoAccountView
 			tags: [...user.tags],
 			created_at: iso(user.created_at)
 		})),
+		userNotes: byId(state.userNotes.values()).map((note) => ({ id: note.id, user_id: note.user_id, contents: note.contents, is_html: note.is_html })),
 		organizations: byId(state.organizations.values()).map((organization) => ({
 			id: organization.id,
 			name: organization.name,

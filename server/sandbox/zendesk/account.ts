@@ -1,6 +1,7 @@
 // One sandbox account: the plan, the clock, generated people (cached) and the ticket store with its mutations.
 import type { OffsetClock } from '../common/clock';
 import { generateUser, isAgentIndex, type UserRecord } from './generator/people';
+import { realUser } from './generator/real-profile';
 import { Lru } from './generator/lru';
 import { userCount, type AccountPlan } from './plan';
 import { TicketStore } from './ticket-store';
@@ -40,7 +41,8 @@ export function createAccount(plan: AccountPlan, clock: OffsetClock, baseUrl: ()
 	const generatedUser = (index: number): UserRecord => {
 		const cached = users.get(index);
 		if (cached) return cached;
-		const generated = generateUser(plan, index);
+		const tidy = generateUser(plan, index);
+		const generated = plan.profile === 'real' ? realUser(plan, index, tidy) : tidy;
 		users.set(index, generated);
 		return generated;
 	};

@@ -1,5 +1,5 @@
 // The Zendesk Support + Help Center sandbox: a local stand-in for https://{subdomain}.zendesk.com, seeded, rate-limited, faultable.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOffsetClock } from '../common/clock';
 import { createFaultInjector } from '../common/faults';
@@ -10,10 +10,10 @@ import type { SandboxStateSnapshot, ZendeskSandboxControls } from './controls';
 import { isoSeconds } from './generator/time';
 import { handleApi } from './http/pipeline';
 import { createRateLimits } from './http/rate-limits';
-import { DAY_MS, planAccount, userIndex, type AccountPlan } from './plan';
+import { DAY_MS, planAccount, userIndex, type AccountPlan, type SeedProfile } from './plan';
 import { presentComment, presentTicket, withUrl } from './present';
-import { createApiRouter } from './routes/index';
-import { DOWNLOAD_PATTERNS } from './routes/downloads';
+import { createApiRouter, createFileHostRouter } from './routes/index';
+import { DOWNLOAD_PATTERNS, fileHostRoutes } from './routes/downloads';
 import { SandboxInputError, type NewTicket } from './ticket-store';
 
 export { ZENDESK_SANDBOX_CREDENTIALS } from './credentials';
@@ -27,14 +27,21 @@ export interface ZendeskSandboxOptions {
 	now?: () => number;
 	/** Where generated history ends (ms); by default the start of the current UTC day, so one day's runs see the same data. */
 	historyEndsAt?: number;
+	/** `tidy` (default): every value filled; `real`: shaped like a real account (social users without e-mail, -1, nulls, channels). */
+	profile?: SeedProfile;
+	/** The file host's port (attachments redirect there, as Zendesk's to `*.zdusercontent.com`); 0 picks a free one. */
+	filesPort?: number;
 }
 
 export interface ZendeskSandbox extends ZendeskSandboxControls {
 	handle(req: IncomingMessage, res: ServerResponse): void;
-	listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+	/** Listens on `port` for the API and on a second port for the file host; `alsoPorts` names the file host's. */
+	listen(port?: number, host?: string): Promise<{ port: number; url: string; alsoPorts: number[] }>;
 	close(): Promise<void>;
 	/** The listening base URL, e.g. http://127.0.0.1:8102 (empty before listen). */
 	readonly url: string;
+	/** The file host's base URL, where downloads are redirected (empty before listen). */
+	readonly filesUrl: string;
 	readonly plan: AccountPlan;
 }
 
@@ -44,11 +51,12 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 	const seed = options.seed ?? 1;
 	const clock = createOffsetClock(options.now ?? Date.now);
 	const historyEnd = options.historyEndsAt ?? Math.floor(clock.now() / DAY_MS) * DAY_MS;
-	const plan = planAccount(seed, options.tickets ?? 200, historyEnd);
+	const plan = planAccount(seed, options.tickets ?? 200, historyEnd, options.profile ?? 'tidy');
 	const rateLimit = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT;
 	const limits = createRateLimits(rateLimit, () => clock.now());
 	const faults = createFaultInjector(seed);
 	let listeningUrl = '';
+	let filesUrl = '';
 	let lastHostUrl = '';
 	const baseUrl = (): string => listeningUrl || lastHostUrl || 'http://127.0.0.1';
 	let account: ZendeskAccount = createAccount(plan, clock, baseUrl);
@@ -62,8 +70,10 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 			if (!listeningUrl && req.headers.host) lastHostUrl = `http://${req.headers.host}`;
 			return baseUrl();
 		},
-		downloads: DOWNLOAD_PATTERNS
+		downloads: DOWNLOAD_PATTERNS,
+		filesUrl: () => filesUrl || undefined
 	};
+	const fileParts = { ...parts, router: createFileHostRouter(), downloads: new Set(Object.keys(fileHostRoutes)) };
 
 	const controls: ZendeskSandboxControls = {
 		state(): SandboxStateSnapshot {
@@ -131,7 +141,15 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 		});
 	};
 
+	const handleFiles = (req: IncomingMessage, res: ServerResponse): void => {
+		handleApi(fileParts, req, res, new URL(req.url ?? '/', 'http://sandbox.invalid')).catch(() => {
+			if (!res.headersSent) sendReply(res, jsonReply(500, { error: 'InternalServerError' }));
+			else res.destroy();
+		});
+	};
+
 	const server = createServer(handle);
+	const filesServer = createServer(handleFiles);
 	return {
 		...controls,
 		plan,
@@ -139,23 +157,40 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 		get url() {
 			return listeningUrl;
 		},
-		listen(port = 0, host = '127.0.0.1') {
-			return new Promise((resolve, reject) => {
-				server.once('error', reject);
-				server.listen(port, host, () => {
-					server.off('error', reject);
-					const address = server.address() as AddressInfo;
-					listeningUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-					resolve({ port: address.port, url: listeningUrl });
-				});
-			});
+		get filesUrl() {
+			return filesUrl;
 		},
-		close() {
-			if (!server.listening) return Promise.resolve();
-			return new Promise((resolve, reject) => {
-				server.close((error) => (error ? reject(error) : resolve()));
-				server.closeAllConnections();
+		async listen(port = 0, host = '127.0.0.1') {
+			const api = await listenOn(server, port, host);
+			const files = await listenOn(filesServer, options.filesPort ?? 0, host).catch(async (error: unknown) => {
+				await closeServer(server);
+				throw error;
 			});
+			listeningUrl = api.url;
+			filesUrl = files.url;
+			return { port: api.port, url: api.url, alsoPorts: [files.port] };
+		},
+		async close() {
+			await Promise.all([closeServer(server), closeServer(filesServer)]);
 		}
 	};
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<{ port: number; url: string }> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			const address = server.address() as AddressInfo;
+			resolve({ port: address.port, url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}` });
+		});
+	});
+}
+
+function closeServer(server: Server): Promise<void> {
+	if (!server.listening) return Promise.resolve();
+	return new Promise((resolve, reject) => {
+		server.close((error) => (error ? reject(error) : resolve()));
+		server.closeAllConnections();
+	});
 }

@@ -27,8 +27,12 @@ export const ID = {
 	translation: 64_000_000
 } as const;
 
+/** `tidy`: every value filled, the default; `real`: shaped like a real account (social users, -1, nulls), see generator/real-profile. */
+export type SeedProfile = 'tidy' | 'real';
+
 export interface AccountPlan {
 	seed: number;
+	profile: SeedProfile;
 	tickets: number;
 	agents: number;
 	endUsers: number;
@@ -44,10 +48,11 @@ function clamp(value: number, min: number, max: number): number {
 	return Math.min(max, Math.max(min, Math.round(value)));
 }
 
-export function planAccount(seed: number, tickets: number, historyEnd: number): AccountPlan {
+export function planAccount(seed: number, tickets: number, historyEnd: number, profile: SeedProfile = 'tidy'): AccountPlan {
 	if (!Number.isInteger(tickets) || tickets < 0) throw new Error(`The number of tickets must be a whole number, at least 0; got ${tickets}.`);
 	return {
 		seed,
+		profile,
 		tickets,
 		agents: clamp(tickets / 250, 8, 60),
 		endUsers: clamp(tickets / 2.5, 24, 2_000_000),

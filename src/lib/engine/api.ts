@@ -11,8 +11,9 @@ import { runCommands, type RunningWhere } from './commands/runs';
 import { selectCommands, type SourceCounts } from './commands/select';
 import { matchCommands, type MatchCandidates } from './commands/match';
 import { organizationSearchCommands, type ChosenOrganizations, type OrganizationMatches } from './commands/organization-search';
-import { recordCommands, type RecordPage } from './commands/records';
-import { fieldCommands, type FieldMatches, type TicketPreview } from './commands/fields';
+import { recordCommands, type RecordPage, type ReportFormat } from './commands/records';
+import type { ReportLanguage } from './reports/reasons/render';
+import { fieldCommands, type FieldMatches, type KayakoFieldView, type TicketPreview } from './commands/fields';
 import { ticketFieldCommands, type FieldDefinition } from './commands/ticket-fields';
 import { shareRunEvents } from './commands/run-broadcast';
 import type { SourceAccount } from './connectors/source';
@@ -39,7 +40,8 @@ export type { ChosenOrganizations, NamedOrganization, OrganizationMatches } from
 export type { FieldDefinition, FieldOption, FieldType } from './commands/ticket-fields';
 export type { AgentMatch, TeamMatch, SourceAgent } from './pipeline/matching';
 export type { KayakoStaffMember } from './connectors/kayako/staff';
-export type { RecordLine, RecordPage } from './commands/records';
+export type { RecordLine, RecordPage, ReportFormat } from './commands/records';
+export type { ReportLanguage } from './reports/reasons/render';
 export type { RunningWhere } from './commands/runs';
 
 export interface EngineApi {
@@ -86,10 +88,12 @@ export interface EngineApi {
 	runningWhere(migrationId: string): Promise<Result<RunningWhere>>;
 	/** Per entity: all, migrated, failed, skipped, counted from the id map. */
 	results(migrationId: string): Promise<Result<Partial<Record<RecordKind, EntityCounters>>>>;
-	/** One report as CSV text (UTF-8 with BOM). */
-	reportCsv(migrationId: string, status: IdMapStatus | 'all', entity?: RecordKind): Promise<Result<string>>;
-	/** The records behind one number of the results table, a page at a time (`after` is the previous page's `next`). */
-	listRecords(migrationId: string, entity: RecordKind, status: IdMapStatus | 'all', limit?: number, after?: IdMapKey): Promise<Result<RecordPage>>;
+	/** One report as CSV text (UTF-8 with BOM), in the language and with the separator asked for (English and "," if not). */
+	reportCsv(migrationId: string, status: IdMapStatus | 'all', entity?: RecordKind, format?: ReportFormat): Promise<Result<string>>;
+	/** The same report as an .xlsx workbook. */
+	reportXlsx(migrationId: string, status: IdMapStatus | 'all', entity?: RecordKind, format?: ReportFormat): Promise<Result<Blob>>;
+	/** The records behind one number of the results table, a page at a time (`after` is the previous page's `next`), reasons in `language`. */
+	listRecords(migrationId: string, entity: RecordKind, status: IdMapStatus | 'all', limit?: number, after?: IdMapKey, language?: ReportLanguage): Promise<Result<RecordPage>>;
 
 	/** The select step: each entity's count in the source, one after the other; `count-progress` events while it runs. */
 	countSource(migrationId: string): Promise<Result<SourceCounts>>;
@@ -105,6 +109,8 @@ export interface EngineApi {
 
 	/** The fields step: the source's ticket, contact and organisation fields beside Kayako's, matched by name and type, with what a mismatch costs. */
 	fieldMatches(migrationId: string): Promise<Result<FieldMatches>>;
+	/** The options step: Kayako's custom text case fields, by title, for the CC addresses (their key is saved). */
+	kayakoTextCaseFields(migrationId: string): Promise<Result<KayakoFieldView[]>>;
 	/** One real ticket (the first, or this id) as it will look in Kayako under the given mapping (or the saved one). */
 	previewTicket(migrationId: string, sourceTicketId?: string, fields?: JsonObject): Promise<Result<TicketPreview>>;
 

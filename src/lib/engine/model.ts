@@ -46,8 +46,27 @@ export interface User {
 	locale?: string;
 	timeZone?: string;
 	notes?: string;
+	/** Identities on a social network (Zendesk's Twitter and Facebook users, most of whom have no e-mail). */
+	socialProfiles?: SocialProfile[];
+	/** The address of the user's picture in the source. */
+	photoUrl?: string;
 	createdAt?: string;
 	updatedAt?: string;
+}
+
+export interface SocialProfile {
+	network: 'twitter' | 'facebook';
+	/** The Twitter screen name, or the Facebook user id. */
+	handle: string;
+	/** The public profile page. */
+	url: string;
+}
+
+/** How a ticket or comment came in: the channel, and who sent it to whom, in readable words (an address, a handle). */
+export interface Via {
+	channel: string;
+	from?: string;
+	to?: string;
 }
 
 export interface Team {
@@ -122,6 +141,12 @@ export interface Ticket {
 	channel?: string;
 	/** The source's web address of the ticket, for the reports. */
 	url?: string;
+	/** When a task is due (Zendesk's `due_at`). */
+	dueAt?: string;
+	/** The support address the ticket was sent to (Zendesk's `recipient`). */
+	recipient?: string;
+	/** How the ticket came in, with sender and receiver (an address, a Twitter handle, a Facebook profile). */
+	via?: Via;
 	/** Deleted in the source (in its trash): not moved, and a case moved earlier is closed. */
 	deleted?: boolean;
 	/** What the source had to interpret on the way (an unknown status read as Open, ...), one sentence each, for the report. */
@@ -152,6 +177,21 @@ export interface Comment {
 	attachments: Attachment[];
 	/** Set on comments built from ticket events (status, assignee, field changes). */
 	event?: boolean;
+	/** How the comment came in (a tweet, a Facebook message, a mail), with its sender. */
+	via?: Via;
+	/** An event comment's changes, which the writer words in the migration's language with people's names. */
+	changes?: EventChange[];
+}
+
+/** One change of a ticket event. Values: status names (status), source user ids (assignee), group ids (group), shown text (field). */
+export interface EventChange {
+	kind: 'status' | 'assignee' | 'group' | 'field';
+	/** The custom field's title, or its id when the source has no title for it (kind field). */
+	label?: string;
+	before?: string;
+	after?: string;
+	/** Group names by id, as the source knows them (kind group). */
+	names?: Record<string, string>;
 }
 
 export interface KbCategory {

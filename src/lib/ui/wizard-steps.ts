@@ -48,3 +48,31 @@ export function currentStep(pathname: string, search: URLSearchParams, stage: st
 	}
 	return STEPS.find((step) => STEP_PAGES[step] === last);
 }
+
+/** A step's name from storage, or undefined when it is none (the text never becomes an address itself). */
+function stepNamed(text: string | null | undefined): WizardStep | undefined {
+	return STEPS.find((step) => step === text);
+}
+
+const lastStepKey = (migrationId: string) => `kayako-migrator:last-step:${migrationId}`;
+
+/**
+ * The step page the user was last on, other than Connect. It lives in sessionStorage, which a reload keeps: after a
+ * reload forgot the passwords and the user went to Connect to give them again, "Next" leads back there.
+ */
+export function rememberStep(migrationId: string, step: WizardStep | undefined): void {
+	if (!step || step === 'connect') return;
+	try {
+		sessionStorage.setItem(lastStepKey(migrationId), step);
+	} catch {
+		// Storage off (a strict privacy mode): Next then leads to the step after Connect, as it always did.
+	}
+}
+
+export function lastStep(migrationId: string): WizardStep | undefined {
+	try {
+		return stepNamed(sessionStorage.getItem(lastStepKey(migrationId)));
+	} catch {
+		return undefined;
+	}
+}

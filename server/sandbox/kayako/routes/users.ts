@@ -10,6 +10,7 @@ import { boolean, existingId, idList, integer, list, text } from '../input';
 import type { RoleType, UserRecord } from '../records';
 import { findUserByEmail, roleTypeOf, type AccountState } from '../state';
 import { checkFieldValues } from '../validate/field-values';
+import { registerUserNoteRoutes } from './user-notes';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -228,4 +229,5 @@ export function registerUserRoutes(router: Router<Handler>): void {
 		.add('POST', '/identities/emails', addEmail)
 		.add('GET', '/identities/emails/:id', (context) => resourceReply(context, 'identity_email', Number(context.params.id)))
 		.add('DELETE', '/identities/emails/:id', deleteEmail);
+	registerUserNoteRoutes(router);
 }

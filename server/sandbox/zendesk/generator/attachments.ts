@@ -9,8 +9,11 @@ export interface AttachmentRecord {
 	content_type: string;
 	size: number;
 	inline: boolean;
-	width?: number;
-	height?: number;
+	/** Null on files that are not images, as real Zendesk lists them (real profile). */
+	width?: number | null;
+	height?: number | null;
+	/** Listed with a thumbnail (real profile's images). */
+	thumbnail?: boolean;
 }
 
 const FILES: readonly [name: string, type: string][] = [

@@ -76,7 +76,8 @@ export function generateAudits(plan: AccountPlan, shape: TicketShape, ticket: Ti
 			id: auditId(shape.id, position),
 			ticket_id: shape.id,
 			created_at: comment.created_at,
-			author_id: comment.author_id,
+			// A ticket a channel made (submitter -1, real profile) was created by Zendesk's system user: so is its first audit.
+			author_id: position === 0 && ticket.submitter_id === -1 ? -1 : comment.author_id,
 			metadata: { system: comment.metadata.system, custom: {} },
 			via: { channel: comment.via.channel, source: comment.via.source },
 			events

@@ -4,6 +4,8 @@ import { attachmentContentUrl } from './urls';
 import { fileAttachment, inlineImage, type AttachmentRecord } from './attachments';
 import { between, unit } from './hash';
 import { escapeHtml, languageOf, sentencesIn, type Language } from './language';
+import { generateUser } from './people';
+import { realComment, realUser } from './real-profile';
 import { commentTime, type TicketShape } from './ticket-shape';
 import { isoSeconds } from './time';
 
@@ -18,7 +20,7 @@ export interface CommentRecord {
 	audit_id: number;
 	created_at: string;
 	via: { channel: string; source: { from: Record<string, unknown>; to: Record<string, unknown>; rel: string | null } };
-	metadata: { system: Record<string, unknown>; custom: Record<string, unknown> };
+	metadata: { system: Record<string, unknown>; custom: Record<string, unknown>; decoration?: Record<string, unknown> };
 	/** Files listed on the comment. */
 	files: AttachmentRecord[];
 	/** Images pasted into the body: listed only with include_inline_images=true. */
@@ -43,6 +45,11 @@ function table(language: Language): string {
 }
 
 export function generateComment(plan: AccountPlan, shape: TicketShape, position: number, baseUrl: string): CommentRecord {
+	const comment = tidyComment(plan, shape, position, baseUrl);
+	return plan.profile === 'real' ? realComment(plan, shape, position, comment, realUser(plan, shape.requesterIndex, generateUser(plan, shape.requesterIndex))) : comment;
+}
+
+function tidyComment(plan: AccountPlan, shape: TicketShape, position: number, baseUrl: string): CommentRecord {
 	const s = plan.seed;
 	const key = commentId(shape.id, position);
 	const language = ticketLanguage(plan, shape.id);

@@ -10,7 +10,8 @@ export const AGENT_INDEX = 1;
 export interface UserRecord {
 	id: number;
 	name: string;
-	email: string;
+	/** Null for users Zendesk knows only by a social identity (Twitter, Facebook). */
+	email: string | null;
 	role: 'end-user' | 'agent' | 'admin';
 	role_type: number | null;
 	custom_role_id: number | null;
@@ -18,17 +19,17 @@ export interface UserRecord {
 	suspended: boolean;
 	verified: boolean;
 	organization_id: number | null;
-	default_group_id?: number;
+	default_group_id?: number | null;
 	phone: string | null;
 	shared_phone_number: boolean | null;
 	locale: string;
 	locale_id: number;
 	time_zone: string;
 	iana_time_zone: string;
-	alias: string;
-	details: string;
-	notes: string;
-	signature: string;
+	alias: string | null;
+	details: string | null;
+	notes: string | null;
+	signature: string | null;
 	external_id: string | null;
 	tags: string[];
 	user_fields: Record<string, unknown>;
@@ -41,10 +42,26 @@ export interface UserRecord {
 	chat_only: boolean;
 	two_factor_auth_enabled: boolean | null;
 	report_csv: boolean;
-	photo: null;
-	last_login_at: string;
+	photo: PhotoRecord | null;
+	last_login_at: string | null;
 	created_at: string;
 	updated_at: string;
+}
+
+/** A user's `photo`: an attachment object (the avatar Zendesk shows). */
+export interface PhotoRecord {
+	url: string;
+	id: number;
+	file_name: string;
+	content_url: string;
+	mapped_content_url: string;
+	content_type: string;
+	size: number;
+	width: number;
+	height: number;
+	inline: boolean;
+	deleted: boolean;
+	thumbnails: unknown[];
 }
 
 export type UserKind = 'admin' | 'agent' | 'former-agent' | 'end-user' | 'suspended-end-user' | 'deleted-end-user';
@@ -163,7 +180,7 @@ function endUserFields(plan: AccountPlan, index: number): Record<string, unknown
 export interface IdentityRecord {
 	id: number;
 	user_id: number;
-	type: 'email' | 'phone_number';
+	type: 'email' | 'phone_number' | 'twitter' | 'facebook';
 	value: string;
 	primary: boolean;
 	verified: boolean;
@@ -187,8 +204,9 @@ export function generateIdentities(plan: AccountPlan, index: number): IdentityRe
 		created_at: user.created_at,
 		updated_at: user.updated_at
 	});
-	const identities = [base(0, 'email', user.email, true)];
-	if (unit(plan.seed, 'secondary-email', index) < 0.25) identities.push(base(1, 'email', user.email.replace('@', '+alt@'), false));
+	const email = user.email ?? '';
+	const identities = [base(0, 'email', email, true)];
+	if (unit(plan.seed, 'secondary-email', index) < 0.25) identities.push(base(1, 'email', email.replace('@', '+alt@'), false));
 	if (user.phone) identities.push(base(2, 'phone_number', user.phone, false));
 	return identities;
 }

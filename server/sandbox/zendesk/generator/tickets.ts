@@ -3,7 +3,8 @@ import { ID, groupId, organizationId, userId, type AccountPlan } from '../plan';
 import { CUSTOM_FIELD_TYPES, MULTISELECT_OPTIONS, TAGGER_OPTIONS, customTicketFieldId, defaultStatusId, retiredTicketFieldId, type CustomFieldType } from './catalog';
 import { generateComment, ticketLanguage } from './comments';
 import { between, pick, unit } from './hash';
-import { endUserOrganizationIndex } from './people';
+import { endUserOrganizationIndex, generateUser } from './people';
+import { realTicket, realUser } from './real-profile';
 import { subjectIn } from './language';
 import { ticketShape, type TicketShape, type TicketStatus } from './ticket-shape';
 import { isoSeconds, unixSeconds } from './time';
@@ -32,13 +33,13 @@ export interface TicketRecord {
 	follower_ids: number[];
 	followup_ids: number[];
 	tags: string[];
-	custom_fields: { id: number; value: FieldValue }[];
+	custom_fields: { id: number; value: FieldValue | null }[];
 	via: { channel: string; source: { from: Record<string, unknown>; to: Record<string, unknown>; rel: string | null } };
-	recipient: string;
+	recipient: string | null;
 	brand_id: number;
 	ticket_form_id: number;
 	custom_status_id: number;
-	satisfaction_rating: Record<string, unknown>;
+	satisfaction_rating: Record<string, unknown> | null;
 	sharing_agreement_ids: number[];
 	is_public: boolean;
 	allow_channelback: boolean;
@@ -93,6 +94,13 @@ function ccs(plan: AccountPlan, shape: TicketShape): { emailCcs: number[]; follo
 }
 
 export function generateTicket(plan: AccountPlan, id: number, baseUrl: string): TicketRecord {
+	const ticket = tidyTicket(plan, id, baseUrl);
+	if (plan.profile !== 'real') return ticket;
+	const shape = ticketShape(plan, id);
+	return realTicket(plan, shape, ticket, realUser(plan, shape.requesterIndex, generateUser(plan, shape.requesterIndex)));
+}
+
+function tidyTicket(plan: AccountPlan, id: number, baseUrl: string): TicketRecord {
 	const shape = ticketShape(plan, id);
 	const s = plan.seed;
 	const language = ticketLanguage(plan, id);

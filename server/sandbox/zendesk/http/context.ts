@@ -14,6 +14,8 @@ export interface RequestContext {
 	query: URLSearchParams;
 	params: RouteParams;
 	baseUrl: string;
+	/** The file host's base URL (downloads redirect there), when it listens. */
+	filesUrl?: string;
 }
 
 export type Handler = (context: RequestContext) => ZendeskReply;
@@ -26,6 +28,8 @@ export interface RouteSpec {
 	/** List endpoints carry the `ratelimit-*` headers. */
 	list?: boolean;
 	endpointLimit?: EndpointLimit;
+	/** No injected faults on this route: it only redirects, and the hop it sends to takes the faults. */
+	faultFree?: boolean;
 }
 
 export function numberParam(context: RequestContext, name: string): number | undefined {

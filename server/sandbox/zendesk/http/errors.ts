@@ -37,3 +37,26 @@ export function errorsReply(status: number, code: string, title: string, detail?
 export function rateLimited(description: string, retryAfterSeconds: number): Reply {
 	return jsonReply(429, { error: 'APIRateLimitExceeded', description }, { 'Retry-After': String(retryAfterSeconds) });
 }
+
+/** The sandbox's own account name: a host `<name>.zendesk.<anything>` with another name is an account that does not exist. */
+export const SANDBOX_SUBDOMAIN = 'sandbox';
+
+/**
+ * The host name when it names a Zendesk account other than the sandbox's (`nosuch.zendesk.localhost`), else undefined.
+ * Plain addresses (127.0.0.1, localhost, a container name) are the sandbox itself.
+ */
+export function unknownSubdomain(hostHeader: string | undefined): string | undefined {
+	const host = (hostHeader ?? '').replace(/:\d+$/, '').toLowerCase();
+	const match = /^([a-z0-9-]+)\.zendesk\.[a-z0-9.-]+$/.exec(host);
+	return match && match[1] !== SANDBOX_SUBDOMAIN ? host : undefined;
+}
+
+/** What real Zendesk answers, whatever the path, for a subdomain no account has. */
+export function noHelpDesk(host: string): Reply {
+	return jsonReply(404, {
+		error: {
+			title: `No help desk at ${host}`,
+			message: 'There is no help desk configured at this address. This means that the address is available and that you can claim it at http://www.zendesk.com/signup'
+		}
+	});
+}

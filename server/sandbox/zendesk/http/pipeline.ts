@@ -7,7 +7,7 @@ import type { Router } from '../../common/router';
 import type { ZendeskAccount } from '../account';
 import { authenticate, type Principal } from './auth';
 import type { RouteSpec } from './context';
-import { couldNotAuthenticate, forbidden, invalidEndpoint, invalidOAuthToken, methodNotAllowed, rateLimited } from './errors';
+import { couldNotAuthenticate, forbidden, invalidEndpoint, invalidOAuthToken, methodNotAllowed, noHelpDesk, rateLimited, unknownSubdomain } from './errors';
 import { accountHeaders, endpointHeader, endpointRefusal, type RateLimits } from './rate-limits';
 import type { ZendeskReply } from './reply';
 import { send } from './send';
@@ -20,6 +20,8 @@ export interface PipelineParts {
 	baseUrl: (req: IncomingMessage) => string;
 	/** Routes that serve file downloads: no API rate limit, no credentials. */
 	downloads: ReadonlySet<string>;
+	/** The file host's base URL, when it listens. */
+	filesUrl?: () => string | undefined;
 }
 
 const ME = '/api/v2/users/me';
@@ -28,8 +30,8 @@ const ME = '/api/v2/users/me';
 function refusal(principal: Principal, spec: RouteSpec, pattern: string): Reply | undefined {
 	if (principal.kind === 'rejected') {
 		if (principal.scheme === 'oauth') return invalidOAuthToken();
-		// A wrong password on /users/me still answers 200 with the anonymous user, as Zendesk does.
-		if (principal.scheme === 'password' && pattern === ME) return undefined;
+		// A wrong password or API token on /users/me still answers 200 with the anonymous user, as real Zendesk does.
+		if ((principal.scheme === 'password' || principal.scheme === 'api-token') && pattern === ME) return undefined;
 		return couldNotAuthenticate();
 	}
 	if (principal.kind === 'anonymous') return spec.access === 'public' ? undefined : couldNotAuthenticate();
@@ -67,13 +69,15 @@ function plain(reply: ZendeskReply): Outcome {
 }
 
 async function answer(parts: PipelineParts, req: IncomingMessage, res: ServerResponse, url: URL): Promise<Outcome | undefined> {
+	const unknownHost = unknownSubdomain(req.headers.host);
+	if (unknownHost) return plain(noHelpDesk(unknownHost));
 	const method = (req.method ?? 'GET').toUpperCase();
 	const path = url.pathname.replace(/\.json$/, '');
 	const match = parts.router.match(method, path);
 	if (match.kind === 'not-found') return plain(invalidEndpoint());
 	if (match.kind === 'method-not-allowed') return plain(methodNotAllowed(match.allowed));
 
-	const fault = parts.faults.pick(method, url.pathname);
+	const fault = match.handler.faultFree ? undefined : parts.faults.pick(method, url.pathname);
 	if (fault?.kind === 'drop-before') {
 		dropConnection(res);
 		return undefined;
@@ -86,7 +90,7 @@ async function answer(parts: PipelineParts, req: IncomingMessage, res: ServerRes
 	const spec = match.handler;
 	account.requests.total += 1;
 	account.requests.byRoute[match.pattern] = (account.requests.byRoute[match.pattern] ?? 0) + 1;
-	const context = { account, method, path, query: url.searchParams, params: match.params, baseUrl: parts.baseUrl(req) };
+	const context = { account, method, path, query: url.searchParams, params: match.params, baseUrl: parts.baseUrl(req), filesUrl: parts.filesUrl?.() };
 	const then = afterActing(fault?.kind);
 	if (parts.downloads.has(match.pattern)) return { reply: spec.handler({ ...context, principal: { kind: 'anonymous' } }), then };
 

@@ -1,5 +1,7 @@
-// File downloads: ticket attachments by token and Help Center article attachments, streamed from the seed.
+// File downloads: ticket attachments (a 302 from the account's host to a signed URL on the file host, as Zendesk's
+// `*.zdusercontent.com`) and Help Center article attachments, streamed from the seed.
 import { attachmentIdFromToken } from '../generator/attachments';
+import { signedAttachmentUrl, signatureOf } from '../generator/urls';
 import { fileChunks } from '../generator/bytes';
 import { articleAttachments } from '../generator/help-center';
 import { htmlPage } from '../../common/reply';
@@ -23,11 +25,31 @@ function notFoundPage(): ZendeskReply {
 	return htmlPage(404, 'Page not found', 'The page you were looking for does not exist.');
 }
 
+/** How long a signed file URL is good for, like Zendesk's short-lived `zdusercontent` links. */
+export const SIGNED_URL_SECONDS = 3600;
+
+function ticketAttachmentOf(context: RequestContext) {
+	const id = attachmentIdFromToken(context.account.plan.seed, context.params.token ?? '');
+	return id === undefined ? undefined : context.account.tickets.attachment(id);
+}
+
+/** The account's host answers a download with 302 to the file host; without a file host (not listening) it serves the bytes itself. */
 function ticketAttachment(context: RequestContext): ZendeskReply {
-	const seed = context.account.plan.seed;
-	const id = attachmentIdFromToken(seed, context.params.token ?? '');
-	const attachment = id === undefined ? undefined : context.account.tickets.attachment(id);
-	return attachment ? fileReply(seed, attachment) : notFoundPage();
+	const attachment = ticketAttachmentOf(context);
+	if (!attachment) return notFoundPage();
+	if (!context.filesUrl) return fileReply(context.account.plan.seed, attachment);
+	const expires = Math.floor(context.account.clock.now() / 1000) + SIGNED_URL_SECONDS;
+	const location = signedAttachmentUrl(context.filesUrl, context.account.plan.seed, attachment, expires);
+	return { status: 302, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }, body: { text: `<html><body>You are being <a href="${location}">redirected</a>.</body></html>` } };
+}
+
+/** The file host: bytes only for a URL whose signature is right and not expired. */
+function signedAttachment(context: RequestContext): ZendeskReply {
+	const attachment = ticketAttachmentOf(context);
+	const expires = Number(context.query.get('expires'));
+	if (!attachment || context.query.get('signature') !== signatureOf(context.account.plan.seed, attachment.id, expires)) return { status: 403, headers: { 'Content-Type': 'text/plain' }, body: { text: 'Forbidden: the link is not signed.' } };
+	if (expires * 1000 < context.account.clock.now()) return { status: 403, headers: { 'Content-Type': 'text/plain' }, body: { text: 'Forbidden: the link has expired.' } };
+	return fileReply(context.account.plan.seed, attachment);
 }
 
 function articleAttachment(context: RequestContext): ZendeskReply {
@@ -39,8 +61,14 @@ function articleAttachment(context: RequestContext): ZendeskReply {
 
 /** Download links carry their own token, so they need no credentials (Zendesk's default without "secure downloads"). */
 export const downloadRoutes: Record<string, RouteSpec> = {
-	'/attachments/token/:token': { handler: ticketAttachment, access: 'public', counter: 'support' },
+	// No faults here: a fault on `/attachments/token/*` strikes the file host's hop, where the bytes are.
+	'/attachments/token/:token': { handler: ticketAttachment, access: 'public', counter: 'support', faultFree: true },
 	'/hc/article_attachments/:id/:name': { handler: articleAttachment, access: 'public', counter: 'help-center' }
 };
 
 export const DOWNLOAD_PATTERNS = new Set(Object.keys(downloadRoutes));
+
+/** The file host's one route: the same path as the account's, signed, so a fault rule for `/attachments/token/*` meets the bytes. */
+export const fileHostRoutes: Record<string, RouteSpec> = {
+	'/attachments/token/:token': { handler: signedAttachment, access: 'public', counter: 'support' }
+};

@@ -5,7 +5,7 @@ import { autocompleteRoutes } from './autocomplete';
 import { catalogRoutes } from './catalog';
 import { commentRoutes } from './comments';
 import { deletedUserRoutes } from './deleted-users';
-import { downloadRoutes } from './downloads';
+import { downloadRoutes, fileHostRoutes } from './downloads';
 import { helpCenterRoutes } from './help-center';
 import { incrementalRoutes } from './incremental';
 import { peopleRoutes } from './people';
@@ -16,5 +16,12 @@ export function createApiRouter(): Router<RouteSpec> {
 	for (const table of [ticketRoutes, commentRoutes, incrementalRoutes, peopleRoutes, autocompleteRoutes, deletedUserRoutes, catalogRoutes, helpCenterRoutes, downloadRoutes]) {
 		for (const [pattern, spec] of Object.entries(table)) router.add('GET', pattern, spec);
 	}
+	return router;
+}
+
+/** The file host's router: signed downloads only. */
+export function createFileHostRouter(): Router<RouteSpec> {
+	const router = createRouter<RouteSpec>();
+	for (const [pattern, spec] of Object.entries(fileHostRoutes)) router.add('GET', pattern, spec);
 	return router;
 }

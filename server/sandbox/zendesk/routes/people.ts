@@ -1,5 +1,6 @@
 // Users (me, list, show, show_many, identities), organizations, groups and both kinds of memberships.
 import { jsonReply } from '../../common/reply';
+import { realIdentities } from '../generator/real-profile';
 import { endUserOrganizationIndex, groupMemberships, generateIdentities, generateOrganization, organizationMembership, userKind, type UserRecord } from '../generator/people';
 import { groups } from '../generator/catalog';
 import { recordNotFound, invalidValue } from '../http/errors';
@@ -81,7 +82,9 @@ function identities(context: RequestContext) {
 	const id = numberParam(context, 'id');
 	const index = id === undefined ? undefined : userIndex(context.account.plan, id);
 	if (index === undefined) return recordNotFound();
-	const page = paginate(context, generateIdentities(context.account.plan, index), { keyOf: (identity) => [identity.id] });
+	const plan = context.account.plan;
+	const identities = plan.profile === 'real' ? realIdentities(plan, index, context.account.user(index), generateIdentities(plan, index)) : generateIdentities(plan, index);
+	const page = paginate(context, identities, { keyOf: (identity) => [identity.id] });
 	if (!page.ok) return page.reply;
 	return jsonReply(200, { identities: page.items.map((identity) => ({ url: `${context.baseUrl}/api/v2/users/${identity.user_id}/identities/${identity.id}.json`, ...identity })), ...page.envelope });
 }

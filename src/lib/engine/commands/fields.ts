@@ -36,6 +36,9 @@ export interface FieldMatches {
 
 const ENTITIES: readonly FieldEntity[] = ['ticket', 'user', 'organization'];
 
+/** The Kayako field types a list of e-mail addresses fits into whole. */
+const TEXT_TYPES: readonly string[] = ['TEXT', 'TEXTAREA'];
+
 function source(deps: CommandDeps, settings: MigrationSettings): SourceConnector {
 	const credentials = deps.vault.get(settings.id, 'source');
 	if (!credentials || !settings.source.url) {
@@ -83,6 +86,14 @@ export function fieldCommands(deps: CommandDeps) {
 					return { entity, family, source: own.map((field) => matchField(field, views)), kayako: views };
 				});
 				return { sections, saved: fieldChoices(settings.mappings.fields) };
+			}),
+
+		/** Kayako's custom case fields that hold free text, for the CC option: it saves a key, the user picks a title. */
+		kayakoTextCaseFields: (migrationId: string) =>
+			asResult(async (): Promise<KayakoFieldView[]> => {
+				const settings = await requireMigration(deps, migrationId);
+				const fields = await customFields(kayakoSession(deps, settings), FIELD_FAMILY.ticket);
+				return fields.map((field) => kayakoFieldView(field, FIELD_FAMILY.ticket)).filter((field) => TEXT_TYPES.includes(field.type));
 			}),
 
 		/** `fields`: the mapping as the page holds it now (unsaved); the saved one when left out. */

@@ -3,11 +3,14 @@ import { rememberedSides } from '../credentials';
 import { MigrationError } from '../errors';
 import { laterStage } from '../stages';
 import { exportMigrationSettings, importMigrationSettings, type CredentialSide, type MigrationSettings, type MigrationStage, type SourcePlatform } from '../store';
+import { localTimeZone, writtenLanguageOf } from '../words';
 import { asResult, type CommandDeps } from './deps';
 
 export interface NewMigrationRequest {
 	name: string;
 	platform: SourcePlatform;
+	/** The UI's language now ("de", "en-US"): what the migration writes into Kayako in until the options say otherwise. */
+	uiLanguage?: string;
 }
 
 export interface MigrationSummary {
@@ -82,7 +85,9 @@ export function migrationCommands(deps: CommandDeps) {
 					name: validName(request.name),
 					source: { platform: request.platform, url: '' },
 					target: { url: '', email: '' },
-					proxyUrl: ''
+					proxyUrl: '',
+					// The zone of the browser that creates it: a run elsewhere (the headless runner) writes the same local times.
+					options: { writtenLanguage: writtenLanguageOf(request.uiLanguage), writtenTimeZone: localTimeZone() }
 				});
 				deps.events.emit({ type: 'migrations-changed' });
 				return summarize(created);

@@ -8,9 +8,8 @@ import type { ProgressReport, Throttled } from '../pipeline/progress';
 import { previewRollback } from '../pipeline/rollback-plan';
 import { executeRun } from '../pipeline/runner';
 import { pipelineOptionsFrom } from '../pipeline/settings';
-import { reportCsv, resultsTable } from '../reports/report';
-import type { CredentialSide, IdMapStatus, MigrationSettings, MigrationStage, RunKind, RunRecord } from '../store';
-import type { RecordKind } from '../model';
+import { resultsTable } from '../reports/report';
+import type { CredentialSide, MigrationSettings, MigrationStage, RunKind, RunRecord } from '../store';
 import { asResult, type CommandDeps } from './deps';
 import { migrationLocked, withMigrationLock } from './lock';
 import { advanceStage, requireMigration } from './migrations';
@@ -38,8 +37,6 @@ const STAGE_AFTER: Partial<Record<RunKind, MigrationStage>> = { demo: 'checklist
 
 export function runCommands(deps: RunDeps) {
 	const active = new Map<string, Active>();
-	/** The Kayako address per migration, for the links in the reports. */
-	const linkBases = new Map<string, (kind: RecordKind, id: string) => string | undefined>();
 
 	function credentials(migrationId: string): { source: Credentials; kayako: Credentials } {
 		const need = (side: CredentialSide) => {
@@ -75,7 +72,6 @@ export function runCommands(deps: RunDeps) {
 			republish();
 		};
 		const connectors = await deps.connectors(settings, credentials(settings.id), deps.fetch, { onThrottle });
-		linkBases.set(settings.id, connectors.source.link.bind(connectors.source) as (kind: RecordKind, id: string) => string | undefined);
 		let lastReport = 0;
 		let runIdSeen: string | undefined;
 		const started = new Promise<string>((resolve, reject) => {
@@ -196,11 +192,5 @@ export function runCommands(deps: RunDeps) {
 			}),
 
 		results: (migrationId: string) => asResult(async () => resultsTable(await deps.store(), migrationId)),
-
-		reportCsv: (migrationId: string, status: IdMapStatus | 'all', entity?: RecordKind) =>
-			asResult(async () => {
-				const settings = await requireMigration(deps, migrationId);
-				return reportCsv(await deps.store(), migrationId, status, { kayakoBaseUrl: settings.target.url, sourceLink: linkBases.get(migrationId) }, entity);
-			})
 	};
 }

@@ -34,6 +34,8 @@ export interface AttemptTools {
 	ky: KyInstance;
 	clock: Clock;
 	describeError?: (response: HttpResponse) => DescribedError | undefined;
+	/** Is the computer online (`navigator.onLine`)? Asked before sending and after a failure. */
+	online: () => boolean;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function attempt(
 		);
 	};
 	arm();
+	const onlineBefore = tools.online();
 	let keepCallerLink = false;
 	try {
 		let response: Response;
@@ -82,7 +85,7 @@ export async function attempt(
 				signal: controller.signal
 			});
 		} catch (error) {
-			return thrown(error, caller?.aborted === true, timedOut, prepared, context);
+			return thrown(error, caller?.aborted === true, timedOut, prepared, context, { before: onlineBefore, after: tools.online() });
 		}
 		const reading = readRateLimit(response.headers, tools.clock.now());
 		if (response.status < 400) {
@@ -100,10 +103,10 @@ export async function attempt(
 	}
 }
 
-function thrown(error: unknown, cancelled: boolean, timedOut: boolean, prepared: PreparedRequest, context: RequestContext): AttemptResult<never> {
+function thrown(error: unknown, cancelled: boolean, timedOut: boolean, prepared: PreparedRequest, context: RequestContext, network: { before: boolean; after: boolean }): AttemptResult<never> {
 	if (cancelled) return { type: 'final', error: cancelledError(context, error), load: 'neutral' };
 	if (timedOut) return { type: 'trouble', trouble: timeoutTrouble, load: 'overloaded', error: (kind) => failureError(kind, context, 'timeout', error) };
-	const failure = describeFetchFailure(error);
+	const failure = describeFetchFailure(error, network);
 	const trouble = troubleFromFailure(failure, prepared.proxyBase !== undefined);
 	return { type: 'trouble', trouble, load: trouble.overload ? 'overloaded' : 'neutral', error: (kind) => failureError(kind, context, failure, error) };
 }

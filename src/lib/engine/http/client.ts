@@ -11,6 +11,9 @@ import { decide, type RetryPolicy } from './retry';
 import type { HttpClientOptions, HttpRequest, HttpResponse } from './types';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** How often a request that failed offline looks whether the network is back. */
+const OFFLINE_POLL_MS = 1_000;
+const platformOnline = () => globalThis.navigator?.onLine !== false;
 
 export class HttpClient {
 	readonly #options: HttpClientOptions;
@@ -93,6 +96,13 @@ export class HttpClient {
 			if (result.type === 'final') throw result.error;
 
 			const { trouble } = result;
+			// Offline: a request that may be sent again waits for the network, however long, and the wait counts as no retry.
+			// A create whose connection was lost on the way is not resent blindly: it ends as unknown-outcome like any other.
+			if (trouble.offline && decide(trouble, { idempotent: prepared.idempotent, replayable: prepared.replayable, retriesSoFar: 0 }, this.#policy).retry) {
+				await this.#untilOnline(request.signal, context);
+				retries -= 1;
+				continue;
+			}
 			if (trouble.kind === 'rate-limited') limiter.noteRateLimited();
 			const decision = decide(trouble, { idempotent: prepared.idempotent, replayable: prepared.replayable, retriesSoFar: retries }, this.#policy);
 			if (!decision.retry) throw result.error(decision.kind);
@@ -135,6 +145,12 @@ export class HttpClient {
 		}
 	}
 
+	/** Returns once the platform says the network is back (at once when it never said it was gone). */
+	async #untilOnline(signal: AbortSignal | undefined, context: RequestContext): Promise<void> {
+		const online = this.#options.online ?? platformOnline;
+		while (!online()) await this.#sleep(OFFLINE_POLL_MS, signal, context);
+	}
+
 	async #sleep(ms: number, signal: AbortSignal | undefined, context: RequestContext): Promise<void> {
 		try {
 			await this.#clock.sleep(ms, signal);
@@ -162,7 +178,7 @@ export class HttpClient {
 	}
 
 	#tools() {
-		return { ky: this.#ky, clock: this.#clock, ...(this.#options.describeError && { describeError: this.#options.describeError }) };
+		return { ky: this.#ky, clock: this.#clock, online: this.#options.online ?? platformOnline, ...(this.#options.describeError && { describeError: this.#options.describeError }) };
 	}
 }
 

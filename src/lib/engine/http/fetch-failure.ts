@@ -9,6 +9,8 @@ export interface FetchFailure {
 	reason: string;
 	/** The system's error code when the platform gives one (Node does; browsers never say). */
 	code?: string;
+	/** The browser says it has no network at all: nothing left this computer, and waiting for the network is the cure. */
+	offline?: boolean;
 }
 
 // Failures while opening the connection: the request itself never left.
@@ -38,8 +40,14 @@ const droppedConnections: Readonly<Record<string, string>> = {
 	UND_ERR_CLOSED: 'the connection was closed without an answer'
 };
 
-/** Reads a thrown fetch error; under Node the system code sits in `cause` (sometimes inside an AggregateError). */
-export function describeFetchFailure(error: unknown): FetchFailure {
+/**
+ * Reads a thrown fetch error; under Node the system code sits in `cause` (sometimes inside an AggregateError).
+ * `network` is the platform's word (`navigator.onLine`) before the request and after it failed: offline before, it never
+ * left; offline only after, the connection was lost on the way and the server may have acted.
+ */
+export function describeFetchFailure(error: unknown, network: { before: boolean; after: boolean } = { before: true, after: true }): FetchFailure {
+	if (!network.before) return { sent: 'never', permanent: false, offline: true, reason: 'this computer has no network connection' };
+	if (!network.after) return { sent: 'maybe', permanent: false, offline: true, reason: 'the network connection was lost while the request was on its way' };
 	const code = findCode(error, 0);
 	if (code && connectFailures[code]) return { sent: 'never', permanent: false, reason: connectFailures[code], code };
 	if (code && certificateFailures[code]) return { sent: 'never', permanent: true, reason: certificateFailures[code], code };

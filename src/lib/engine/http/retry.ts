@@ -15,6 +15,8 @@ export interface Trouble {
 	/** A sign the server is overloaded: the host's concurrency is halved. */
 	overload: boolean;
 	retryAfterMs?: number;
+	/** The computer is offline: the request never left; wait for the network, then send it again, however long that takes. */
+	offline?: boolean;
 }
 
 export interface RetryPolicy {
@@ -97,6 +99,7 @@ export function troubleFromProxy(code: string): Trouble {
 /** fetch threw before any answer came. */
 export function troubleFromFailure(failure: FetchFailure, viaProxy: boolean): Trouble {
 	const kind: ErrorKind = viaProxy ? 'proxy-unreachable' : 'network';
+	if (failure.offline) return { kind: 'network', resend: failure.sent === 'never' ? 'any' : 'idempotent', overload: false, offline: true };
 	if (failure.permanent) return { kind, resend: 'none', overload: false };
 	return { kind, resend: failure.sent === 'never' ? 'any' : 'idempotent', overload: failure.sent === 'maybe' };
 }

@@ -60,5 +60,7 @@ export interface HttpClientOptions {
 	initialConcurrency?: number;
 	maxConcurrency?: number;
 	describeError?: (response: HttpResponse) => DescribedError | undefined;
+	/** Is the computer online? Default: `navigator.onLine` where there is one. While it is not, failed requests wait for the network. */
+	online?: () => boolean;
 	onThrottle?: (event: ThrottleEvent) => void;
 }

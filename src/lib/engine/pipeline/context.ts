@@ -1,8 +1,10 @@
 // Everything one run needs, handed down to each step of the pipeline.
 import type { SourceConnector } from '../connectors/source';
 import type { RecordKind, SourceId } from '../model';
+import { seenOf } from '../reports/labels';
 import type { IdMapKey, MigrationStore, RunRecord } from '../store';
 import type { RunControl } from './control';
+import type { DeltaTally } from './delta-summary';
 import type { PipelineOptions } from './options';
 import type { ProgressTracker } from './progress';
 import type { TargetWriter } from './target';
@@ -19,8 +21,10 @@ export interface RunContext {
 	report(): void;
 	log(level: 'info' | 'warn' | 'error', message: string, data?: Record<string, string | number | boolean>): Promise<void>;
 	now(): number;
+	/** Set on a delta: what it appended and re-imported, kept with the run. */
+	delta?: DeltaTally;
 }
 
 export function keyOf(context: RunContext, kind: RecordKind, sourceId: SourceId): IdMapKey {
-	return { migrationId: context.run.migrationId, entity: kind, sourceId };
+	return { migrationId: context.run.migrationId, entity: kind, sourceId, ...seenOf(context.run.id, kind, sourceId) };
 }

@@ -2,12 +2,13 @@
 import type { Ticket } from '../model';
 import type { IdMapRow, KayakoId } from '../store';
 import type { RunContext } from './context';
+import { because } from '../reports/reasons/because';
 import { contentHash } from './hash';
 import { isMigrated, migrateRecord, skipRecord, type StepResult } from './record-step';
 import type { ReferenceResolver } from './references';
 
-export const DELETED_NOT_MOVED = 'Deleted in the source helpdesk (in its trash); not moved.';
-export const DELETED_CASE_CLOSED = 'Deleted in the source helpdesk after it was moved; its case in Kayako was closed and keeps its posts.';
+export const DELETED_NOT_MOVED = because('deleted-not-moved');
+export const DELETED_CASE_CLOSED = because('deleted-case-closed');
 
 /** What a deleted ticket's row is hashed as: the same for every later run, so the case is closed once. */
 function deletedHash(ticket: Ticket): string {

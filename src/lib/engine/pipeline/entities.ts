@@ -2,6 +2,8 @@
 import type { Article, FieldDefinition, KbCategory, KbSection, Organization, Team, User } from '../model';
 import type { KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
+import { noteSeen } from '../reports/labels';
+import { because } from '../reports/reasons/because';
 import { contentHash } from './hash';
 import { migrateInSteps } from './follow-up-steps';
 import { noteInactiveUser } from './inactive-users';
@@ -36,18 +38,20 @@ async function recordMatch(context: RunContext, kind: 'teams' | 'users' | 'field
 }
 
 export async function migrateTeam(context: RunContext, resolver: ReferenceResolver, team: Team): Promise<StepResult> {
+	noteSeen(context.run.id, 'teams', team.id, team);
 	const choice = context.options.teams[team.id];
 	let result: StepResult;
 	if (choice?.action === 'match') result = await recordMatch(context, 'teams', team.id, team, choice.kayakoId);
-	else if (choice?.action === 'default') result = await skipRecord(context, 'teams', team.id, 'Not moved: the match step sends this group\'s tickets to no team.');
+	else if (choice?.action === 'default') result = await skipRecord(context, 'teams', team.id, because('team-sent-nowhere'));
 	else result = (await matchMadeBefore(context, 'teams', team.id, team)) ?? (await migrateRecord(context, 'teams', team.id, team, () => context.target.team(team, resolver.references())));
 	return settle(context, resolver, 'teams', team.id, result);
 }
 
 export async function migrateField(context: RunContext, resolver: ReferenceResolver, field: FieldDefinition): Promise<StepResult> {
-	if (field.system) return settle(context, resolver, 'fields', field.id, await skipRecord(context, 'fields', field.id, `"${field.title}" is a system field; Kayako has its own.`));
+	noteSeen(context.run.id, 'fields', field.id, field);
+	if (field.system) return settle(context, resolver, 'fields', field.id, await skipRecord(context, 'fields', field.id, because('field-system', { title: field.title })));
 	const choice = context.options.fields[field.id];
-	if (choice?.action === 'skip') return settle(context, resolver, 'fields', field.id, await skipRecord(context, 'fields', field.id, 'Not mapped: the fields step skips it, so its values are left out.'));
+	if (choice?.action === 'skip') return settle(context, resolver, 'fields', field.id, await skipRecord(context, 'fields', field.id, because('field-skipped')));
 	if (choice?.action === 'match') return settle(context, resolver, 'fields', field.id, await matchField(context, field, choice.kayakoId, choice.options));
 	const result = await migrateRecord(context, 'fields', field.id, field, () => context.target.field(field, resolver.references()));
 	// Created by an earlier run: the writer still needs its Kayako key and options to write values.
@@ -87,6 +91,8 @@ export async function migrateOrganization(context: RunContext, resolver: Referen
  * default for agents who left). Inactive customers are skipped unless asked for, or a ticket needs them.
  */
 export async function migrateUser(context: RunContext, resolver: ReferenceResolver, user: User, neededByTicket = false): Promise<StepResult> {
+	resolver.people.remember(user);
+	noteSeen(context.run.id, 'users', user.id, user);
 	const result = await decideUser(context, resolver, user, neededByTicket);
 	return settle(context, resolver, 'users', user.id, result);
 }
@@ -96,13 +102,12 @@ async function decideUser(context: RunContext, resolver: ReferenceResolver, user
 		const choice = context.options.agents[user.id] ?? (user.active || context.options.migrateInactiveUsers ? { action: 'create' as const } : { action: 'default' as const });
 		if (choice.action === 'match') return recordMatch(context, 'users', user.id, user, choice.kayakoId);
 		if (choice.action === 'default') {
-			const why = user.active ? 'the match step sends this agent to the default agent' : 'this agent is no longer active';
-			return skipRecord(context, 'users', user.id, `Not created: ${why}; their tickets and replies go to the default agent.`);
+			return skipRecord(context, 'users', user.id, because('agent-to-default', { active: user.active }));
 		}
 	} else if (!user.active && !context.options.migrateInactiveUsers && !neededByTicket) {
 		// A ticket of an earlier run (a demo) needed this user, so it is in Kayako: it stays migrated and ours, not skipped.
 		const row = await context.store.getIdMapRow(keyOf(context, 'users', user.id));
-		if (!isMigrated(row)) return skipRecord(context, 'users', user.id, 'Inactive or deleted, and "migrate inactive users" is off.', { row });
+		if (!isMigrated(row)) return skipRecord(context, 'users', user.id, because('user-inactive-skipped'), { row });
 	}
 	await resolver.ensure('organizations', user.organizationId);
 	for (const teamId of user.teamIds) await resolver.ensure('teams', teamId);

@@ -1,5 +1,6 @@
 // The select step's ticket filters: which tickets a run moves.
 import type { SourceId, Ticket } from '../model';
+import { because } from '../reports/reasons/because';
 
 export interface TicketFilters {
 	/** ISO dates, inclusive. */
@@ -21,17 +22,17 @@ export function hasFilters(filters: TicketFilters): boolean {
 /** Undefined when the ticket passes, else the reason it is skipped, for the report. */
 export function filteredOut(ticket: Ticket, filters: TicketFilters): string | undefined {
 	const created = Date.parse(ticket.createdAt);
-	if (filters.createdFrom && created < Date.parse(filters.createdFrom)) return `Created ${ticket.createdAt}, before the filter's start ${filters.createdFrom}.`;
-	if (filters.createdTo && created > endOfDay(filters.createdTo)) return `Created ${ticket.createdAt}, after the filter's end ${filters.createdTo}.`;
-	if (filters.tags?.length && !filters.tags.some((tag) => ticket.tags.includes(tag))) return `Has none of the tags ${filters.tags.join(', ')}.`;
+	if (filters.createdFrom && created < Date.parse(filters.createdFrom)) return because('filter-created-before', { created: ticket.createdAt, from: filters.createdFrom });
+	if (filters.createdTo && created > endOfDay(filters.createdTo)) return because('filter-created-after', { created: ticket.createdAt, to: filters.createdTo });
+	if (filters.tags?.length && !filters.tags.some((tag) => ticket.tags.includes(tag))) return because('filter-tags', { tags: filters.tags });
 	if (filters.field) {
 		const value = ticket.fields[filters.field.id];
 		const matches = Array.isArray(value) ? value.includes(filters.field.value) : value !== null && value !== undefined && String(value) === filters.field.value;
-		if (!matches) return `Field ${filters.field.id} is not "${filters.field.value}".`;
+		if (!matches) return because('filter-field', { field: filters.field.id, value: filters.field.value });
 	}
-	if (filters.teamIds?.length && !(ticket.teamId && filters.teamIds.includes(ticket.teamId))) return 'Not in the chosen groups.';
-	if (filters.organizationIds?.length && !(ticket.organizationId && filters.organizationIds.includes(ticket.organizationId))) return 'Not of the chosen organisations.';
-	if (filters.assigneeIds?.length && !(ticket.assigneeId && filters.assigneeIds.includes(ticket.assigneeId))) return 'Not assigned to the chosen agents.';
+	if (filters.teamIds?.length && !(ticket.teamId && filters.teamIds.includes(ticket.teamId))) return because('filter-groups');
+	if (filters.organizationIds?.length && !(ticket.organizationId && filters.organizationIds.includes(ticket.organizationId))) return because('filter-organisations');
+	if (filters.assigneeIds?.length && !(ticket.assigneeId && filters.assigneeIds.includes(ticket.assigneeId))) return because('filter-assignees');
 	return undefined;
 }
 

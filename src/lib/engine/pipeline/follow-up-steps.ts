@@ -7,6 +7,7 @@
 import type { RecordKind, SourceId } from '../model';
 import type { IdMapKey, KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
+import { because, plainReason } from '../reports/reasons/because';
 import { contentHash } from './hash';
 import { isFatal, isMigrated, isTransient, migrateRecord, reasonOf, reconcile, repeatWithinBudget, type StepResult } from './record-step';
 import type { Written } from './target';
@@ -57,13 +58,13 @@ export async function migrateInSteps(
 /** Kayako has the record: its remaining steps, then migrated (ours, not matched); steps that keep failing fail the record. */
 async function finishFound(context: RunContext, key: IdMapKey, record: unknown, kayakoId: KayakoId, finish: FinishSteps): Promise<StepResult> {
 	const done = await repeatWithinBudget(context, () => finish(kayakoId));
-	if (!done.ok) return fail(context, key, `The record is in Kayako, but the steps after its create (such as its organization or extra e-mail addresses) could not be completed: ${done.reason} Run the migration again to complete them.`);
+	if (!done.ok) return fail(context, key, because('follow-up-failed', { detail: done.reason }));
 	await context.store.markMigrated(context.run.id, [{ ...key, kayakoId, contentHash: contentHash(record), note: done.value.note }]);
 	return { outcome: 'migrated', kayakoId, reason: done.value.note };
 }
 
 async function fail(context: RunContext, key: IdMapKey, reason: string): Promise<StepResult> {
 	await context.store.markFailed(context.run.id, [{ ...key, reason }]);
-	await context.log('warn', `${key.entity} ${key.sourceId} failed: ${reason}`, { kind: key.entity, sourceId: key.sourceId });
+	await context.log('warn', `${key.entity} ${key.sourceId} failed: ${plainReason(reason)}`, { kind: key.entity, sourceId: key.sourceId });
 	return { outcome: 'failed', reason };
 }

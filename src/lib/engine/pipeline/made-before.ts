@@ -5,6 +5,8 @@ import { keyOf, type RunContext } from './context';
 import type { FinishSteps } from './follow-up-steps';
 import { contentHash } from './hash';
 import { repeatWithinBudget, type StepResult } from './record-step';
+import { noteSeen } from '../reports/labels';
+import { because, plainReason } from '../reports/reasons/because';
 
 /**
  * Looks the record up in Kayako when this migration has not sent it yet (no row), or sent it in an earlier run that
@@ -15,17 +17,18 @@ import { repeatWithinBudget, type StepResult } from './record-step';
 export async function matchMadeBefore(context: RunContext, kind: RecordKind, sourceId: SourceId, record: unknown, finish?: FinishSteps): Promise<StepResult | undefined> {
 	const lookup = context.target.findMadeBefore?.bind(context.target);
 	if (!lookup) return undefined;
+	noteSeen(context.run.id, kind, sourceId, record);
 	const key = keyOf(context, kind, sourceId);
 	const row = await context.store.getIdMapRow(key);
 	if (row && (row.status === 'pending' || row.status === 'migrated' || row.runId === context.run.id)) return undefined;
 	const found = await repeatWithinBudget(context, () => lookup(kind, sourceId));
-	if (!found.ok) return fail(context, kind, sourceId, `Could not check whether Kayako already has it, so nothing was created: ${found.reason} The next run tries again.`);
+	if (!found.ok) return fail(context, kind, sourceId, because('check-made-before-failed', { detail: found.reason }));
 	const kayakoId = found.value;
 	if (kayakoId === undefined) return undefined;
-	let note = `Kayako already had this record with the source id ${sourceId} (made before by this tool): matched, not created again.`;
+	let note = because('matched-made-before', { sourceId });
 	if (finish) {
 		const done = await repeatWithinBudget(context, () => finish(kayakoId));
-		if (!done.ok) return fail(context, kind, sourceId, `${note} Its organization or extra e-mail addresses could not be completed: ${done.reason} Run the migration again to complete them.`);
+		if (!done.ok) return fail(context, kind, sourceId, because('made-before-unfinished', { detail: done.reason }));
 		if (done.value.note) note = `${note} ${done.value.note}`;
 	}
 	await context.store.markMigrated(context.run.id, [{ ...key, kayakoId, matched: true, contentHash: contentHash(record), note }]);
@@ -34,6 +37,6 @@ export async function matchMadeBefore(context: RunContext, kind: RecordKind, sou
 
 async function fail(context: RunContext, kind: RecordKind, sourceId: SourceId, reason: string): Promise<StepResult> {
 	await context.store.markFailed(context.run.id, [{ ...keyOf(context, kind, sourceId), reason }]);
-	await context.log('warn', `${kind} ${sourceId} failed: ${reason}`, { kind, sourceId });
+	await context.log('warn', `${kind} ${sourceId} failed: ${plainReason(reason)}`, { kind, sourceId });
 	return { outcome: 'failed', reason };
 }

@@ -4,6 +4,7 @@ import type { FieldChoice } from '../field-mapping/choices';
 import { ENTITIES, type Entity, type SourceId } from '../model';
 import type { KayakoId } from '../store';
 import type { TicketFilters } from './filters';
+import { WRITTEN_LANGUAGES, isWrittenLanguage } from '../words';
 
 /** The match step's decision for one source agent (or group). */
 export type MappingChoice = { action: 'match'; kayakoId: KayakoId } | { action: 'create' } | { action: 'default' };
@@ -27,6 +28,12 @@ export interface PipelineOptions {
 	batchSize: number;
 	/** How often one record is tried before it is reported as failed. */
 	attemptsPerRecord: number;
+	/**
+	 * Delta, a ticket migrated before that changed: `append` adds its new comments as notes headed by their author and
+	 * time (the case keeps its number); `reimport` imports it anew with every post, author and time, trashes the old
+	 * case and maps the new one (its number changes).
+	 */
+	deltaTickets: 'append' | 'reimport';
 	/** For demo runs: how many tickets, and the seed that picks them. */
 	demo?: { size: number; seed: number; candidates: number };
 }
@@ -38,6 +45,7 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
 	teams: {},
 	fields: {},
 	migrateInactiveUsers: false,
+	deltaTickets: 'append',
 	batchSize: 50,
 	attemptsPerRecord: 3
 };
@@ -59,4 +67,24 @@ export function checkEntityNames(value: unknown): void {
 		const names = unknown.map((each) => JSON.stringify(each)).join(', ');
 		throw new MigrationError({ kind: 'invalid-input', message: `options.entities names ${unknown.length === 1 ? 'an entity' : 'entities'} this tool does not know: ${names}. ${valid} Correct the settings file and load it again.` });
 	}
+}
+
+/**
+ * Refuses a saved language of what the tool writes into Kayako (`options.writtenLanguage`) that it cannot write in, and a
+ * time zone (`options.writtenTimeZone`) this runtime does not know: either would otherwise quietly become English or UTC.
+ */
+export function checkWrittenLanguage(options: Record<string, unknown>): void {
+	const language = options.writtenLanguage;
+	if (language !== undefined && !isWrittenLanguage(language)) {
+		throw new MigrationError({ kind: 'invalid-input', message: `options.writtenLanguage is ${JSON.stringify(language)}, a language the tool cannot write into Kayako in. Use one of ${WRITTEN_LANGUAGES.map((each) => JSON.stringify(each)).join(', ')}, or leave it out for English.` });
+	}
+	const zone = options.writtenTimeZone;
+	if (zone === undefined) return;
+	let known = typeof zone === 'string' && zone.trim() !== '';
+	try {
+		if (known) new Intl.DateTimeFormat('en', { timeZone: String(zone) });
+	} catch {
+		known = false;
+	}
+	if (!known) throw new MigrationError({ kind: 'invalid-input', message: `options.writtenTimeZone is ${JSON.stringify(zone)}, which is not a time zone name like "Europe/Berlin" or "UTC". Correct it, or leave it out for this machine's time zone.` });
 }

@@ -5,6 +5,8 @@ import type { IdMapKey, IdMapRow, KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { contentHash } from './hash';
 import { noteUse } from './record-use';
+import { noteSeen } from '../reports/labels';
+import { because, plainReason } from '../reports/reasons/because';
 import type { Outcome } from './progress';
 import type { Written } from './target';
 
@@ -45,6 +47,7 @@ export async function migrateRecord(
 	create: () => Promise<Written>,
 	update?: (kayakoId: KayakoId) => Promise<Written>
 ): Promise<StepResult> {
+	noteSeen(context.run.id, kind, sourceId, record);
 	const key = keyOf(context, kind, sourceId);
 	const row = await context.store.getIdMapRow(key);
 	const hash = contentHash(record);
@@ -86,7 +89,7 @@ export async function migrateRecord(
 	}
 	const reason = reasonOf(lastError);
 	await context.store.markFailed(context.run.id, [{ ...key, reason }]);
-	await context.log('warn', `${kind} ${sourceId} failed: ${reason}`, { kind, sourceId });
+	await context.log('warn', `${kind} ${sourceId} failed: ${plainReason(reason)}`, { kind, sourceId });
 	return { outcome: 'failed', reason };
 }
 
@@ -105,7 +108,7 @@ async function updateRecord(context: RunContext, key: IdMapKey, kayakoId: Kayako
 			if (!isTransient(error)) break;
 		}
 	}
-	const reason = `The update failed; the record in Kayako is as the earlier run left it. ${reasonOf(lastError)}`;
+	const reason = because('update-failed', { detail: reasonOf(lastError) });
 	await context.store.markFailed(context.run.id, [{ ...key, reason }]);
 	return { outcome: 'failed', kayakoId, reason };
 }

@@ -2,6 +2,7 @@
 import type { RecordKind, SourceId } from '../model';
 import type { KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
+import { PeopleDirectory } from './people';
 import { isMigrated } from './record-step';
 import { noteUse } from './record-use';
 import type { ReferenceKind, References } from './target';
@@ -15,8 +16,12 @@ export class ReferenceResolver {
 	readonly #known = new Map<string, KayakoId>();
 	readonly #inFlight = new Map<string, Promise<KayakoId | undefined>>();
 	readonly #fetchers: Partial<Record<LazyKind, Fetcher>> = {};
+	/** Names and e-mails of the source users the run has met, for bylines, event notes and report reasons. */
+	readonly people: PeopleDirectory;
 
-	constructor(private readonly context: RunContext) {}
+	constructor(private readonly context: RunContext) {
+		this.people = new PeopleDirectory(context);
+	}
 
 	register(kind: LazyKind, fetcher: Fetcher): void {
 		this.#fetchers[kind] = fetcher;
@@ -56,7 +61,8 @@ export class ReferenceResolver {
 	references(defaultAgentId?: KayakoId): References {
 		return {
 			kayakoId: (kind: ReferenceKind, sourceId: SourceId) => this.#known.get(name(kind, sourceId)),
-			defaultAgentId
+			defaultAgentId,
+			person: (sourceId: SourceId) => this.people.person(sourceId)
 		};
 	}
 

@@ -5,6 +5,7 @@ import type { RecordKind } from '../model';
 import type { IdMapRow } from '../store';
 import type { RunContext } from './context';
 import { isFatal, reasonOf } from './record-step';
+import { undoReimport } from './reimport-rollback';
 import { adopted, fateOf, ROLLBACK_ORDER, rollbackScope, rowsOf, type RollbackScope } from './rollback-plan';
 
 /** Counts on the rollback's run: `migrated` deleted in Kayako, `skipped` kept for a later run, `failed` could not be deleted. */
@@ -35,6 +36,8 @@ async function undo(context: RunContext, kind: RecordKind, row: IdMapRow, scope:
 		context.report();
 		return;
 	}
+	// A delta's re-import: its old case comes back out of the trash.
+	if (fate.action === 'delete' && (await undoReimport(context, row, scope))) return;
 	let kayakoId = fate.action === 'delete' ? row.kayakoId : undefined;
 	// A create left pending may have happened: ask Kayako, and delete it if so.
 	if (kayakoId === undefined && row.status === 'pending') kayakoId = (await context.target.findExisting(kind, [{ sourceId: row.sourceId }])).get(row.sourceId);

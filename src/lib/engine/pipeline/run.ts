@@ -8,6 +8,7 @@ import { disableInactiveUsers } from './inactive-users';
 import { eachPage } from './streams';
 import { ReferenceResolver } from './references';
 import { migrateTicketPage } from './tickets';
+import { finishOpenReimports } from './ticket-reimport';
 
 const DAY_MS = 86_400_000;
 
@@ -18,6 +19,7 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 	const resolver = new ReferenceResolver(context);
 	resolver.register('users', async (id) => {
 		const user = await source.user(id, context.control.signal);
+		if (user) resolver.people.remember(user);
 		return user ? (await migrateUser(context, resolver, user, true)).kayakoId : undefined;
 	});
 	resolver.register('organizations', async (id) => {
@@ -78,6 +80,7 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 	if (selected.has('tickets')) {
 		await phase('tickets', async () => {
 			if (!since) context.progress.expect('tickets', await source.count('tickets', context.control.signal));
+			await finishOpenReimports(context);
 			const page = (records: Parameters<typeof migrateTicketPage>[2]) => migrateTicketPage(context, resolver, records);
 			// The last N days first, so the team can go live; the history follows and skips what moved already.
 			if (options.recentDays && !since) {

@@ -4,6 +4,7 @@ import { MigrationError, toErrorInfo } from '../errors';
 import type { JsonObject, MigrationStore, RunKind, RunRecord } from '../store';
 import type { RunContext } from './context';
 import { RunControl } from './control';
+import { DeltaTally } from './delta-summary';
 import { DEFAULT_PIPELINE_OPTIONS, MAX_BATCH, type PipelineOptions } from './options';
 import { doneByRun, ProgressTracker, resumedCounts, type ProgressReport } from './progress';
 import { rollbackRuns } from './rollback';
@@ -48,7 +49,8 @@ export async function executeRun(request: RunRequest): Promise<RunRecord> {
 		log: async (level, message, data) => {
 			await store.appendEvent({ migrationId: run.migrationId, runId: run.id, level, message, data });
 		},
-		now
+		now,
+		...(run.kind === 'delta' && { delta: new DeltaTally(store, run) })
 	};
 	// A resumed run starts clean: the error of its last attempt is history (it is in the event log).
 	await store.updateRun(run.id, { state: 'running', error: undefined });
@@ -58,6 +60,7 @@ export async function executeRun(request: RunRequest): Promise<RunRecord> {
 		else await runPipeline(context, run.kind === 'delta' ? await deltaSince(store, run) : undefined);
 		context.progress.phase = 'finishing';
 		context.report();
+		await context.delta?.finish();
 		return await store.updateRun(run.id, { state: 'finished', finishedAt: now(), counters: progress.counters() });
 	} catch (error) {
 		const info = toErrorInfo(error);

@@ -4,6 +4,7 @@ import { ENTITIES, type Entity } from '../model';
 import type { JsonObject, JsonValue, MigrationSettings } from '../store';
 import type { TicketFilters } from './filters';
 import type { MappingChoice, PipelineOptions } from './options';
+import { isWrittenLanguage, type WrittenLanguage } from '../words';
 
 /** What the Kayako writer is told, from the options step. */
 export interface WriterSettings {
@@ -16,6 +17,10 @@ export interface WriterSettings {
 	skipAttachments: boolean;
 	/** Ticket events (status, assignee, field changes) as private notes. */
 	eventsAsNotes: boolean;
+	/** The language of what the tool writes into Kayako (bylines, event notes); English for migrations saved before it was asked. */
+	language?: WrittenLanguage;
+	/** The time zone of the dates it writes (an IANA name like "Europe/Berlin"); the machine's when absent. */
+	timeZone?: string;
 }
 
 const text = (value: JsonValue | undefined): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
@@ -45,6 +50,7 @@ export function pipelineOptionsFrom(settings: MigrationSettings): Partial<Pipeli
 		filters: ticketFilters(filters)
 	};
 	if (entities?.length) result.entities = entities;
+	if (options.deltaTickets === 'reimport' || options.deltaTickets === 'append') result.deltaTickets = options.deltaTickets;
 	const recentDays = whole(options.recentDays);
 	if (recentDays) result.recentDays = recentDays;
 	const batchSize = whole(options.batchSize);
@@ -77,6 +83,8 @@ export function writerSettingsFrom(settings: MigrationSettings): WriterSettings 
 		ccField: text(options.ccField),
 		inlineImages: options.inlineImages === 'attach' ? 'attach' : 'rewrite',
 		skipAttachments: flag(options.skipAttachments),
-		eventsAsNotes: flag(options.eventsAsNotes)
+		eventsAsNotes: flag(options.eventsAsNotes),
+		language: isWrittenLanguage(options.writtenLanguage) ? options.writtenLanguage : 'en',
+		...(text(options.writtenTimeZone) && { timeZone: text(options.writtenTimeZone) })
 	};
 }

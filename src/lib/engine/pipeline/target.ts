@@ -12,6 +12,8 @@ export interface References {
 	kayakoId(kind: ReferenceKind, sourceId: SourceId): KayakoId | undefined;
 	/** A user the pipeline chose to stand in for a departed agent or a deleted requester. */
 	readonly defaultAgentId?: KayakoId;
+	/** A source user's name and e-mail, for what the writer writes about them (bylines, event notes); undefined when unknown. */
+	person?(sourceId: SourceId): { name?: string; email?: string } | undefined;
 }
 
 export interface Written {
@@ -23,6 +25,25 @@ export interface Written {
 }
 
 export type BatchOutcome = ({ ok: true } & Written) | { ok: false; error: ErrorInfo };
+
+/** What an earlier attempt left of a ticket's re-import: the case it replaces, the job the target accepted, or how long ago it sent. */
+export interface OpenReimport {
+	oldKayakoId: KayakoId;
+	jobId?: number;
+	agoMs?: number;
+}
+
+/** A delta's re-import of changed tickets: the new case is found and checked before the old one goes to the trash. */
+export interface ReimportTarget {
+	/** The new case of each ticket, waiting for its job or the rest of a settle period first; the old case never counts. */
+	find(open: ReadonlyMap<SourceId, OpenReimport>): Promise<{ found: Map<SourceId, KayakoId>; unfinished: Set<SourceId> }>;
+	/** Does the case hold at least this many posts (all it was sent with)? */
+	complete(kayakoId: KayakoId, posts: number): Promise<boolean>;
+	/** Moves a case to the target's trash, from where it can be restored. */
+	trash(kayakoId: KayakoId): Promise<void>;
+	/** Takes a case back out of the trash: a rollback of the re-import. */
+	restore(kayakoId: KayakoId): Promise<void>;
+}
 
 export interface TargetWriter {
 	team(team: Team, refs: References): Promise<Written>;
@@ -48,6 +69,8 @@ export interface TargetWriter {
 	update(kind: 'organizations' | 'users' | 'articles', kayakoId: KayakoId, record: Organization | User | Article, refs: References): Promise<Written>;
 	/** Delta: appends the comments that are new since the ticket was migrated, and updates its changed properties. */
 	updateTicket(kayakoId: KayakoId, bundle: TicketBundle, newComments: TicketBundle['comments'], refs: References): Promise<Written>;
+	/** Delta, when the user chose re-import: the ticket is imported anew with `tickets` (its jobs name the case it replaces), then this. */
+	reimport?: ReimportTarget;
 
 	/**
 	 * The second pass for links between articles, once every article is in: points the article's links to the

@@ -13,6 +13,8 @@ export interface TicketJobs {
 	accepted(jobId: number, sourceIds: readonly SourceId[]): Promise<void>;
 	/** The job has ended (or the target no longer knows it): what it made can be looked up now. */
 	ended(jobId: number): void;
+	/** A delta's re-import: ticket -> the case it replaces, which does not count as the ticket's case. */
+	readonly replacing?: ReadonlyMap<SourceId, number>;
 }
 
 /** The jobs of one call of `target.tickets`, read from and written to the id map. */

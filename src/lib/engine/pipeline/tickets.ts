@@ -11,6 +11,11 @@ import { noteUse } from './record-use';
 import type { ReferenceResolver } from './references';
 import type { BatchOutcome } from './target';
 import { StoredTicketJobs } from './ticket-jobs';
+import { reimportTicket } from './ticket-reimport';
+import { namedInEvents } from './stand-in-notes';
+import { nameOf, noteSeen, personOf } from '../reports/labels';
+import { because, plainReason } from '../reports/reasons/because';
+import type { PersonRole } from '../reports/reasons/codes';
 
 interface Prepared {
 	bundle: TicketBundle;
@@ -29,6 +34,7 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 	const changed: { ticket: Ticket; row: IdMapRow & { kayakoId: KayakoId } }[] = [];
 	for (const ticket of tickets) {
 		await context.control.checkpoint();
+		noteSeen(context.run.id, 'tickets', ticket.id, ticket);
 		const row = await revived(context, await context.store.getIdMapRow(keyOf(context, 'tickets', ticket.id)));
 		// Handled by this run already (the recent tickets first, or a page read again after a crash): counted then.
 		if (row && row.runId === context.run.id && row.status !== 'pending') continue;
@@ -60,7 +66,8 @@ export async function migrateTicketPage(context: RunContext, resolver: Reference
 	for (let start = 0; start < todo.length; start += batchSize) {
 		await migrateBatch(context, resolver, await prepareAll(context, resolver, todo.slice(start, start + batchSize)));
 	}
-	for (const { ticket, row } of changed) await updateTicket(context, resolver, ticket, row);
+	const reimport = context.options.deltaTickets === 'reimport' && context.target.reimport !== undefined;
+	for (const { ticket, row } of changed) await (reimport ? reimportChanged : updateTicket)(context, resolver, ticket, row);
 }
 
 /**
@@ -98,13 +105,34 @@ async function updateTicket(context: RunContext, resolver: ReferenceResolver, ti
 	}
 	const moved = new Set(row.parts ?? []);
 	const newComments = prepared.bundle.comments.filter((comment) => !moved.has(comment.id));
+	// Appended comments begin with their author's name, whoever wrote them.
+	await resolver.people.learn(newComments.map((comment) => comment.authorId));
 	const record = hashed(ticket, partsOf(prepared));
 	const result = await migrateRecord(context, 'tickets', ticket.id, record, () => Promise.reject(new Error('unreachable: the ticket is migrated')), async (kayakoId) => {
 		const written = await context.target.updateTicket(kayakoId, prepared.bundle, newComments, resolver.references(context.options.defaultAgentId));
 		await context.store.markMigrated(context.run.id, [{ ...prepared.key, kayakoId, contentHash: prepared.hash, parts: partsOf(prepared) }]);
 		return written;
 	});
+	if (result.outcome === 'migrated') await context.delta?.appended(newComments.length);
 	count(context, result.outcome === 'already' ? 'already' : result.outcome);
+}
+
+/** Delta with re-import chosen: a changed ticket goes in anew with every post, author and time; its old case is trashed. */
+async function reimportChanged(context: RunContext, resolver: ReferenceResolver, ticket: Ticket, row: IdMapRow & { kayakoId: KayakoId }): Promise<void> {
+	await context.control.checkpoint();
+	const prepared = await prepareOrFail(context, resolver, ticket);
+	if (!prepared) return;
+	if (prepared.hash === row.contentHash) {
+		await noteUse(context, row);
+		count(context, 'already');
+		return;
+	}
+	const input = { bundle: prepared.bundle, key: prepared.key, hash: prepared.hash, parts: partsOf(prepared), note: noteOf(prepared) };
+	const result = await reimportTicket(context, resolver.references(context.options.defaultAgentId), input, row.kayakoId);
+	if (result.ok) return count(context, 'migrated');
+	await context.store.markFailed(context.run.id, [{ ...prepared.key, reason: result.reason }]);
+	await context.log('warn', `tickets ${ticket.id} failed: ${result.reason}`, { kind: 'tickets', sourceId: ticket.id });
+	count(context, 'failed');
 }
 
 /** What a ticket's content hash covers: the ticket and which comments it has. */
@@ -237,20 +265,24 @@ async function one(context: RunContext, resolver: ReferenceResolver, prepared: P
 async function prepare(context: RunContext, resolver: ReferenceResolver, ticket: Ticket): Promise<Prepared> {
 	const comments = await context.source.comments(ticket.id, context.control.signal);
 	const notes: string[] = [];
-	const person = async (role: string, id: SourceId | undefined): Promise<KayakoId | undefined> => {
-		if (id === undefined) return undefined;
+	const missing = new Map<SourceId, PersonRole[]>();
+	const person = async (role: PersonRole | undefined, id: SourceId | undefined): Promise<void> => {
+		if (id === undefined) return;
 		const kayakoId = await resolver.ensure('users', id);
-		if (kayakoId === undefined) notes.push(`The ${role} (user ${id}) was not moved; the default agent stands in.`);
-		return kayakoId;
+		if (kayakoId === undefined && role && !missing.get(id)?.includes(role)) missing.set(id, [...(missing.get(id) ?? []), role]);
 	};
 	await person('requester', ticket.requesterId);
-	await person('submitter', ticket.submitterId);
+	await person(undefined, ticket.submitterId);
 	await person('assignee', ticket.assigneeId);
 	await resolver.ensure('organizations', ticket.organizationId);
-	if (ticket.teamId && (await resolver.ensure('teams', ticket.teamId)) === undefined) notes.push(`Group ${ticket.teamId} was not moved; the ticket has no team.`);
+	if (ticket.teamId && (await resolver.ensure('teams', ticket.teamId)) === undefined) notes.push(because('group-not-migrated', { id: ticket.teamId, name: await nameOf(context.run.id, context.store, context.run.migrationId, 'teams', ticket.teamId) }));
 	const authors = new Set(comments.map((comment) => comment.authorId).filter((id): id is SourceId => id !== undefined));
-	for (const author of authors) await person('author of a comment', author);
+	for (const author of authors) await person('comment-author', author);
 	for (const follower of ticket.followerIds) await resolver.ensure('users', follower);
+	// Posts by people who did not move, and event notes, name people: the writer needs their names now.
+	await resolver.people.learn([...missing.keys(), ...namedInEvents(comments)]);
+	// One sentence per person, naming every part they had on the ticket.
+	for (const [id, roles] of missing) notes.push(because('person-not-migrated', { person: await personOf(context.run.id, context.store, context.run.migrationId, id), roles, standIn: context.options.defaultAgentId !== undefined }));
 	for (const fieldId of Object.keys(ticket.fields)) await resolver.lookup('fields', fieldId);
 	const key = keyOf(context, 'tickets', ticket.id);
 	return {
@@ -269,9 +301,9 @@ async function prepare(context: RunContext, resolver: ReferenceResolver, ticket:
 async function prepareOrFail(context: RunContext, resolver: ReferenceResolver, ticket: Ticket): Promise<Prepared | undefined> {
 	const result = await repeatWithinBudget(context, () => prepare(context, resolver, ticket));
 	if (result.ok) return result.value;
-	const reason = `Its comments or the people it refers to could not be read or brought over: ${result.reason}`;
+	const reason = because('prepare-failed', { detail: result.reason });
 	await context.store.markFailed(context.run.id, [{ ...keyOf(context, 'tickets', ticket.id), reason }]);
-	await context.log('warn', `tickets ${ticket.id} failed: ${reason}`, { kind: 'tickets', sourceId: ticket.id });
+	await context.log('warn', `tickets ${ticket.id} failed: ${plainReason(reason)}`, { kind: 'tickets', sourceId: ticket.id });
 	count(context, 'failed');
 	return undefined;
 }

@@ -1,12 +1,21 @@
-// CSV for people who open it in a spreadsheet: UTF-8 with a BOM, and no cell that a spreadsheet would run as a formula.
+// CSV for people who open it in a spreadsheet: UTF-8 with a BOM, the separator their spreadsheet expects, and no cell
+// that a spreadsheet would run as a formula.
 import Papa from 'papaparse';
 
 const BOM = '\uFEFF';
 
+/** "," for English spreadsheets, ";" for German ones (where "," is the decimal comma). */
+export type CsvSeparator = ',' | ';';
+
+/** The separator a spreadsheet in this language opens without asking. */
+export function defaultSeparator(language: string | null | undefined): CsvSeparator {
+	return language?.toLowerCase().startsWith('de') ? ';' : ',';
+}
+
 /**
  * Where a spreadsheet may start a cell: the start of ours, and after any separator a reader might split on. We write
- * commas, but Excel in a German locale splits on ";", text import offers tab and "|", and a reader that ignores quotes
- * starts a row after a line break. So every one of these places is treated as the start of a cell.
+ * "," or ";", text import offers tab and "|", and a reader that ignores quotes starts a row after a line break. So every
+ * one of these places is treated as the start of a cell.
  */
 const CELL_START = String.raw`(^|[,;|\t\r\n])`;
 /** Blanks a spreadsheet may skip before the formula sign (tab and CR are the classic ones, per OWASP). */
@@ -24,7 +33,7 @@ export function inertCell(value: string): string {
 	return value.replace(FORMULA_START, (_match, separator: string, blanks: string) => `${separator}'${blanks}`);
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[], separator: CsvSeparator = ','): string {
 	const data = rows.map((row) => row.map((cell) => (cell === undefined ? '' : typeof cell === 'number' ? String(cell) : inertCell(cell))));
-	return BOM + Papa.unparse({ fields: [...header], data }, { newline: '\r\n', quotes: false });
+	return BOM + Papa.unparse({ fields: [...header], data }, { newline: '\r\n', quotes: false, delimiter: separator });
 }

@@ -2,6 +2,7 @@
 import { allOrNothing, queueEach, type StoreContext } from './context';
 import type { IdMapPrimaryKey } from './schema';
 import { usedAfter } from './id-map-usage';
+import { splitReason } from '../reports/reasons/because';
 import type { IdMapKey, IdMapRow, KayakoId } from './types';
 
 export interface MigratedMark extends IdMapKey {
@@ -18,6 +19,29 @@ export interface MigratedMark extends IdMapKey {
 
 export interface ReasonMark extends IdMapKey {
 	reason: string;
+}
+
+/** What a key may carry of the record it names (see reports/labels): kept on the row so reports need no source calls. */
+interface Seen {
+	label?: string;
+	sourceUrl?: string;
+}
+
+/** The row's name for its record: the newest one seen, else the one it had. */
+function keepSeen(row: IdMapRow, mark: IdMapKey, previous: IdMapRow | undefined): IdMapRow {
+	const seen = mark as Seen;
+	const label = seen.label ?? previous?.label;
+	if (label !== undefined) row.label = label;
+	const sourceUrl = seen.sourceUrl ?? previous?.sourceUrl;
+	if (sourceUrl !== undefined) row.sourceUrl = sourceUrl;
+	return row;
+}
+
+/** The reason as plain text on `reason`, and its coded facts beside it. */
+function setReason(row: IdMapRow, reason: string): void {
+	const { text, parts } = splitReason(reason);
+	row.reason = text;
+	if (parts) row.reasonParts = parts;
 }
 
 export interface IdMapWriteAccess {
@@ -78,13 +102,13 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				if (previous?.parts !== undefined) row.parts = previous.parts;
 				if (previous?.usedBy !== undefined) row.usedBy = previous.usedBy;
 				if (previous?.jobId !== undefined) row.jobId = previous.jobId;
-				return row;
+				return keepSeen(row, key, previous);
 			});
 		},
 
 		markJobAccepted(runId, keys, jobId) {
 			return updateRows(keys, (key, previous, now) => {
-				if (!previous) return { ...keyOf(key), status: 'pending', runId, updatedAt: now, attempts: 1, jobId };
+				if (!previous) return keepSeen({ ...keyOf(key), status: 'pending', runId, updatedAt: now, attempts: 1, jobId }, key, undefined);
 				// A row migrated meanwhile has nothing left to wait for.
 				if (previous.status === 'migrated') return previous;
 				return { ...previous, jobId, updatedAt: now };
@@ -101,12 +125,12 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				const sameRecord = previous?.kayakoId === mark.kayakoId;
 				const createdBy = sameRecord && previous?.createdBy ? previous.createdBy : mark.matched ? undefined : runId;
 				if (createdBy !== undefined) row.createdBy = createdBy;
-				if (mark.note !== undefined) row.reason = mark.note;
+				if (mark.note !== undefined) setReason(row, mark.note);
 				const parts = mark.parts ?? previous?.parts;
 				if (parts !== undefined) row.parts = parts;
 				const usedBy = usedAfter(previous, row);
 				if (usedBy !== undefined) row.usedBy = usedBy;
-				return row;
+				return keepSeen(row, mark, previous);
 			});
 		},
 
@@ -139,11 +163,12 @@ function withReason(status: 'failed' | 'skipped', mark: ReasonMark, previous: Id
 		entity: mark.entity,
 		sourceId: mark.sourceId,
 		status,
-		reason: mark.reason,
 		runId,
 		updatedAt: now,
 		attempts: previous?.attempts ?? 0
 	};
+	setReason(row, mark.reason);
+	keepSeen(row, mark, previous);
 	if (previous?.kayakoId !== undefined) row.kayakoId = previous.kayakoId;
 	if (previous?.contentHash !== undefined) row.contentHash = previous.contentHash;
 	if (previous?.createdBy !== undefined) row.createdBy = previous.createdBy;

@@ -9,7 +9,7 @@ export interface NewRun {
 	rollsBack?: string[];
 }
 
-export type RunChange = Partial<Pick<RunRecord, 'state' | 'counters' | 'finishedAt' | 'error'>>;
+export type RunChange = Partial<Pick<RunRecord, 'state' | 'counters' | 'finishedAt' | 'error' | 'delta'>>;
 
 export interface RunAccess {
 	/** Starts a run in state `running` with no counters yet. */

@@ -1,6 +1,6 @@
 // A migration's settings as a JSON file to keep or move to another browser; credentials never go into it.
 import { MigrationError } from '../errors';
-import { checkEntityNames } from '../pipeline/options';
+import { checkEntityNames, checkWrittenLanguage } from '../pipeline/options';
 import { newId } from './context';
 import { FIRST_STAGE, type MigrationAccess } from './migrations';
 import { toStoredMigration } from './sanitize';
@@ -44,5 +44,6 @@ export async function importMigrationSettings(store: Pick<MigrationAccess, 'save
 export function readSettingsFile(migration: unknown): MigrationSettings {
 	const settings = toStoredMigration(migration);
 	checkEntityNames(settings.options.entities);
+	checkWrittenLanguage(settings.options);
 	return settings;
 }

@@ -1,4 +1,5 @@
 // The records kept in IndexedDB: migration settings, encrypted credentials, runs, the id map, checkpoints and events.
+import type { ReasonPart } from '../reports/reasons/codes';
 
 /** Any value that survives JSON.stringify and back unchanged. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -86,6 +87,23 @@ export interface EntityCounters {
 	skipped: number;
 }
 
+/** What a delta did to one entity: records it created, records migrated before that it brought up to date. */
+export interface DeltaEntityCounts {
+	added: number;
+	updated: number;
+	/** Tickets: comments appended to cases migrated before. */
+	commentsAppended?: number;
+	/** Tickets: imported anew under a new case, the old case trashed. */
+	reimported?: number;
+}
+
+/** A delta's summary, kept with its run: per entity, and the tickets whose case number changed. */
+export interface DeltaSummary {
+	entities: Record<string, DeltaEntityCounts>;
+	commentsAppended: number;
+	reimported: { sourceId: string; oldKayakoId: KayakoId; newKayakoId: KayakoId }[];
+}
+
 export interface RunRecord {
 	id: string;
 	migrationId: string;
@@ -105,6 +123,8 @@ export interface RunRecord {
 	settings?: JsonObject;
 	/** The run notes on the id map the records of other runs it uses (`usedBy`); runs of older versions did not. */
 	notesUse?: boolean;
+	/** A delta's summary: what it added and updated per entity. */
+	delta?: DeltaSummary;
 }
 
 export type IdMapStatus = 'pending' | 'migrated' | 'failed' | 'skipped';
@@ -125,6 +145,12 @@ export interface IdMapRow extends IdMapKey {
 	kayakoId?: KayakoId;
 	/** Why a record failed or was skipped, or what changed on the way for a migrated one: one sentence for the report. */
 	reason?: string;
+	/** The same reason as facts with codes, so a report renders it in the reader's language; absent on older rows. */
+	reasonParts?: ReasonPart[];
+	/** What a reader knows the record by: a ticket's subject, a user's name and e-mail, an organisation's name, a field's title. */
+	label?: string;
+	/** The record's own address in the source when the source gives one (a help-centre article's page). */
+	sourceUrl?: string;
 	/** The run that last touched the row. */
 	runId: string;
 	/** Hash of the source record when it was migrated; delta compares against it. */

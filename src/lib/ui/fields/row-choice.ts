@@ -1,5 +1,6 @@
 // The fields step's choice per source field as the form holds it (select values are text), and back to what the engine saves.
-import type { FieldChoice, SourceFieldMatch } from '$lib/engine/api';
+import type { FieldChoice, FieldIssue, KayakoFieldView, SourceFieldMatch } from '$lib/engine/api';
+import type { FieldOption } from '$lib/engine/model';
 import { fieldChoicesJson } from '$lib/engine/field-mapping/choices';
 import type { JsonObject } from '$lib/engine/store';
 
@@ -34,4 +35,26 @@ export function choicesJson(rows: Record<string, RowChoice>, optionFields: reado
 		}
 	}
 	return fieldChoicesJson(choices);
+}
+
+/** What a row warns about: the chosen target's issues, and the drop-down options mapped to nothing. */
+export interface RowWarnings {
+	issues: FieldIssue[];
+	/** Set when the target is a Kayako option field: the source's options are then mapped one by one. */
+	mapsOptions: boolean;
+	leftOut: FieldOption[];
+}
+
+/** One rule for the row's warnings and the summary's count, so "1 field" never stands under two warnings. */
+export function rowWarnings(match: SourceFieldMatch, kayako: readonly KayakoFieldView[], choice: RowChoice): RowWarnings {
+	const issues =
+		choice.target === 'create' ? match.createIssues : choice.target === 'skip' ? [] : (match.candidates.find((each) => each.kayakoId === choice.target)?.issues ?? []);
+	const selected = kayako.find((each) => each.id === choice.target);
+	const mapsOptions = selected !== undefined && OPTION_TYPES.includes(selected.type) && match.field.options.length > 0;
+	const leftOut = mapsOptions ? match.field.options.filter((option) => !choice.options[option.value]) : [];
+	return { issues, mapsOptions, leftOut };
+}
+
+export function hasWarnings(warnings: RowWarnings): boolean {
+	return warnings.issues.length > 0 || warnings.leftOut.length > 0;
 }

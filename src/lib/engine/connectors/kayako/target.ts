@@ -6,6 +6,7 @@ import type { BatchOutcome, References, TargetWriter, Written } from '../../pipe
 import type { WriterSettings } from '../../pipeline/settings';
 import type { KayakoId } from '../../store';
 import type { KayakoSession } from './session';
+import { caseHoldsPosts, findReplacements, restoreCase, trashCase, type OpenReimport } from './writer/reimport';
 import {
 	articleAddresses,
 	createArticle,
@@ -42,6 +43,7 @@ import {
 } from './writer';
 import { appendPosts, updateCaseProperties, updateOrganization, updateUser } from './writer-updates';
 import { decodeFieldId, encodeFieldId, FIELD_FAMILY } from './field-ids';
+import { personLabel, wordsFor } from '../../words';
 
 export interface KayakoTargetOptions {
 	session: KayakoSession;
@@ -63,6 +65,7 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 	// Where the articles migrated by this writer came from and went to, for the links in the articles after them.
 	const articleLinks = articleAddresses([]);
 	const cache: Cache = { fields: {} };
+	const words = wordsFor(settings.language);
 
 	const context = (refs: References): WriteContext => ({
 		session,
@@ -79,9 +82,15 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 			inlineImages: settings.inlineImages,
 			skipAttachments: settings.skipAttachments,
 			defaultAgentId: refs.defaultAgentId === undefined ? undefined : Number(refs.defaultAgentId),
-			defaultRequesterId: refs.defaultAgentId === undefined ? undefined : Number(refs.defaultAgentId)
+			defaultRequesterId: refs.defaultAgentId === undefined ? undefined : Number(refs.defaultAgentId),
+			words,
+			...(settings.timeZone && { timeZone: settings.timeZone })
 		},
-		download: options.download
+		download: options.download,
+		userName: (sourceUserId) => {
+			const person = refs.person?.(sourceUserId);
+			return person?.name || person?.email ? personLabel(words, person) : undefined;
+		}
 	});
 
 	const fieldsOf = (family: FieldTarget['family']) => (cache.fields[family] ??= listFields(session, family));
@@ -192,6 +201,17 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 			return { kayakoId, note: notes(warnings) };
 		},
 
+		reimport: {
+			async find(open) {
+				const asked = new Map<string, OpenReimport>([...open].map(([sourceId, each]) => [sourceId, { oldCaseId: Number(each.oldKayakoId), jobId: each.jobId, agoMs: each.agoMs }]));
+				const { found, unfinished } = await findReplacements(context(NO_REFS), asked);
+				return { found: new Map<string, KayakoId>(found), unfinished };
+			},
+			complete: (kayakoId, posts) => caseHoldsPosts(context(NO_REFS), Number(kayakoId), posts),
+			trash: (kayakoId) => trashCase(context(NO_REFS), Number(kayakoId)),
+			restore: (kayakoId) => restoreCase(context(NO_REFS), Number(kayakoId))
+		},
+
 		async findExisting(kind: RecordKind, records: { sourceId: string }[]) {
 			const ids = records.map((record) => record.sourceId);
 			const found = await lookup(session, kind, ids);
@@ -261,6 +281,9 @@ function unlessFailed<T>(read: Promise<T>, forget: () => void): Promise<T> {
 function sanitizeComment(comment: Comment): Comment {
 	return { ...comment, html: sanitizeBody(comment.html).html };
 }
+
+/** For writer steps that resolve no references (looking cases up, trashing one). */
+const NO_REFS: References = { kayakoId: () => undefined };
 
 function sanitizeBundle(bundle: TicketBundle): TicketBundle {
 	return { ...bundle, comments: bundle.comments.map(sanitizeComment) };

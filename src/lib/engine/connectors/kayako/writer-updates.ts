@@ -6,7 +6,8 @@ import type { WriteContext, WriteWarning } from './writer/context';
 import { convertFieldValues } from './writer/field-values';
 import { uploadAttachments } from './writer/files';
 import { postMarker, readCasePosts } from './writer/post-markers';
-import { buildPost, byline } from './writer/posts';
+import { buildPost, inlineAttachedNote } from './writer/posts';
+import { bylineOf, worded, wordsOf } from './writer/worded';
 import { referenceData } from './writer/reference-data';
 
 export async function updateUser(ctx: WriteContext, id: number, user: User): Promise<WriteWarning[]> {
@@ -65,13 +66,14 @@ export async function appendPosts(ctx: WriteContext, caseId: number, ticketId: s
 	const warnings: WriteWarning[] = [];
 	if (comments.length === 0) return warnings;
 	let present = await readCasePosts(ctx.session, caseId);
-	for (const comment of inOrder(comments)) {
+	let inlineAttached = 0;
+	for (const comment of inOrder(comments).map((each) => worded(ctx, each))) {
 		if (present.holds(ticketId, comment)) continue;
 		const marker = postMarker(ticketId, comment.id);
 		const { files, warnings: fileWarnings } = await uploadAttachments(ctx, ticketId, comment.attachments);
 		warnings.push(...fileWarnings);
-		const name = (comment.authorId && ctx.userName?.(comment.authorId)) || (comment.authorId ? `user ${comment.authorId}` : 'an unknown user');
-		const built = buildPost(comment, files, ctx.options.inlineImages, byline(name, comment.createdAt));
+		const built = buildPost(comment, files, ctx.options.inlineImages, bylineOf(ctx, comment), wordsOf(ctx));
+		inlineAttached += built.inlineAttached;
 		try {
 			await ctx.session.request({
 				method: 'POST',
@@ -85,5 +87,7 @@ export async function appendPosts(ctx: WriteContext, caseId: number, ticketId: s
 			if (!present.holds(ticketId, comment)) throw error;
 		}
 	}
+	const inlineNote = inlineAttachedNote(inlineAttached);
+	if (inlineNote) warnings.push({ sourceId: ticketId, message: inlineNote });
 	return warnings;
 }

@@ -71,7 +71,7 @@ class ZendeskSource implements ZendeskSourceConnector {
 	}
 
 	count(entity: CountedEntity, signal?: AbortSignal): Promise<number | undefined> {
-		return countOf(this.client, entity, signal);
+		return countOf(this.client, entity, signal, () => this.fields({ signal }));
 	}
 
 	staff(signal?: AbortSignal): Promise<User[]> {
@@ -112,7 +112,7 @@ class ZendeskSource implements ZendeskSourceConnector {
 		for await (const page of cursorExport<ZendeskUser>(this.client, { path: USER_EXPORT, key: 'users', query: this.#exportQuery() }, options)) {
 			const users: User[] = [];
 			for (const user of page.records) {
-				const identities = this.settings.readIdentities ? await this.#identities(user.id, options.signal) : undefined;
+				const identities = this.#wantsIdentities(user) ? await this.#identities(user.id, options.signal) : undefined;
 				users.push(mapUser(user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) }));
 			}
 			yield pageOf(page, users);
@@ -163,7 +163,7 @@ class ZendeskSource implements ZendeskSourceConnector {
 		const user = body?.user ?? (deleted && { ...deleted.deleted_user, active: false });
 		if (!user) return undefined;
 		const [userFieldIds, teamIdsByUser] = await Promise.all([this.#lookups.userFieldIds.get(signal), this.#lookups.teamIdsByUser.get(signal)]);
-		const identities = this.settings.readIdentities && body ? await this.#identities(user.id, signal) : undefined;
+		const identities = body && this.#wantsIdentities(user) ? await this.#identities(user.id, signal) : undefined;
 		return mapUser(user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) });
 	}
 
@@ -203,19 +203,30 @@ class ZendeskSource implements ZendeskSourceConnector {
 		return { baseUrl: this.client.baseUrl, userEmails, brandNames, statusLabels, solvedAt };
 	}
 
+	/** Identities are read when asked for, and always for a user with neither e-mail nor phone: a Twitter or Facebook user, known only by a handle there. */
+	#wantsIdentities(user: ZendeskUser): boolean {
+		return this.settings.readIdentities === true || (user.active !== false && !user.email && !user.phone);
+	}
+
+	/** A user gone between the export and this read has no identities to give (404): none, rather than a failed page. */
 	async #identities(userId: number, signal?: AbortSignal): Promise<ZendeskIdentity[]> {
 		const identities: ZendeskIdentity[] = [];
-		for await (const page of cursorList<ZendeskIdentity>(this.client, { path: `/api/v2/users/${userId}/identities.json`, key: 'identities' }, signal ? { signal } : {})) identities.push(...page.records);
+		try {
+			for await (const page of cursorList<ZendeskIdentity>(this.client, { path: `/api/v2/users/${userId}/identities.json`, key: 'identities' }, signal ? { signal } : {})) identities.push(...page.records);
+		} catch (error) {
+			if (error instanceof MigrationError && error.info.status === 404) return identities;
+			throw error;
+		}
 		return identities;
 	}
 
 	async #eventComments(ticketId: SourceId, signal?: AbortSignal): Promise<Comment[]> {
-		const fields = await this.#lookups.eventFieldNames.get(signal);
+		const [fields, groupNames] = await Promise.all([this.#lookups.eventFieldNames.get(signal), this.#lookups.groupNames.get(signal)]);
 		const events: Comment[] = [];
 		const request = { path: `/api/v2/tickets/${encodeURIComponent(ticketId)}/audits.json`, key: 'audits' };
 		for await (const page of cursorList<ZendeskAudit>(this.client, request, signal ? { signal } : {})) {
 			for (const audit of page.records) {
-				const event = mapAuditEvent(audit, ticketId, fields);
+				const event = mapAuditEvent(audit, ticketId, fields, groupNames);
 				if (event) events.push(event);
 			}
 		}

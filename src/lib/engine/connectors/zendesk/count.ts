@@ -1,5 +1,6 @@
 // How many records the select step will show, from Zendesk's count endpoint and the `count` of offset-paginated lists.
-import type { CountedEntity } from '../source';
+import type { FieldDefinition } from '../../model';
+import type { CountedEntity, Page } from '../source';
 import type { Query, ZendeskClient } from './client';
 
 /** Offset pages carry the list's total in `count`; asking for one record a page makes that cheap. */
@@ -8,7 +9,16 @@ async function listCount(client: ZendeskClient, path: string, query: Query, sign
 	return typeof body.count === 'number' ? body.count : undefined;
 }
 
-export async function countOf(client: ZendeskClient, entity: CountedEntity, signal?: AbortSignal): Promise<number | undefined> {
+/**
+ * `fields` reads the field definitions as the migration does: the lists' own `count` includes Zendesk's system ticket
+ * fields (subject, status, priority ...), which are no custom fields and never move, so the custom ones are counted.
+ */
+export async function countOf(
+	client: ZendeskClient,
+	entity: CountedEntity,
+	signal: AbortSignal | undefined,
+	fields: () => AsyncIterable<Page<FieldDefinition>>
+): Promise<number | undefined> {
 	switch (entity) {
 		case 'tickets': {
 			const body = await client.get<{ count?: { value?: unknown } }>('/api/v2/tickets/count.json', { support_type_scope: 'all' }, signal);
@@ -22,12 +32,9 @@ export async function countOf(client: ZendeskClient, entity: CountedEntity, sign
 		case 'teams':
 			return listCount(client, '/api/v2/groups.json', { exclude_deleted: true }, signal);
 		case 'fields': {
-			const counts = await Promise.all([
-				listCount(client, '/api/v2/ticket_fields.json', {}, signal),
-				listCount(client, '/api/v2/user_fields.json', {}, signal),
-				listCount(client, '/api/v2/organization_fields.json', {}, signal)
-			]);
-			return counts.every((count) => count !== undefined) ? counts.reduce<number>((sum, count) => sum + (count ?? 0), 0) : undefined;
+			let custom = 0;
+			for await (const page of fields()) custom += page.records.filter((field) => !field.system).length;
+			return custom;
 		}
 		case 'articles':
 			return listCount(client, '/api/v2/help_center/articles.json', {}, signal);

@@ -30,6 +30,10 @@ export function refineZendeskError(error: unknown, host: string, needsAdmin = fa
 	if (info.status === 401) {
 		info.kind = 'auth-failed';
 		info.message = `Zendesk at ${host} refused the login (${info.helpdeskMessage ?? '401'}). Check the e-mail address and the API token, password or OAuth token.`;
+	} else if (info.status === 404 && /^No help desk at /i.test(info.code ?? '')) {
+		// Zendesk's answer for a subdomain no account has, on any path: the address is wrong, not a record gone.
+		info.kind = 'account-unknown';
+		info.message = `There is no Zendesk account at ${host} (Zendesk says "${info.code}"). Check the address, for example acme.zendesk.com.`;
 	} else if (info.status === 403 && needsAdmin) {
 		info.kind = 'not-admin';
 		info.message = `Zendesk at ${host} lets only administrators read its exports. Log in with an admin account, or an API token of an admin.`;

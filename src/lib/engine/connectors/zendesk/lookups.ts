@@ -4,7 +4,7 @@ import type { SourceId } from '../../model';
 import type { ZendeskClient } from './client';
 import { eventFieldNames } from './map-events';
 import { cursorList } from './pages';
-import type { ZendeskBrand, ZendeskCustomStatus, ZendeskGroupMembership, ZendeskProfileField, ZendeskTicketField } from './types';
+import type { ZendeskBrand, ZendeskCustomStatus, ZendeskGroup, ZendeskGroupMembership, ZendeskProfileField, ZendeskTicketField } from './types';
 
 async function readAll<R>(client: ZendeskClient, path: string, key: string, signal?: AbortSignal): Promise<R[]> {
 	const all: R[] = [];
@@ -36,6 +36,8 @@ export class ZendeskLookups {
 	readonly statusLabels;
 	/** Ticket field titles and option names, for event comments. */
 	readonly eventFieldNames;
+	/** Group names by id (deleted groups too), for event comments. */
+	readonly groupNames;
 	/** Rebuilt at the start of each users stream, so a resumed run sees memberships changed in between. */
 	readonly teamIdsByUser;
 
@@ -55,6 +57,7 @@ export class ZendeskLookups {
 			return new Map((body?.custom_statuses ?? []).map((status): [number, string] => [status.id, status.agent_label]));
 		});
 		this.eventFieldNames = once(async (signal) => eventFieldNames(await readAll<ZendeskTicketField>(client, '/api/v2/ticket_fields.json', 'ticket_fields', signal)));
+		this.groupNames = once(async (signal) => new Map((await readAll<ZendeskGroup>(client, '/api/v2/groups.json', 'groups', signal)).map((group): [string, string] => [String(group.id), group.name])));
 		this.teamIdsByUser = once(async (signal) => {
 			const byUser = new Map<number, SourceId[]>();
 			for (const membership of await readAll<ZendeskGroupMembership>(client, '/api/v2/group_memberships.json', 'group_memberships', signal)) {

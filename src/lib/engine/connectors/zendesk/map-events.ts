@@ -1,5 +1,7 @@
-// Maps Zendesk ticket audits into private event comments ("Status changed from open to pending by 123"), for sources read with eventsAsComments.
-import type { Comment, SourceId } from '../../model';
+// Maps Zendesk ticket audits into private event comments, one per audit, whose changes the writer words with names and in the migration's language.
+import type { Comment, EventChange, SourceId } from '../../model';
+import { eventNote } from '../../words/event-note';
+import { en } from '../../words/en';
 import { idOf } from './map-values';
 import type { ZendeskAudit, ZendeskAuditEvent, ZendeskTicketField } from './types';
 
@@ -11,7 +13,7 @@ export interface EventFieldNames {
 
 export type EventFieldNamesById = ReadonlyMap<string, EventFieldNames>;
 
-const SYSTEM_LABELS: Record<string, string> = { status: 'Status', assignee_id: 'Assignee', group_id: 'Group' };
+const SYSTEM_KINDS: Record<string, EventChange['kind']> = { status: 'status', assignee_id: 'assignee', group_id: 'group' };
 
 /** Zendesk's own changes (triggers, automations) carry author -1. */
 const ZENDESK_AUTHOR = -1;
@@ -20,25 +22,32 @@ export function eventFieldNames(fields: readonly ZendeskTicketField[]): EventFie
 	return new Map(fields.map((field): [string, EventFieldNames] => [String(field.id), { title: field.title, optionNames: new Map((field.custom_field_options ?? []).map((option) => [option.value, option.name])) }]));
 }
 
-/** One private event comment per audit that changed the status, assignee, group or a custom field; other audits give none. */
-export function mapAuditEvent(audit: ZendeskAudit, ticketId: SourceId, fields: EventFieldNamesById): Comment | undefined {
-	const by = audit.author_id === ZENDESK_AUTHOR ? 'Zendesk' : (idOf(audit.author_id) ?? 'an unknown user');
-	const lines = (audit.events ?? []).flatMap((event) => {
-		const line = describeChange(event, fields);
-		return line ? [`${line} by ${by}`] : [];
+/**
+ * One private event comment per audit that changed the status, assignee, group or a custom field; other audits give none.
+ * Its `changes` are what the writer words; `html` and `plain` are an English reading without names, for previews.
+ * `groupNames`: the source's groups by id, deleted ones too, so a group change names its groups.
+ */
+export function mapAuditEvent(audit: ZendeskAudit, ticketId: SourceId, fields: EventFieldNamesById, groupNames: ReadonlyMap<string, string> = new Map()): Comment | undefined {
+	const changes = (audit.events ?? []).flatMap((event) => {
+		const change = changeOf(event, fields, groupNames);
+		return change ? [change] : [];
 	});
-	if (lines.length === 0) return undefined;
-	const authorId = audit.author_id === ZENDESK_AUTHOR ? undefined : idOf(audit.author_id);
+	if (changes.length === 0) return undefined;
+	const system = audit.author_id === ZENDESK_AUTHOR;
+	const authorId = system ? undefined : idOf(audit.author_id);
+	const { html, plain } = eventNote(en, { changes, author: system ? 'Zendesk' : en.formerAgent, createdAt: audit.created_at, timeZone: 'UTC' }, () => en.formerAgent);
 	return {
 		id: `audit-${audit.id}`,
 		ticketId,
 		...(authorId !== undefined && { authorId }),
+		...(system && { authorName: 'Zendesk' }),
 		public: false,
-		html: lines.map((line) => `<p>${escapeHtml(line)}</p>`).join(''),
-		plain: lines.join('\n'),
+		html,
+		plain,
 		createdAt: audit.created_at,
 		attachments: [],
-		event: true
+		event: true,
+		changes
 	};
 }
 
@@ -47,19 +56,22 @@ export function inTimeOrder(comments: readonly Comment[], events: readonly Comme
 	return [...comments, ...events].map((comment, order) => ({ comment, order, at: Date.parse(comment.createdAt) })).sort((a, b) => a.at - b.at || a.order - b.order).map((entry) => entry.comment);
 }
 
-function describeChange(event: ZendeskAuditEvent, fields: EventFieldNamesById): string | undefined {
+function changeOf(event: ZendeskAuditEvent, fields: EventFieldNamesById, groupNames: ReadonlyMap<string, string>): EventChange | undefined {
 	if (event.type !== 'Change' || !event.field_name) return undefined;
-	const system = SYSTEM_LABELS[event.field_name];
-	const custom = system ? undefined : fields.get(event.field_name);
+	const kind = SYSTEM_KINDS[event.field_name];
+	const custom = kind ? undefined : fields.get(event.field_name);
 	// Changes to anything else (priority, tags, subject...) are not what the option is about.
-	if (!system && !custom && !/^\d+$/.test(event.field_name)) return undefined;
-	const label = system ?? (custom ? `"${custom.title}"` : `Field ${event.field_name}`);
+	if (!kind && !custom && !/^\d+$/.test(event.field_name)) return undefined;
 	const before = valueText(event.previous_value, custom);
 	const after = valueText(event.value, custom);
 	if (before === after) return undefined;
-	if (before === undefined) return `${label} set to ${after}`;
-	if (after === undefined) return `${label} cleared (was ${before})`;
-	return `${label} changed from ${before} to ${after}`;
+	const values = { ...(before !== undefined && { before }), ...(after !== undefined && { after }) };
+	if (kind === 'group') {
+		const names = Object.fromEntries([before, after].flatMap((id) => (id !== undefined && groupNames.has(id) ? [[id, groupNames.get(id)!]] : [])));
+		return { kind, ...values, names };
+	}
+	if (kind) return { kind, ...values };
+	return { kind: 'field', label: custom ? custom.title : event.field_name, ...values };
 }
 
 function valueText(value: unknown, field: EventFieldNames | undefined): string | undefined {
@@ -70,8 +82,4 @@ function valueText(value: unknown, field: EventFieldNames | undefined): string |
 	};
 	if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(named).join(', ');
 	return named(value);
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

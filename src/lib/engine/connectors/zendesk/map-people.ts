@@ -1,6 +1,7 @@
 // Maps Zendesk users, organizations and groups into the canonical User, Organization and Team.
 import type { Organization, SourceId, Team, User, UserRole } from '../../model';
 import { fieldValues, idOf, textOf } from './map-values';
+import { socialProfilesOf } from './map-via';
 import type { ZendeskGroup, ZendeskIdentity, ZendeskOrganization, ZendeskUser } from './types';
 
 /** Zendesk keys user and organization field values by the field's `key`; the model keys them by the field's id. */
@@ -39,9 +40,13 @@ export function mapUser(user: ZendeskUser, lookups: UserLookups): User {
 	const locale = textOf(user.locale);
 	const timeZone = textOf(user.iana_time_zone) ?? textOf(user.time_zone);
 	const notes = textOf(user.notes);
+	const socialProfiles = socialProfilesOf(identities);
+	const photoUrl = textOf(user.photo?.content_url);
+	const handle = socialProfiles[0] && (socialProfiles[0].network === 'twitter' ? `@${socialProfiles[0].handle}` : socialProfiles[0].url);
 	return {
 		id: String(user.id),
-		name: user.name || user.email || `Zendesk user ${user.id}`,
+		// A social user without a name still has a handle: never a nameless customer.
+		name: user.name?.trim() || user.email || handle || `Zendesk user ${user.id}`,
 		role: roleOf(user),
 		// Deleted users come back from the export with active: false; they keep their tickets' authorship.
 		active: user.active !== false,
@@ -55,6 +60,8 @@ export function mapUser(user: ZendeskUser, lookups: UserLookups): User {
 		...(locale !== undefined && { locale }),
 		...(timeZone !== undefined && { timeZone }),
 		...(notes !== undefined && { notes }),
+		...(socialProfiles.length > 0 && { socialProfiles }),
+		...(photoUrl !== undefined && { photoUrl }),
 		...(user.created_at && { createdAt: user.created_at }),
 		...(user.updated_at && { updatedAt: user.updated_at })
 	};

@@ -1,6 +1,8 @@
 // Maps Zendesk tickets and their comments into the canonical Ticket and Comment.
+import { because } from '../../reports/reasons/because';
 import type { Comment, SourceId, Ticket, TicketPriority, TicketStatus, TicketType } from '../../model';
-import { fieldValues, idOf, idsOf, mapAttachment, userIdOf, ZENDESK_SYSTEM_USER } from './map-values';
+import { fieldValues, idOf, idsOf, mapAttachment, textOf, userIdOf, ZENDESK_SYSTEM_USER } from './map-values';
+import { viaOf } from './map-via';
 import type { ZendeskComment, ZendeskTicket } from './types';
 import { webLink } from './url';
 
@@ -39,16 +41,19 @@ export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): NotedT
 	const notes: string[] = [];
 	const deleted = isDeletedTicket(ticket);
 	const known = deleted ? 'closed' : STATUSES[ticket.status ?? ''];
-	if (!known) notes.push(`Zendesk gave the status "${ticket.status ?? ''}", which is none of new, open, pending, hold, solved or closed; the ticket was read as open.`);
+	if (!known) notes.push(because('unknown-status', { value: ticket.status ?? '' }));
 	const status = known ?? UNKNOWN_STATUS_DEFAULT;
 	const priority = ticket.priority ?? '';
-	if (priority && !PRIORITIES.includes(priority)) notes.push(`Zendesk gave the priority "${priority}", which is none of low, normal, high or urgent; the ticket was read without a priority.`);
+	if (priority && !PRIORITIES.includes(priority)) notes.push(because('unknown-priority', { value: priority }));
 	const type = ticket.type ?? '';
-	if (type && !TYPES.includes(type)) notes.push(`Zendesk gave the type "${type}", which is none of question, incident, problem or task; the ticket was read without a type.`);
+	if (type && !TYPES.includes(type)) notes.push(because('unknown-type', { value: type }));
 	const channel = ticket.via?.channel;
 	const brand = ticket.brand_id === null || ticket.brand_id === undefined ? undefined : (lookups.brandNames.get(ticket.brand_id) ?? String(ticket.brand_id));
 	const statusLabel = ticket.custom_status_id === null || ticket.custom_status_id === undefined ? undefined : lookups.statusLabels.get(ticket.custom_status_id);
 	const solvedAt = solvedAtOf(ticket, lookups);
+	const via = viaOf(ticket.via);
+	const recipient = textOf(ticket.recipient);
+	const dueAt = textOf(ticket.due_at);
 	return {
 		id: String(ticket.id),
 		subject: ticket.subject ?? ticket.raw_subject ?? '',
@@ -71,6 +76,9 @@ export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): NotedT
 		...(brand !== undefined && { brand }),
 		...(channel !== null && channel !== undefined && { channel: String(channel) }),
 		url: webLink(lookups.baseUrl, 'tickets', String(ticket.id)),
+		...(dueAt !== undefined && { dueAt }),
+		...(recipient !== undefined && { recipient }),
+		...(via !== undefined && { via }),
 		...(deleted && { deleted }),
 		...(notes.length > 0 && { notes })
 	};
@@ -107,6 +115,7 @@ function optionalId<K extends string>(key: K, id: number | null | undefined): Pa
 
 export function mapComment(comment: ZendeskComment, ticketId: SourceId): Comment {
 	const authorId = userIdOf(comment.author_id);
+	const via = viaOf(comment.via);
 	return {
 		id: String(comment.id),
 		ticketId,
@@ -116,6 +125,7 @@ export function mapComment(comment: ZendeskComment, ticketId: SourceId): Comment
 		html: comment.html_body ?? comment.body ?? '',
 		plain: comment.plain_body ?? comment.body ?? '',
 		createdAt: comment.created_at,
-		attachments: (comment.attachments ?? []).map(mapAttachment)
+		attachments: (comment.attachments ?? []).map(mapAttachment),
+		...(via !== undefined && { via })
 	};
 }

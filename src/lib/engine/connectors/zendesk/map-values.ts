@@ -31,7 +31,8 @@ export function fieldValue(value: unknown): FieldValue {
 export function fieldValues(entries: Iterable<[SourceId | undefined, unknown]>): FieldValues {
 	const values: FieldValues = {};
 	for (const [id, raw] of entries) {
-		if (id === undefined || raw === null || raw === undefined) continue;
+		// An unset drop-down may come as "" rather than null: unset either way.
+		if (id === undefined || raw === null || raw === undefined || raw === '') continue;
 		values[id] = fieldValue(raw);
 	}
 	return values;

@@ -3,6 +3,8 @@
 /** `via` on tickets and comments (ViaObject). */
 export interface ZendeskVia {
 	channel?: string | number | null;
+	/** `from`/`to`: `{address, name}` for e-mail, `{username, profile_url, name}` for Twitter, `{facebook_id, profile_url, name}` for Facebook, `{}` otherwise. */
+	source?: { from?: Record<string, unknown> | null; to?: Record<string, unknown> | null; rel?: string | null } | null;
 }
 
 /** TicketObject, plus the `status: "deleted"` the incremental export uses for deleted tickets. */
@@ -24,6 +26,8 @@ export interface ZendeskTicket {
 	tags?: string[] | null;
 	custom_fields?: { id: number; value: unknown }[] | null;
 	via?: ZendeskVia | null;
+	recipient?: string | null;
+	due_at?: string | null;
 	brand_id?: number | null;
 	custom_status_id?: number | null;
 	created_at: string;
@@ -57,6 +61,7 @@ export interface ZendeskComment {
 	html_body?: string | null;
 	plain_body?: string | null;
 	created_at: string;
+	via?: ZendeskVia | null;
 	attachments?: ZendeskAttachment[] | null;
 }
 
@@ -98,6 +103,8 @@ export interface ZendeskUser {
 	iana_time_zone?: string | null;
 	time_zone?: string | null;
 	notes?: string | null;
+	/** An attachment object; null without a picture. */
+	photo?: { content_url?: string | null } | null;
 	created_at?: string | null;
 	updated_at?: string | null;
 }

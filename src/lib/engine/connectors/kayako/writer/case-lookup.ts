@@ -2,12 +2,33 @@
 import type { KayakoSession } from '../session';
 import { chunks, listAll } from './context';
 
-/** Source ticket id -> Kayako case id, for the ids that exist (trashed cases too: they were created). */
-export async function findCasesByLegacyIds(session: KayakoSession, ids: readonly string[]): Promise<Map<string, number>> {
+interface CaseSeen {
+	id: number;
+	legacy_id: string | null;
+	state?: string | null;
+}
+
+/**
+ * Source ticket id -> Kayako case id, for the ids that exist (trashed cases too: they were created). When a ticket has
+ * a live case and a trashed one (a delta re-imported it), the live one is named.
+ * `replacing`: a ticket being re-imported -> its old case; that case and trashed ones do not count, so only the
+ * new case a re-import made is found.
+ */
+export async function findCasesByLegacyIds(session: KayakoSession, ids: readonly string[], replacing?: ReadonlyMap<string, number>): Promise<Map<string, number>> {
 	const found = new Map<string, number>();
+	const trashed = new Set<string>();
 	for (const chunk of chunks([...new Set(ids)], 100)) {
-		const cases = await listAll<{ id: number; legacy_id: string | null }>(session, 'cases.json', { legacy_ids: chunk.join(','), fields: 'id,legacy_id' });
-		for (const kase of cases) if (kase.legacy_id && !found.has(kase.legacy_id)) found.set(kase.legacy_id, kase.id);
+		const cases = await listAll<CaseSeen>(session, 'cases.json', { legacy_ids: chunk.join(','), fields: 'id,legacy_id,state' });
+		for (const kase of cases) {
+			const legacyId = kase.legacy_id;
+			if (!legacyId) continue;
+			const inTrash = kase.state === 'TRASH';
+			if (replacing?.has(legacyId) && (inTrash || replacing.get(legacyId) === kase.id)) continue;
+			if (found.has(legacyId) && !(trashed.has(legacyId) && !inTrash)) continue;
+			found.set(legacyId, kase.id);
+			if (inTrash) trashed.add(legacyId);
+			else trashed.delete(legacyId);
+		}
 	}
 	return found;
 }

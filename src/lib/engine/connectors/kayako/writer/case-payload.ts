@@ -1,9 +1,12 @@
 // One ticket as a row of POST /bulk/cases: subject, requester, status/priority/type, tags, field values, and its posts in order.
+import { because } from '../../../reports/reasons/because';
 import type { Comment, Ticket, TicketBundle } from '../../../model';
 import type { WriteContext, WriteWarning } from './context';
 import { convertFieldValues, kayakoTimestamp } from './field-values';
 import type { UploadedFile } from './files';
-import { buildPost, bulkPost, byline, type BuiltPost, type PostAuthor } from './posts';
+import { uncarriedWarnings } from './case-uncarried';
+import { buildPost, bulkPost, inlineAttachedNote, type BuiltPost, type PostAuthor } from './posts';
+import { authorName, bylineOf, worded, wordsOf } from './worded';
 import { priorityIdFor, statusIdFor, typeIdFor, type ReferenceData } from './reference-data';
 
 function escapeHtml(text: string): string {
@@ -44,6 +47,8 @@ export interface PreparedPost {
 	comment: Comment;
 	author: PostAuthor;
 	built: BuiltPost;
+	/** Who wrote it and when, for a post that cannot carry either (the one-by-one fallback); none for event notes. */
+	byline?: string;
 }
 
 export interface PreparedCase {
@@ -61,15 +66,14 @@ export function inOrder(comments: readonly Comment[]): Comment[] {
 	return [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
 }
 
-export function subjectOf(bundle: TicketBundle, oldIdInSubject: boolean | undefined): string {
-	const subject = bundle.ticket.subject.trim() || '(no subject)';
+export function subjectOf(bundle: TicketBundle, oldIdInSubject: boolean | undefined, noSubject = '(no subject)'): string {
+	const subject = bundle.ticket.subject.trim() || noSubject;
 	return oldIdInSubject ? `[#${bundle.ticket.id}] ${subject}` : subject;
 }
 
 function authorOf(ctx: Pick<WriteContext, 'resolve' | 'userName' | 'options'>, comment: Comment): PostAuthor {
 	const resolved = comment.authorId ? ctx.resolve('users', comment.authorId) : undefined;
-	const name = comment.authorName || (comment.authorId && ctx.userName?.(comment.authorId)) || (comment.authorId ? `user ${comment.authorId}` : 'an unknown user');
-	return { creatorId: resolved ?? ctx.options.defaultAgentId, name };
+	return { creatorId: resolved ?? ctx.options.defaultAgentId, name: authorName(ctx, comment) };
 }
 
 /**
@@ -87,31 +91,36 @@ export function buildCase(
 	const { options } = ctx;
 	const { fieldValues, warnings } = convertFieldValues(ticket.id, ticket.fields, ctx.fieldTarget, 'case');
 	if (options.ccField && ticket.ccEmails.length > 0) fieldValues[options.ccField] = ticket.ccEmails.join(', ');
-	warnings.unshift(...sourceNotes(ticket).map((message) => ({ sourceId: ticket.id, message })));
+	warnings.unshift(...sourceNotes(ticket).map((message) => ({ sourceId: ticket.id, message })), ...uncarriedWarnings(ticket));
 	const converted = caseTags(ticket.id, [...ticket.tags, ...(options.tagMigrated ? [options.tagMigrated] : [])]);
 	warnings.push(...converted.warnings);
 	const { tags } = converted;
 	const statusId = statusIdFor(data, ticket.status, ticket.statusLabel);
 	const priorityId = priorityIdFor(data, ticket.priority);
 	const typeId = typeIdFor(data, ticket.type);
-	if (ticket.priority && priorityId === undefined) warnings.push({ sourceId: ticket.id, message: `Kayako has no priority "${ticket.priority}"; the case has none.` });
-	if (ticket.type && typeId === undefined) warnings.push({ sourceId: ticket.id, message: `Kayako has no type "${ticket.type}"; the case has none.` });
-	const agentId = ticket.assigneeId ? ctx.resolve('users', ticket.assigneeId) : undefined;
+	if (ticket.priority && priorityId === undefined) warnings.push({ sourceId: ticket.id, message: because('no-kayako-priority', { value: ticket.priority }) });
+	if (ticket.type && typeId === undefined) warnings.push({ sourceId: ticket.id, message: because('no-kayako-type', { value: ticket.type }) });
+	// An assignee who did not move (an agent who left, or one the match step sends to the default agent) hands the case to the default agent; the pipeline's note says so.
+	const agentId = ticket.assigneeId ? (ctx.resolve('users', ticket.assigneeId) ?? options.defaultAgentId) : undefined;
 	const teamId = ticket.teamId ? ctx.resolve('teams', ticket.teamId) : undefined;
-	if (ticket.assigneeId && agentId === undefined) warnings.push({ sourceId: ticket.id, message: `The assignee ${ticket.assigneeId} was not migrated; the case is unassigned.` });
 	if (data.mailChannelId === undefined && bundle.comments.some((comment) => comment.public)) {
-		warnings.push({ sourceId: ticket.id, message: 'Kayako has no mailbox, so public replies were imported as notes.' });
+		warnings.push({ sourceId: ticket.id, message: because('no-mailbox') });
 	}
 
-	const posts: PreparedPost[] = inOrder(bundle.comments).map((comment) => {
+	const words = wordsOf(ctx);
+	const posts: PreparedPost[] = inOrder(bundle.comments).map((source) => {
+		const comment = worded(ctx, source);
 		const author = authorOf(ctx, comment);
+		const line = bylineOf(ctx, comment);
 		// An author who did not move, or the helpdesk itself (no user at all), is named in the post's first line.
 		const unresolved = comment.authorName !== undefined || (comment.authorId !== undefined && ctx.resolve('users', comment.authorId) === undefined);
-		const built = buildPost(comment, files.get(comment.id) ?? [], options.inlineImages, unresolved ? byline(author.name, comment.createdAt) : undefined);
-		return { comment, author, built };
+		const built = buildPost(comment, files.get(comment.id) ?? [], options.inlineImages, unresolved ? line : undefined, words);
+		return { comment, author, built, ...(line !== undefined && { byline: line }) };
 	});
+	const inlineNote = inlineAttachedNote(posts.reduce((sum, post) => sum + post.built.inlineAttached, 0));
+	if (inlineNote) warnings.push({ sourceId: ticket.id, message: inlineNote });
 	const properties: Record<string, unknown> = {
-		subject: subjectOf(bundle, options.oldIdInSubject),
+		subject: subjectOf(bundle, options.oldIdInSubject, words.noSubject),
 		requester_id: requesterId,
 		legacy_id: ticket.id,
 		...(statusId !== undefined && { status_id: statusId }),
@@ -126,7 +135,7 @@ export function buildCase(
 	// A ticket without comments still needs a first post: its subject stands in.
 	const opening = first
 		? bulkPost(first.comment, first.built, first.author, data.mailChannelId)
-		: { contents: `<p>${escapeHtml(subjectOf(bundle, false))}</p>`, channel: 'NOTE', channel_options: { html: true } };
+		: { contents: `<p>${escapeHtml(subjectOf(bundle, false, words.noSubject))}</p>`, channel: 'NOTE', channel_options: { html: true } };
 	const row: Record<string, unknown> = {
 		...properties,
 		...opening,

@@ -4,6 +4,7 @@ import type { TicketBundle } from '../../../model';
 import { chunks, type WriteContext, type WriteWarning } from './context';
 import { buildCase, type PreparedCase } from './case-payload';
 import { createCaseOneByOne } from './case-fallback';
+import { wordsOf } from './worded';
 import { findCasesByLegacyIds } from './case-lookup';
 import { uploadAttachments, type UploadedFile } from './files';
 import { JobUnfinished, waitForJob, type BulkJob, type BulkJobError } from './jobs';
@@ -26,6 +27,11 @@ export interface CaseJobs {
 	readonly unsure?: ReadonlyMap<string, number>;
 	/** How long to follow one job; default `JOB_WAIT_MS`. */
 	readonly maxWaitMs?: number;
+	/**
+	 * A delta's re-import: ticket -> the case it replaces. That case (and trashed ones) is not taken for the ticket's
+	 * case when looking for what was made, so the ticket is imported anew, and only its new case is found after a lost answer.
+	 */
+	readonly replacing?: ReadonlyMap<string, number>;
 }
 
 /** The documented batch size of POST /bulk/cases. */
@@ -81,7 +87,7 @@ function rowError(errors: readonly BulkJobError[], sourceId: string): ErrorInfo 
 }
 
 async function oneByOne(ctx: WriteContext, batch: Batch, prepared: PreparedCase): Promise<CaseOutcome> {
-	return createCaseOneByOne(ctx.session, prepared, batch.files.get(prepared.sourceId) ?? new Map(), ctx.options.inlineImages);
+	return createCaseOneByOne(ctx.session, prepared, batch.files.get(prepared.sourceId) ?? new Map(), ctx.options.inlineImages, wordsOf(ctx));
 }
 
 function outcomesFor(batch: Batch, outcomes: Map<string, CaseOutcome>, outcome: (prepared: PreparedCase) => CaseOutcome): void {
@@ -105,7 +111,7 @@ async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string
 			return;
 		}
 		// The answer is lost: Kayako may have accepted a job we cannot name. Look for its cases over the settle period.
-		const found = await settleLostSend(ctx, ids);
+		const found = await settleLostSend(ctx, ids, undefined, jobs?.replacing);
 		outcomesFor(batch, outcomes, (prepared) => {
 			const id = found.get(prepared.sourceId);
 			return id !== undefined ? { ok: true, id, warnings: prepared.warnings } : { ok: false, warnings: prepared.warnings, error: toErrorInfo(error), unknown: true };
@@ -123,7 +129,7 @@ async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string
 		return;
 	}
 	const jobErrors = job?.errors ?? [];
-	const created = await findCasesByLegacyIds(session, ids);
+	const created = await findCasesByLegacyIds(session, ids, jobs?.replacing);
 	for (const [index, prepared] of batch.prepared.entries()) {
 		const id = created.get(prepared.sourceId);
 		if (id !== undefined) {
@@ -150,7 +156,7 @@ async function settleEarlierSends(ctx: WriteContext, group: readonly TicketBundl
 	const agos = group.map((bundle) => jobs?.unsure?.get(bundle.ticket.id)).filter((ago): ago is number => ago !== undefined);
 	if (agos.length === 0) return;
 	const left = settlePeriod(ctx.session) - Math.min(...agos);
-	if (left > 0) await settleLostSend(ctx, group.filter((bundle) => jobs?.unsure?.has(bundle.ticket.id)).map((bundle) => bundle.ticket.id), left);
+	if (left > 0) await settleLostSend(ctx, group.filter((bundle) => jobs?.unsure?.has(bundle.ticket.id)).map((bundle) => bundle.ticket.id), left, jobs?.replacing);
 }
 
 /**
@@ -190,7 +196,7 @@ export async function importCases(ctx: WriteContext, bundles: readonly TicketBun
 	for (const chunk of chunks(bundles, BULK_CASES)) {
 		const group = await waitForEarlierJobs(ctx, chunk, jobs, outcomes);
 		await settleEarlierSends(ctx, group, jobs);
-		const existing = await findCasesByLegacyIds(ctx.session, group.map((bundle) => bundle.ticket.id));
+		const existing = await findCasesByLegacyIds(ctx.session, group.map((bundle) => bundle.ticket.id), jobs?.replacing);
 		for (const [sourceId, id] of existing) outcomes.set(sourceId, { ok: true, id, warnings: [], matched: true });
 		// Uploading per batch keeps every file well inside its three hours.
 		const batch = await prepareBatch(ctx, group.filter((bundle) => !existing.has(bundle.ticket.id)), data, outcomes);

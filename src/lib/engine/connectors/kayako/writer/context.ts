@@ -1,5 +1,6 @@
 // What every writer step receives: the session, how to resolve references to migrated records, the options, the downloader.
 import type { Attachment } from '../../../model';
+import type { Words } from '../../../words';
 import type { KayakoSession } from '../session';
 
 /** The record kinds whose Kayako ids a writer step may ask for. */
@@ -31,6 +32,10 @@ export interface WriterOptions {
 	defaultAgentId?: number;
 	/** Requester of tickets whose source requester was not migrated. */
 	defaultRequesterId?: number;
+	/** The words of the migration's language, for everything the tool itself writes into Kayako; English when absent. */
+	words?: Words;
+	/** The time zone dates are written in; the machine's when absent. */
+	timeZone?: string;
 	/** Sleeps between job polls; tests shorten it. */
 	sleep?: (ms: number) => Promise<void>;
 }
@@ -43,7 +48,7 @@ export interface WriteContext {
 	fieldTarget(sourceFieldId: string): FieldTarget | undefined;
 	options: WriterOptions;
 	download(attachment: Attachment): Promise<Blob>;
-	/** The source user's display name, for "Originally by ..." lines; optional. */
+	/** The source user's name and e-mail ("Ann Lee (ann@example.com)"), for bylines and event notes; undefined when unknown. */
 	userName?(sourceUserId: string): string | undefined;
 }
 

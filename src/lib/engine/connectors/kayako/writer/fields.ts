@@ -1,4 +1,5 @@
 // Custom fields: find a Kayako case/user/organization field by title or create it (never required), and map its options.
+import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { FieldDefinition, FieldEntity } from '../../../model';
 import type { KayakoSession } from '../session';
@@ -146,11 +147,11 @@ export async function ensureField(ctx: Pick<WriteContext, 'session'>, def: Field
 	const type = kayakoType(def);
 	let created = false;
 	if (!field) {
-		if (type !== KAYAKO_FIELD_TYPE[def.type]) warnings.push({ sourceId: def.id, message: `Field "${def.title}" became a text field in Kayako (no options or no pattern to copy).` });
+		if (type !== KAYAKO_FIELD_TYPE[def.type]) warnings.push({ sourceId: def.id, message: because('field-became-text', { title: def.title }) });
 		field = await createField(ctx.session, family, def, type);
 		created = true;
 	} else if (field.type !== type) {
-		warnings.push({ sourceId: def.id, message: `Kayako already has a field "${field.title}" of type ${field.type}; values are written to it as that type.` });
+		warnings.push({ sourceId: def.id, message: because('field-type-kept', { title: field.title, type: field.type }) });
 	}
 	let { target, missing } = targetOf(field, family, def);
 	if (missing.length > 0 && OPTION_TYPES.includes(field.type)) {

@@ -1,4 +1,5 @@
 // Attachments: fetch the source bytes and upload them to Kayako (POST /files, multipart) just before the record that uses them.
+import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { Attachment } from '../../../model';
 import type { WriteContext, WriteWarning } from './context';
@@ -37,7 +38,7 @@ export async function uploadAttachment(ctx: Pick<WriteContext, 'session' | 'down
 		blob = await ctx.download(attachment);
 	} catch (error) {
 		if (!lasting(error)) throw error;
-		return { warning: { sourceId: ownerId, message: `Attachment ${attachment.fileName} could not be fetched from the source (${error.message}); it was left out.` } };
+		return { warning: { sourceId: ownerId, message: because('attachment-unreadable', { file: attachment.fileName, detail: error.message }) } };
 	}
 	const form = new FormData();
 	form.append('files[]', new File([blob], attachment.fileName || `attachment-${attachment.id}`, { type: attachment.contentType || blob.type || 'application/octet-stream' }));
@@ -49,7 +50,7 @@ export async function uploadAttachment(ctx: Pick<WriteContext, 'session' | 'down
 		return { file: { attachment, id: data.id, url: data.content_url ?? '' } };
 	} catch (error) {
 		if (error instanceof MigrationError && error.info.kind === 'too-large') {
-			return { warning: { sourceId: ownerId, message: `Attachment ${attachment.fileName} (${attachment.size} bytes) is larger than Kayako accepts; it was left out.` } };
+			return { warning: { sourceId: ownerId, message: because('attachment-too-large', { file: attachment.fileName, bytes: attachment.size }) } };
 		}
 		throw error;
 	}

@@ -1,4 +1,6 @@
 // Help Center: categories, sections and articles with the source id as legacy_id, article attachments, and links between migrated articles.
+import { personSeen } from '../../../reports/labels';
+import { because } from '../../../reports/reasons/because';
 import type { Article, KbCategory, KbSection } from '../../../model';
 import { ArticleAddresses } from '../../../article-addresses';
 import type { KayakoSession } from '../session';
@@ -72,7 +74,7 @@ export async function createArticle(ctx: Pick<WriteContext, 'session' | 'resolve
 	const { files, warnings } = await uploadAttachments(ctx, article.id, article.attachments);
 	const { html } = rewriteInlineImages(article.html, files.filter((file) => file.attachment.inline), ctx.options.inlineImages);
 	const authorId = article.authorId ? ctx.resolve('users', article.authorId) : undefined;
-	if (article.authorId && authorId === undefined) warnings.push({ sourceId: article.id, message: `The author ${article.authorId} was not migrated; the article is filed under the migration account.` });
+	if (article.authorId && authorId === undefined) warnings.push({ sourceId: article.id, message: because('article-author-not-migrated', { person: personSeen(article.authorId) }) });
 	const body = {
 		titles: localized(article.title || `Article ${article.id}`, article.locale),
 		contents: localized(rewriteArticleLinks(html, links) || '<p></p>', article.locale),

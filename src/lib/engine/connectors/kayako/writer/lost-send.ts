@@ -25,9 +25,10 @@ export function settlePeriod(session: KayakoSession): number {
  * at most the wait for a known job. Only what is still missing then may be sent again (by the caller's retry).
  * After a crash in the middle of a send the caller says how long ago it was (`CaseJobs.unsure`): the rest of the
  * settle period is waited out the same way before the tickets are looked up and sent.
+ * `replacing`: for a re-import, the old case of each ticket, which does not count as found.
  * Returns the tickets found: source id -> case id.
  */
-export async function settleLostSend(ctx: WriteContext, ids: readonly string[], settleMs = settlePeriod(ctx.session)): Promise<Map<string, number>> {
+export async function settleLostSend(ctx: WriteContext, ids: readonly string[], settleMs = settlePeriod(ctx.session), replacing?: ReadonlyMap<string, number>): Promise<Map<string, number>> {
 	const sleep = ctx.options.sleep ?? defaultSleep;
 	const found = new Map<string, number>();
 	let waited = 0;
@@ -36,7 +37,7 @@ export async function settleLostSend(ctx: WriteContext, ids: readonly string[], 
 		waited += delay;
 		try {
 			const missing = ids.filter((id) => !found.has(id));
-			for (const [sourceId, caseId] of await findCasesByLegacyIds(ctx.session, missing)) found.set(sourceId, caseId);
+			for (const [sourceId, caseId] of await findCasesByLegacyIds(ctx.session, missing, replacing)) found.set(sourceId, caseId);
 		} catch (error) {
 			// A lookup is a GET: one that failed for a passing reason is asked again at the next turn.
 			if (!(error instanceof MigrationError) || !POLL_AGAIN.has(error.kind)) throw error;

@@ -1,4 +1,5 @@
 // Organizations: create with domains, tags, field values and the source id as legacy_id; find them again by legacy id or name.
+import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { Organization } from '../../../model';
 import type { KayakoSession } from '../session';
@@ -25,7 +26,7 @@ export async function createOrganization(ctx: Pick<WriteContext, 'session' | 'fi
 	const { fieldValues, warnings } = convertFieldValues(org.id, org.fields, ctx.fieldTarget, 'organization');
 	const domains = [...new Set(org.domains.map((domain) => domain.trim().toLowerCase()))].filter((domain) => {
 		if (DOMAIN.test(domain)) return true;
-		warnings.push({ sourceId: org.id, message: `"${domain}" is not a domain name Kayako accepts; it was left out.` });
+		warnings.push({ sourceId: org.id, message: because('domain-refused', { domain }) });
 		return false;
 	});
 	const body: Record<string, unknown> = {
@@ -41,7 +42,7 @@ export async function createOrganization(ctx: Pick<WriteContext, 'session' | 'fi
 	} catch (error) {
 		if (!isDuplicate(error, 'domains')) throw error;
 		delete body.domains;
-		warnings.push({ sourceId: org.id, message: `Another Kayako organization already owns one of the domains ${domains.join(', ')}; the organization was created without domains.` });
+		warnings.push({ sourceId: org.id, message: because('domains-taken', { domains }) });
 		const envelope = await ctx.session.request<KayakoOrganization>({ method: 'POST', path: 'organizations.json', json: body });
 		return { id: envelope.data.id, warnings };
 	}

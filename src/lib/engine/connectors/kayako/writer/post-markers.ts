@@ -21,8 +21,11 @@ export class CasePosts {
 	readonly #markers = new Set<string>();
 	/** Post text by creation second: a bulk import keeps each comment's own time. */
 	readonly #bySecond = new Map<number, string[]>();
+	/** How many posts the case holds. */
+	count = 0;
 
 	add(post: PostSeen): void {
+		this.count += 1;
 		if (post.client_id) this.#markers.add(post.client_id);
 		const second = secondOf(post.created_at);
 		if (second !== undefined) this.#bySecond.set(second, [...(this.#bySecond.get(second) ?? []), textOf(post.contents ?? '')]);

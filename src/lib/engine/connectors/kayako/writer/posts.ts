@@ -1,8 +1,10 @@
 // Building the posts of an imported case: contents with inline images handled, MAIL for public and NOTE for private, original author and time.
 import type { Comment } from '../../../model';
 import type { UploadedFile } from './files';
-import { kayakoTimestamp } from './field-values';
 import { rewriteInlineImages } from './inline-images';
+import { kayakoTimestamp } from './field-values';
+import { formatWhen, type Words } from '../../../words';
+import { en } from '../../../words/en';
 
 export interface PostAuthor {
 	/** The Kayako user the post is filed under, when the source author was migrated. */
@@ -14,30 +16,41 @@ export interface PostAuthor {
 export interface BuiltPost {
 	contents: string;
 	fileIds: number[];
+	/** Inline images shown in the text that are attached as well: Kayako keeps an uploaded file only when a post carries it. */
+	inlineAttached: number;
+}
+
+/**
+ * The report's words for inline images that are attachments too. Kayako's API takes a file only as an attachment
+ * (`attachment_file_ids`); an upload no post carries expires after three hours, and the image in the text with it.
+ */
+export function inlineAttachedNote(count: number): string | undefined {
+	if (count === 0) return undefined;
+	const images = count === 1 ? '1 inline image is' : `${count} inline images are`;
+	return `${images} shown in the text and also listed as attachments of their posts: Kayako keeps an uploaded file only when a post carries it as an attachment. Each file was uploaded once.`;
 }
 
 function escapeHtml(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** "Originally by Ann Lee on 2024-03-01 10:00 UTC", for posts that cannot keep their author or date. */
-export function byline(name: string, createdAt: string): string {
-	const stamp = kayakoTimestamp(createdAt);
-	const when = stamp ? `${stamp.slice(0, 10)} ${stamp.slice(11, 16)} UTC` : createdAt;
-	return `Originally by ${name} on ${when}`;
+/** "Originally by Ann Lee (ann@example.com) on 1 March 2024 at 10:00 UTC", in the migration's language, for posts that cannot keep their author or date. */
+export function byline(words: Words, name: string, createdAt: string, timeZone?: string): string {
+	return words.originallyBy(name, formatWhen(words, createdAt, timeZone));
 }
 
 /**
  * A comment's body for Kayako: HTML (or escaped plain text), inline images rewritten or swapped for a note,
  * and every uploaded file attached (inline images too: an uploaded file nobody attaches expires).
  */
-export function buildPost(comment: Comment, files: readonly UploadedFile[], inlineImages: 'rewrite' | 'attach', firstLine?: string): BuiltPost {
+export function buildPost(comment: Comment, files: readonly UploadedFile[], inlineImages: 'rewrite' | 'attach', firstLine?: string, words: Words = en): BuiltPost {
 	const inline = files.filter((file) => file.attachment.inline);
 	const source = comment.html.trim() ? comment.html : comment.plain.trim() ? `<p>${escapeHtml(comment.plain).replace(/\n/g, '<br>')}</p>` : '';
-	const { html } = rewriteInlineImages(source, inline, inlineImages);
-	let contents = html.trim() ? html : files.length > 0 ? '<p>(attachments only)</p>' : '<p>(empty message)</p>';
+	const { html, used } = rewriteInlineImages(source, inline, inlineImages);
+	let contents = html.trim() ? html : `<p>${escapeHtml(files.length > 0 ? words.attachmentsOnly : words.emptyMessage)}</p>`;
 	if (firstLine) contents = `<p><em>${escapeHtml(firstLine)}</em></p>\n${contents}`;
-	return { contents, fileIds: files.map((file) => file.id) };
+	const inlineAttached = inlineImages === 'rewrite' ? used.filter((file) => file.url).length : 0;
+	return { contents, fileIds: files.map((file) => file.id), inlineAttached };
 }
 
 /** Public comments are filed as messages (MAIL) and private ones as notes; events are always notes. */

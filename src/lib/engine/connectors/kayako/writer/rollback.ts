@@ -25,7 +25,7 @@ function gone(error: unknown): boolean {
  * Kayako answers deletes and trash moves with `{"status":200}` and no `data`, which the session reads as "not Kayako".
  * A 2xx answer of that kind is success here.
  */
-async function sendWithoutData(session: KayakoSession, request: KayakoRequest): Promise<void> {
+export async function sendWithoutData(session: KayakoSession, request: KayakoRequest): Promise<void> {
 	try {
 		await session.request(request);
 	} catch (error) {

@@ -1,10 +1,12 @@
 // Users: customers and staff (role from /roles, teams), matched by e-mail when Kayako already has them, never duplicated.
+import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { User } from '../../../model';
 import type { KayakoSession } from '../session';
 import { chunks, listAll, type WriteContext, type WriteWarning, type Written } from './context';
 import { convertFieldValues } from './field-values';
 import { referenceData, roleIdFor } from './reference-data';
+import { addSocialNote } from './user-social';
 
 interface KayakoUser {
 	id: number;
@@ -78,7 +80,7 @@ async function addExtraEmails(session: KayakoSession, user: User, kayakoId: numb
 			await session.request({ method: 'POST', path: 'identities/emails.json', json: { user_id: kayakoId, email, is_primary: false } });
 		} catch (error) {
 			if (!(error instanceof MigrationError) || error.info.kind !== 'invalid-request') throw error;
-			warnings.push({ sourceId: user.id, message: `The extra address ${email} was not added: ${error.info.helpdeskMessage ?? error.message}` });
+			warnings.push({ sourceId: user.id, message: because('extra-address-refused', { email, detail: error.info.helpdeskMessage ?? error.message }) });
 		}
 	}
 }
@@ -93,11 +95,12 @@ export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'>,
 	const warnings: WriteWarning[] = [];
 	const organizationId = user.organizationId ? ctx.resolve('organizations', user.organizationId) : undefined;
 	if (organizationId !== undefined) await ctx.session.request({ method: 'PUT', path: `users/${kayakoId}.json`, json: { organization_id: organizationId } });
-	else if (user.organizationId) warnings.push({ sourceId: user.id, message: `Organization ${user.organizationId} was not migrated; the user has none.` });
+	else if (user.organizationId) warnings.push({ sourceId: user.id, message: because('organization-not-migrated', { id: user.organizationId }) });
 	if (user.emails.length > 1) {
 		const primary = user.emails[0]!.trim().toLowerCase();
 		await addExtraEmails(ctx.session, user, kayakoId, fresh ? new Set([primary]) : await emailsOf(ctx.session, kayakoId), warnings);
 	}
+	await addSocialNote(ctx.session, user, kayakoId, fresh, warnings);
 	return warnings;
 }
 
@@ -109,7 +112,7 @@ export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'>,
 export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' | 'fieldTarget'>, user: User, knownEmails?: Map<string, number>): Promise<Written> {
 	const primary = user.emails[0]?.trim();
 	const known = primary ? knownEmails?.get(primary.toLowerCase()) : undefined;
-	if (known !== undefined) return { id: known, warnings: [{ sourceId: user.id, message: `Matched the existing Kayako user with ${primary}.` }], matched: true };
+	if (known !== undefined) return { id: known, warnings: [{ sourceId: user.id, message: because('matched-existing-user', { email: primary ?? '' }) }], matched: true };
 	const data = await referenceData(ctx.session);
 	const roleId = roleIdFor(data, user.role);
 	if (roleId === undefined) throw new MigrationError({ kind: 'invalid-request', message: `Kayako has no role for "${user.role}" users; user ${user.id} was not created.` });
@@ -134,7 +137,7 @@ export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' |
 		const existing = primary && isDuplicateEmail(error) ? await findUserByEmail(ctx.session, primary) : undefined;
 		if (existing === undefined) throw error;
 		knownEmails?.set(primary!.toLowerCase(), existing);
-		return { id: existing, warnings: [{ sourceId: user.id, message: `Matched the existing Kayako user with ${primary}.` }], matched: true };
+		return { id: existing, warnings: [{ sourceId: user.id, message: because('matched-existing-user', { email: primary ?? '' }) }], matched: true };
 	}
 	if (primary) knownEmails?.set(primary.toLowerCase(), id);
 	warnings.push(...(await finishUser(ctx, user, id, true)));
@@ -151,7 +154,7 @@ async function postUser(ctx: Pick<WriteContext, 'session'>, body: Record<string,
 	} catch (error) {
 		if (!primary || !isInvalidEmail(error)) throw error;
 		const { email: _refused, ...withoutEmail } = body;
-		warnings.push({ sourceId, message: `Kayako refused the address "${primary}" as not an e-mail address; the user was created without it.` });
+		warnings.push({ sourceId, message: because('address-refused', { email: primary }) });
 		return (await ctx.session.request<{ id: number }>({ method: 'POST', path: 'users.json', json: withoutEmail })).data.id;
 	}
 }
