@@ -6,6 +6,7 @@ import { createZendeskSandbox, ZENDESK_SANDBOX_CREDENTIALS, type ZendeskSandbox 
 import { openConnectors, type Connectors } from '../../src/lib/engine/connectors/factory';
 import type { JsonObject, MigrationSettings, MigrationStore } from '../../src/lib/engine/store';
 import { openStore } from '../../src/lib/engine/store';
+import { scaleWriterWaitsForTests } from '../../src/lib/engine/connectors/kayako/writer/context';
 
 export interface Harness {
 	kayako: KayakoSandbox;
@@ -14,9 +15,27 @@ export interface Harness {
 	close(): Promise<void>;
 }
 
-/** Limits high enough that a test never waits out a real minute; the limiter tests set their own. `kayakoNow`: Kayako's clock (its jobs run by it); `profile`: the Zendesk seed profile. */
-export async function startHarness(options: { tickets?: number; seed?: number; kayakoLimit?: number; zendeskLimit?: number; kayakoNow?: () => number; profile?: 'tidy' | 'real' } = {}): Promise<Harness> {
-	const kayako = createKayakoSandbox({ accounts: ['acme'], rateLimitPerMinute: options.kayakoLimit ?? 100_000, now: options.kayakoNow });
+/**
+ * Kayako's bulk jobs and the engine's waits for them (job polls, the lost-send settle period) both run at a quarter of
+ * their real length: every wait keeps its proportion to every job, so each scenario plays out as in the product, 4x sooner.
+ */
+export const HARNESS_JOB_TIME_SCALE = 0.25;
+
+/**
+ * Limits high enough that a test never waits out a real minute; the limiter tests set their own. `kayakoNow`: Kayako's clock
+ * (its jobs run by it); `profile`: the Zendesk seed profile; `jobTimeScale`: how long bulk jobs and the waits for them take,
+ * against the real ones (1).
+ */
+export async function startHarness(
+	options: { tickets?: number; seed?: number; kayakoLimit?: number; zendeskLimit?: number; kayakoNow?: () => number; profile?: 'tidy' | 'real'; jobTimeScale?: number } = {}
+): Promise<Harness> {
+	scaleWriterWaitsForTests(options.jobTimeScale ?? HARNESS_JOB_TIME_SCALE);
+	const kayako = createKayakoSandbox({
+		accounts: ['acme'],
+		rateLimitPerMinute: options.kayakoLimit ?? 100_000,
+		now: options.kayakoNow,
+		jobTimeScale: options.jobTimeScale ?? HARNESS_JOB_TIME_SCALE
+	});
 	const zendesk = createZendeskSandbox({ tickets: options.tickets ?? 40, seed: options.seed, rateLimitPerMinute: options.zendeskLimit ?? 100_000, profile: options.profile });
 	const kayakoUrl = (await kayako.listen(0, '127.0.0.1')).url;
 	const zendeskUrl = (await zendesk.listen(0, '127.0.0.1')).url;

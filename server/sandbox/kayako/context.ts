@@ -43,6 +43,8 @@ export interface SandboxSettings {
 	maxUploadBytes: number;
 	/** Drives the bulk jobs' random delays, so a seed repeats them. */
 	random: Random;
+	/** Scales the bulk jobs' delays (1: 0.5–1.5 s pending, then 1–3 s processing); tests give less to wait less. */
+	jobTimeScale: number;
 }
 
 export type Handler = (context: RequestContext) => Reply;

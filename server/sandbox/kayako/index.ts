@@ -36,6 +36,8 @@ export interface KayakoSandboxOptions {
 	sessionIdleSeconds?: number;
 	/** The time source under the offset clock; Date.now unless given. */
 	now?: () => number;
+	/** Scales how long bulk jobs take (default 1: 1.5–4.5 s in all); tests that only need jobs to run a while give less. */
+	jobTimeScale?: number;
 }
 
 export interface KayakoFaults {
@@ -67,7 +69,8 @@ export const KAYAKO_SANDBOX_DEFAULTS = {
 	seed: 20240115,
 	rateLimitPerMinute: 600,
 	maxUploadBytes: 20 * 1024 * 1024,
-	sessionIdleSeconds: 16 * 3600
+	sessionIdleSeconds: 16 * 3600,
+	jobTimeScale: 1
 } as const;
 
 function reachable(host: string): string {
@@ -103,7 +106,8 @@ export function createKayakoSandbox(options: KayakoSandboxOptions = {}): KayakoS
 		router: buildRouter(),
 		bulkKinds: BULK_KINDS,
 		maxUploadBytes: options.maxUploadBytes ?? KAYAKO_SANDBOX_DEFAULTS.maxUploadBytes,
-		sessionIdleMs: (options.sessionIdleSeconds ?? KAYAKO_SANDBOX_DEFAULTS.sessionIdleSeconds) * 1000
+		sessionIdleMs: (options.sessionIdleSeconds ?? KAYAKO_SANDBOX_DEFAULTS.sessionIdleSeconds) * 1000,
+		jobTimeScale: options.jobTimeScale ?? KAYAKO_SANDBOX_DEFAULTS.jobTimeScale
 	};
 
 	function runtime(account: string | undefined): AccountRuntime {

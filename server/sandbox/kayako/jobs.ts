@@ -103,9 +103,9 @@ export function startBulkJob(context: RequestContext, kindName: string, kind: Bu
 	if (rows.length > BULK_LIMIT) return validationReply([fieldInvalid(kind.key, `at most ${BULK_LIMIT} per request, got ${rows.length}`)]);
 	const objects = rows.map((row) => record(row));
 	if (objects.some((row) => row === undefined)) return validationReply([fieldInvalid(kind.key, 'every entry must be an object')]);
-	const random = context.settings.random;
-	const processingAt = context.now + 500 + Math.floor(random() * 1000);
-	const doneAt = processingAt + 1000 + Math.floor(random() * 2000);
+	const { random, jobTimeScale: scale } = context.settings;
+	const processingAt = context.now + Math.floor(scale * (500 + random() * 1000));
+	const doneAt = processingAt + Math.floor(scale * (1000 + random() * 2000));
 	const id = nextId(context.state, 'jobs');
 	const job: JobRecord = {
 		id,

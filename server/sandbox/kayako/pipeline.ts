@@ -30,6 +30,7 @@ export interface PipelineEnv {
 	bulkKinds: Readonly<Record<string, BulkKind>>;
 	maxUploadBytes: number;
 	sessionIdleMs: number;
+	jobTimeScale: number;
 }
 
 // Bodies other than uploads are JSON or forms; this only guards memory.
@@ -144,7 +145,7 @@ export async function serveApi(env: PipelineEnv, runtime: AccountRuntime, req: I
 			now: env.now(),
 			present: { state, accountUrl, apiBase: `${accountUrl}/api/v1`, include: new Set((url.searchParams.get('include') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)) },
 			fieldRules: parseFieldRules(url.searchParams.get('fields')),
-			settings: { maxUploadBytes: env.maxUploadBytes, random: runtime.random },
+			settings: { maxUploadBytes: env.maxUploadBytes, random: runtime.random, jobTimeScale: env.jobTimeScale },
 			endSession: () => env.auth.sessions.delete(auth.session.id)
 		};
 		reply = match.handler(context);

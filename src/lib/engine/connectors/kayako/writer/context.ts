@@ -65,8 +65,19 @@ export interface Written {
 	matched?: boolean;
 }
 
+let sleepScale = 1;
+
+/**
+ * For tests only (the product never calls it, so its waits stay as written): real waits between job polls and lost-send
+ * lookups last `scale` times as long, for a sandbox whose jobs run that much faster. The waits still count as written
+ * (settle period, longest job), so each scenario plays out the same, only sooner. Holds for one test file's modules.
+ */
+export function scaleWriterWaitsForTests(scale: number): void {
+	sleepScale = scale;
+}
+
 export function defaultSleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+	return new Promise((resolve) => setTimeout(resolve, ms * sleepScale));
 }
 
 const PAGE = 100;
