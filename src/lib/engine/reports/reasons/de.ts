@@ -43,7 +43,7 @@ export const de: Sentences = {
 			`${who(p.person, p.roles)} wurde nicht nach Kayako übertragen.`,
 			p.roles.includes('requester') && p.standIn ? 'Der Standard-Agent ist die anfragende Person des Falls.' : '',
 			p.roles.includes('assignee') ? (p.standIn ? 'Der Fall ist dem Standard-Agenten zugewiesen.' : 'Der Fall ist niemandem zugewiesen, da im Schritt „Agenten zuordnen“ kein Standard-Agent gewählt ist.') : '',
-			p.roles.includes('comment-author') ? (p.standIn ? 'Die Beiträge stehen unter dem Standard-Agenten und beginnen mit dem Namen der Person.' : 'Die Beiträge beginnen mit dem Namen der Person.') : ''
+			p.roles.includes('comment-author') ? (p.standIn ? 'Die Beiträge stehen unter dem Standard-Agenten und beginnen mit dem Namen der Person.' : 'Die Beiträge stehen unter dem Konto der Migration und beginnen mit dem Namen der Person.') : ''
 		]
 			.filter(Boolean)
 			.join(' '),

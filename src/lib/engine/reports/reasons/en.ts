@@ -39,7 +39,7 @@ export const en: Sentences = {
 			`${who(p.person, p.roles)} was not moved to Kayako.`,
 			p.roles.includes('requester') && p.standIn ? "The default agent is the case's requester." : '',
 			p.roles.includes('assignee') ? (p.standIn ? 'The case is assigned to the default agent.' : 'The case is unassigned, as no default agent is chosen on the match step.') : '',
-			p.roles.includes('comment-author') ? (p.standIn ? 'Their posts are filed under the default agent and begin with their name.' : 'Their posts begin with their name.') : ''
+			p.roles.includes('comment-author') ? (p.standIn ? 'Their posts are filed under the default agent and begin with their name.' : "Their posts are filed under the migration's account and begin with their name.") : ''
 		]
 			.filter(Boolean)
 			.join(' '),
