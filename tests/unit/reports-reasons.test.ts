@@ -55,6 +55,8 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
 	'inline-images-attached': { count: 2 },
 	'case-no-place': { dueAt: '2024-03-01T10:00:00Z', channel: 'twitter', from: '@kunde' },
 	'social-identities-in-note': { handles: ['@kunde (https://twitter.com/kunde)'], noEmail: true, picture: true },
+	'avatar-unreadable': { url: 'https://acme.zendesk.com/system/photos/1/profile.png', detail: 'Zendesk answered 404' },
+	'avatar-refused': { url: 'https://acme.zendesk.com/system/photos/1/profile.png', detail: 'must be an image' },
 	'field-value-partial': { field: 'groesse', detail: 'the option "XL" is not in Kayako' },
 	'field-value-left-out': { field: 'groesse', detail: '"1,2" is not a number' },
 	'field-option-missing': { option: 'XL', field: 'Größe' },

@@ -46,8 +46,15 @@ export function socialProfileUrl(social: Social, user: Pick<UserRecord, 'name'>,
 	return social === 'twitter' ? `https://twitter.com/${twitterHandle(user.name, index)}` : `https://www.facebook.com/${facebookId(index)}`;
 }
 
+/** A social user's photo id is a pure function of the user's index; the index back from a photo id (the download route's way to the user). */
+const PHOTO_ID_BASE = ID.attachment * 2;
+export function photoUserIndex(photoId: number): number | undefined {
+	const index = photoId - PHOTO_ID_BASE;
+	return Number.isSafeInteger(index) && index >= 0 ? index : undefined;
+}
+
 function photo(plan: AccountPlan, user: UserRecord, index: number): NonNullable<UserRecord['photo']> {
-	const id = ID.attachment * 2 + index;
+	const id = PHOTO_ID_BASE + index;
 	const url = `https://${SANDBOX_DOMAIN}/system/photos/${id}/profile.png`;
 	return { url: `https://${SANDBOX_DOMAIN}/api/v2/attachments/${id}.json`, id, file_name: 'profile.png', content_url: url, mapped_content_url: url, content_type: 'image/png', size: between(plan.seed, 'real-photo-size', 1500, 9000, index), width: 80, height: 80, inline: false, deleted: false, thumbnails: [] };
 }

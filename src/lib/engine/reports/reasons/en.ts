@@ -77,7 +77,9 @@ export const en: Sentences = {
 	'case-no-place': (p) =>
 		`A Kayako case has no place for ${[p.dueAt ? `the due date ${p.dueAt}` : '', p.channel ? `that it came by ${p.channel}${p.from ? ` from ${p.from}` : ''}${p.to ? ` to ${p.to}` : ''}` : ''].filter(Boolean).join(', nor for ')}; it is kept in this report only.`,
 	'social-identities-in-note': (p) =>
-		`${p.noEmail ? 'This user has no e-mail address. ' : ''}Kayako's API cannot add a Twitter or Facebook identity: ${p.handles.join(', ')} kept in a note on the Kayako user.${p.picture ? ' Their Zendesk picture is not carried (Kayako takes an avatar only as an upload); its address is in the note.' : ''}`,
+		`${p.noEmail ? 'This user has no e-mail address. ' : ''}Kayako's API cannot add a Twitter or Facebook identity: ${p.handles.join(', ')} kept in a note on the Kayako user.${p.picture ? ' Their Zendesk picture did not become their Kayako avatar; its address is in the note.' : ''}`,
+	'avatar-unreadable': (p) => `The user's Zendesk picture (${p.url}) could not be fetched: ${p.detail}. The user was moved without it and keeps Kayako's own avatar; add the picture in Kayako by hand if it matters.`,
+	'avatar-refused': (p) => `Kayako refused the user's Zendesk picture (${p.url}) as avatar: ${p.detail}. The user was moved without it and keeps Kayako's own avatar.`,
 	'field-value-partial': (p) => `Field ${p.field}: ${p.detail}.`,
 	'field-value-left-out': (p) => `Field ${p.field}: ${p.detail}; the value was left out.`,
 	'field-option-missing': (p) => `Option "${p.option}" of field "${p.field}" has no Kayako option; its values are left out.`,
