@@ -93,6 +93,10 @@ describe('a full run from a real-shaped Zendesk account', () => {
 		expect(gone?.avatar).toBeUndefined();
 		expect(userRows.find((row) => row.sourceId === String(pictureless.id))).toMatchObject({ status: 'migrated', reason: expect.stringContaining('could not be fetched') });
 		expect(userRows.some((row) => row.reason?.includes("Kayako's API cannot add a Twitter or Facebook identity"))).toBe(true);
+		// Tweets lose their doubled entities: no post in Kayako shows "&amp;" where the customer wrote "&".
+		const posts = kayako.cases.flatMap((kase) => kase.posts.map((post) => post.contents));
+		expect(posts.some((contents) => contents.includes('R&amp;D'))).toBe(true);
+		expect(posts.filter((contents) => contents.includes('&amp;amp;'))).toEqual([]);
 		// A tweet's sender, which a case cannot hold, is named in the ticket's report line.
 		expect(tickets.some((row) => row.reason?.includes('came by twitter from'))).toBe(true);
 

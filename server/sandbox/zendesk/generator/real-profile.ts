@@ -161,7 +161,9 @@ export function realComment(plan: AccountPlan, shape: TicketShape, position: num
 	const metadata: CommentRecord['metadata'] = social ? { system, custom: {}, decoration: { source: { ...(via.source.from as Record<string, unknown>), channel } } } : { system, custom: {} };
 	const files = comment.files.map(realAttachment);
 	const inlineImages = comment.inlineImages.map(realAttachment);
-	if (!social) return { ...comment, via, metadata, files, inlineImages };
+	// Only what came in by the social channel itself is stored as a tweet (doubled entities); an agent's reply typed in
+	// Zendesk keeps its own channel and ordinary html.
+	if (!social || via.channel !== channel) return { ...comment, via, metadata, files, inlineImages };
 	const text = `@${SUPPORT_TWITTER.username} ${comment.plain_body.split('\n')[0] ?? ''} R&D <3`;
 	return { ...comment, via, metadata, body: text, plain_body: text, html_body: tweetHtml(text, position), files, inlineImages };
 }

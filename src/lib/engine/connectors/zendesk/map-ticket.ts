@@ -3,6 +3,7 @@ import { because } from '../../reports/reasons/because';
 import type { Comment, SourceId, Ticket, TicketPriority, TicketStatus, TicketType } from '../../model';
 import { fieldValues, idOf, idsOf, mapAttachment, textOf, userIdOf, ZENDESK_SYSTEM_USER } from './map-values';
 import { viaOf } from './map-via';
+import { undoubledHtml } from './social-html';
 import type { ZendeskComment, ZendeskTicket } from './types';
 import { webLink } from './url';
 
@@ -122,7 +123,7 @@ export function mapComment(comment: ZendeskComment, ticketId: SourceId): Comment
 		...(authorId !== undefined && { authorId }),
 		...(comment.author_id === ZENDESK_SYSTEM_USER && { authorName: 'Zendesk' }),
 		public: comment.public !== false,
-		html: comment.html_body ?? comment.body ?? '',
+		html: undoubledHtml(comment.html_body ?? comment.body ?? '', via?.channel),
 		plain: comment.plain_body ?? comment.body ?? '',
 		createdAt: comment.created_at,
 		attachments: (comment.attachments ?? []).map(mapAttachment),
