@@ -75,7 +75,13 @@ export const en: Sentences = {
 	'inline-images-attached': (p) =>
 		`This ticket's ${p.count === 1 ? 'inline image is' : `${p.count} inline images are`} shown in the text and also listed as attachments of their posts: Kayako keeps an uploaded file only when a post carries it as an attachment. Each file was uploaded once.`,
 	'case-no-place': (p) =>
-		`A Kayako case has no place for ${[p.dueAt ? `the due date ${p.dueAt}` : '', p.channel ? `that it came by ${p.channel}${p.from ? ` from ${p.from}` : ''}${p.to ? ` to ${p.to}` : ''}` : ''].filter(Boolean).join(', nor for ')}; it is kept in this report only.`,
+		`A Kayako case has no place for ${[
+			p.dueAt ? `the due date ${p.dueAt}` : '',
+			p.channel ? `that it came by ${p.channel}${p.from ? ` from ${p.from}` : ''}${p.to ? ` to ${p.to}` : ''}` : '',
+			...(p.replies ?? []).map((reply) => `that ${reply.count === 1 ? 'one reply' : `${reply.count} replies`} came by ${reply.channel}`)
+		]
+			.filter(Boolean)
+			.join(', nor for ')}; it is kept in this report only.`,
 	'social-identities-in-note': (p) =>
 		`${p.noEmail ? 'This user has no e-mail address. ' : ''}Kayako's API cannot add a Twitter or Facebook identity: ${p.handles.join(', ')} kept in a note on the Kayako user.${p.picture ? ' Their Zendesk picture did not become their Kayako avatar; its address is in the note.' : ''}`,
 	'avatar-unreadable': (p) => `The user's Zendesk picture (${p.url}) could not be fetched: ${p.detail}. The user was moved without it and keeps Kayako's own avatar; add the picture in Kayako by hand if it matters.`,
