@@ -97,6 +97,12 @@ describe('a full run from a real-shaped Zendesk account', () => {
 		const posts = kayako.cases.flatMap((kase) => kase.posts.map((post) => post.contents));
 		expect(posts.some((contents) => contents.includes('R&amp;D'))).toBe(true);
 		expect(posts.filter((contents) => contents.includes('&amp;amp;'))).toEqual([]);
+		// Mail to the account's second support address names it; mail to the default address says nothing of it.
+		const sent = (await zendesk<{ tickets: { id: number; recipient: string | null }[] }>('/api/v2/incremental/tickets/cursor.json?start_time=0')).tickets;
+		const toBilling = sent.filter((ticket) => ticket.recipient?.startsWith('billing@')).map((ticket) => String(ticket.id));
+		expect(toBilling.length).toBeGreaterThan(0);
+		expect(tickets.filter((row) => row.reason?.includes('sent to the support address billing@')).map((row) => row.sourceId)).toEqual(toBilling);
+		expect(tickets.filter((row) => row.reason?.includes('support@zendesk-sandbox.test'))).toEqual([]);
 		// A tweet's sender, which a case cannot hold, is named in the ticket's report line.
 		expect(tickets.some((row) => row.reason?.includes('came by twitter from'))).toBe(true);
 

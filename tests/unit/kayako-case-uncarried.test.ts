@@ -25,4 +25,9 @@ describe('what a Kayako case cannot hold', () => {
 		const tweet: Ticket = { ...base, via: { channel: 'twitter', from: '@janadoe' } };
 		expect(uncarriedWarnings(tweet, [reply('1', 'twitter'), reply('2', 'web')]).map((warning) => plainReason(warning.message))).toEqual(['A Kayako case has no place for that it came by twitter from @janadoe; it is kept in this report only.']);
 	});
+
+	it('names the support address a mail was sent to (the source leaves the default address out)', () => {
+		const mail: Ticket = { ...base, recipient: 'billing@acme.example', via: { channel: 'email', from: 'Ann <ann@example.org>' } };
+		expect(uncarriedWarnings(mail).map((warning) => plainReason(warning.message))).toEqual(['A Kayako case has no place for that it was sent to the support address billing@acme.example; it is kept in this report only.']);
+	});
 });

@@ -53,7 +53,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
 	'field-type-kept': { title: 'Größe', type: 'TEXT' },
 	'tag-comma': { tag: 'a,b', joined: 'a-b' },
 	'inline-images-attached': { count: 2 },
-	'case-no-place': { dueAt: '2024-03-01T10:00:00Z', channel: 'twitter', from: '@kunde', replies: [{ channel: 'facebook', count: 2 }] },
+	'case-no-place': { dueAt: '2024-03-01T10:00:00Z', recipient: 'billing@acme.example', channel: 'twitter', from: '@kunde', replies: [{ channel: 'facebook', count: 2 }] },
 	'social-identities-in-note': { handles: ['@kunde (https://twitter.com/kunde)'], noEmail: true, picture: true },
 	'avatar-unreadable': { url: 'https://acme.zendesk.com/system/photos/1/profile.png', detail: 'Zendesk answered 404' },
 	'avatar-refused': { url: 'https://acme.zendesk.com/system/photos/1/profile.png', detail: 'must be an image' },

@@ -2,7 +2,7 @@
 // Twitter/Facebook end users without e-mail, the system user -1 as submitter, mixed channels with their real
 // `via.source` shapes, nulls at real rates, "1,2" decimals, "" drop-downs, comment metadata, thumbnails, Zendesk's
 // emoji images and doubled entities in tweets. Every choice is a pure function of (seed, id), like the tidy profile.
-import { customTicketFieldId } from './catalog';
+import { customTicketFieldId, SUPPORT_ADDRESSES } from './catalog';
 import type { AttachmentRecord } from './attachments';
 import type { CommentRecord } from './comments';
 import { between, unit } from './hash';
@@ -138,7 +138,8 @@ export function realTicket(plan: AccountPlan, shape: TicketShape, ticket: Ticket
 		external_id: null,
 		custom_fields: ticket.custom_fields.map((field) => ({ id: field.id, value: realFieldValue(plan, shape.id, field) })),
 		via,
-		recipient: channel === 'email' ? `support@${SANDBOX_DOMAIN}` : null,
+		// Most mail goes to the default support address; one ticket in three (by id, so small accounts have both) to the other.
+		recipient: channel === 'email' ? SUPPORT_ADDRESSES[shape.id % 3 === 0 ? 1 : 0] : null,
 		satisfaction_rating: null,
 		allow_channelback: channel === 'twitter' || channel === 'facebook'
 	};

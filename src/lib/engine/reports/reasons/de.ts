@@ -81,6 +81,7 @@ export const de: Sentences = {
 	'case-no-place': (p) =>
 		`Ein Kayako-Fall hat keinen Platz für ${[
 			p.dueAt ? `das Fälligkeitsdatum ${p.dueAt}` : '',
+			p.recipient ? `die Support-Adresse ${p.recipient}, an die es ging` : '',
 			p.channel ? `den Eingangskanal ${p.channel}${p.from ? ` (von ${p.from})` : ''}${p.to ? ` (an ${p.to})` : ''}` : '',
 			...(p.replies ?? []).map((reply) => `${reply.count === 1 ? 'eine Antwort' : `${reply.count} Antworten`} über ${reply.channel}`)
 		]

@@ -77,6 +77,7 @@ export const en: Sentences = {
 	'case-no-place': (p) =>
 		`A Kayako case has no place for ${[
 			p.dueAt ? `the due date ${p.dueAt}` : '',
+			p.recipient ? `that it was sent to the support address ${p.recipient}` : '',
 			p.channel ? `that it came by ${p.channel}${p.from ? ` from ${p.from}` : ''}${p.to ? ` to ${p.to}` : ''}` : '',
 			...(p.replies ?? []).map((reply) => `that ${reply.count === 1 ? 'one reply' : `${reply.count} replies`} came by ${reply.channel}`)
 		]
