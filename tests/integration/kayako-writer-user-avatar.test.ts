@@ -2,7 +2,7 @@
 // exists, byte for byte; not sent again when the user's steps run again after a crash; a picture Kayako refuses (not an
 // image) costs the user nothing, and the report and note say so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KayakoSandbox } from '../../server/sandbox/kayako/index';
+import { createKayakoSandbox, type KayakoSandbox } from '../../server/sandbox/kayako/index';
 import { createUser, finishUser } from '../../src/lib/engine/connectors/kayako/writer/users';
 import type { User } from '../../src/lib/engine/model';
 import { plainReason } from '../../src/lib/engine/reports/reasons/because';
@@ -67,5 +67,19 @@ describe("a user's source picture", () => {
 		expect(held(written.id).avatar).toBeUndefined();
 		expect(notesOf(written.id)[0]).toContain('https://acme.zendesk.com/system/photos/503/profile.png');
 		expect(plainReason(written.warnings[0]!.message)).toMatch(/^Kayako refused the user's Zendesk picture \(https:\/\/acme\.zendesk\.com\/system\/photos\/503\/profile\.png\) as avatar: .*image/);
+	});
+
+	it('that is larger than Kayako takes leaves the user without avatar, and the report says so', async () => {
+		const small = createKayakoSandbox({ accounts: ['acme'], maxUploadBytes: 200 });
+		await small.listen(0, '127.0.0.1');
+		try {
+			const smallCtx = writeContext(adminSession(small));
+			smallCtx.bytes.set('photo-504', picture(9));
+			const written = await createUser(smallCtx, userWithPhoto('504'));
+			expect(small.state().users.find((user) => user.id === written.id)?.avatar).toBeUndefined();
+			expect(plainReason(written.warnings[0]!.message)).toMatch(/^Kayako refused the user's Zendesk picture .* as avatar: .*larger than/);
+		} finally {
+			await small.close();
+		}
 	});
 });
