@@ -24,6 +24,7 @@ interface ZendeskUserRow {
 	email: string | null;
 	role: string;
 	active: boolean;
+	photo: { id: number; content_type: string; size: number } | null;
 }
 interface ZendeskAttachmentRow {
 	id: number;
@@ -44,6 +45,10 @@ describe('a full run from a real-shaped Zendesk account', () => {
 	it('moves every live ticket and user, carries social handles, never asks for user -1, and brings files through the redirect byte for byte', async () => {
 		// The Help Center is not what this account tests (its articles carry megabytes of files): tickets and the people and fields they need.
 		const { store, settings } = await newMigration(harness, { entities: ['teams', 'fields', 'organizations', 'users', 'tickets'] });
+		// One social user's picture is gone from Zendesk (its link answers 404): the user must still move.
+		const before = (await zendesk<{ users: ZendeskUserRow[] }>('/api/v2/incremental/users.json?start_time=0&per_page=1000')).users;
+		const pictureless = before.find((user) => user.photo && user.active)!;
+		harness.zendesk.overrideUser(pictureless.id, { photo: { ...(pictureless.photo as NonNullable<Parameters<typeof harness.zendesk.overrideUser>[1]['photo']>), id: 1 } });
 		const asked: string[] = [];
 		const recording: typeof fetch = (input, init) => {
 			asked.push(input instanceof Request ? input.url : String(input));
@@ -78,8 +83,26 @@ describe('a full run from a real-shaped Zendesk account', () => {
 			expect(notes).toHaveLength(1);
 			expect(notes[0]).toMatch(/Twitter: @\S+ — https:\/\/twitter\.com\/|Facebook: \d+ — https:\/\/www\.facebook\.com\//);
 		}
+		// Their Zendesk picture is their Kayako avatar, byte for byte, fetched through the photo's 302 to the file host.
+		const pictured = moved.filter(({ user }) => user.id !== pictureless.id && user.photo);
+		expect(pictured.length).toBeGreaterThan(3);
+		for (const { user, kayako: held } of pictured) expect(sha256(held!.avatar!.bytes)).toBe(sha256(fileBytes(SEED, user.photo!.id, user.photo!.content_type, 0, user.photo!.size)));
 		const userRows = await idMapRows(store, settings.id, 'users');
+		// The user whose picture is gone moved without an avatar, and the report says why.
+		const gone = kayako.users.find((each) => each.legacy_id === String(pictureless.id));
+		expect(gone?.avatar).toBeUndefined();
+		expect(userRows.find((row) => row.sourceId === String(pictureless.id))).toMatchObject({ status: 'migrated', reason: expect.stringContaining('could not be fetched') });
 		expect(userRows.some((row) => row.reason?.includes("Kayako's API cannot add a Twitter or Facebook identity"))).toBe(true);
+		// Tweets lose their doubled entities: no post in Kayako shows "&amp;" where the customer wrote "&".
+		const posts = kayako.cases.flatMap((kase) => kase.posts.map((post) => post.contents));
+		expect(posts.some((contents) => contents.includes('R&amp;D'))).toBe(true);
+		expect(posts.filter((contents) => contents.includes('&amp;amp;'))).toEqual([]);
+		// Mail to the account's second support address names it; mail to the default address says nothing of it.
+		const sent = (await zendesk<{ tickets: { id: number; recipient: string | null }[] }>('/api/v2/incremental/tickets/cursor.json?start_time=0')).tickets;
+		const toBilling = sent.filter((ticket) => ticket.recipient?.startsWith('billing@')).map((ticket) => String(ticket.id));
+		expect(toBilling.length).toBeGreaterThan(0);
+		expect(tickets.filter((row) => row.reason?.includes('sent to the support address billing@')).map((row) => row.sourceId)).toEqual(toBilling);
+		expect(tickets.filter((row) => row.reason?.includes('support@zendesk-sandbox.test'))).toEqual([]);
 		// A tweet's sender, which a case cannot hold, is named in the ticket's report line.
 		expect(tickets.some((row) => row.reason?.includes('came by twitter from'))).toBe(true);
 

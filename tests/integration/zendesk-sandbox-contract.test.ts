@@ -54,6 +54,7 @@ function requests(ids: { ticket: number; user: number; deletedUser: number; orga
 		['/api/v2/organization_fields.json', '/api/v2/organization_fields'],
 		['/api/v2/ticket_forms.json', '/api/v2/ticket_forms'],
 		['/api/v2/brands.json', '/api/v2/brands'],
+		['/api/v2/recipient_addresses.json', '/api/v2/recipient_addresses'],
 		['/api/v2/custom_statuses.json', '/api/v2/custom_statuses'],
 		['/api/v2/help_center/locales.json', '/api/v2/help_center/locales'],
 		['/api/v2/help_center/categories.json', '/api/v2/help_center/categories'],

@@ -24,4 +24,8 @@ describe('the social-identity note on a Kayako user', () => {
 		expect(socialNoteText(jana, wordsFor('en'))).toMatch(/^Known in Zendesk by a social identity/);
 		expect(socialNoteText({ ...jana, socialProfiles: [] }, wordsFor('de'))).toBeUndefined();
 	});
+
+	it('leaves the picture out once it is the user\'s Kayako avatar', () => {
+		expect(socialNoteText(jana, wordsFor('en'), true)).toBe("Known in Zendesk by a social identity, which Kayako's API cannot add to a user:\nTwitter: @janadoe — https://twitter.com/janadoe");
+	});
 });

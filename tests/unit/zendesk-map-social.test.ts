@@ -87,6 +87,12 @@ describe('via, recipient and due_at of real tickets and comments', () => {
 		expect(mapTicket({ ...ticket, via: { channel: 'web', source: { from: {}, to: {}, rel: null } } }, ticketLookups).via).toEqual({ channel: 'web' });
 	});
 
+	it('leaves out a recipient that is the account\'s default support address, and keeps one sent to another support address', () => {
+		const lookups = { ...ticketLookups, defaultRecipients: new Set(['support@acme.example']) };
+		expect(mapTicket({ ...ticket, recipient: 'Support@Acme.example' }, lookups).recipient).toBeUndefined();
+		expect(mapTicket({ ...ticket, recipient: 'billing@acme.example' }, lookups).recipient).toBe('billing@acme.example');
+	});
+
 	it('carries a comment\'s via, and tolerates a comment without one', () => {
 		const comment = { id: 5, author_id: 3870001, public: true, html_body: '<p>hi &amp;amp; bye</p>', created_at: '2016-03-01T10:00:00Z', attachments: null, via: { channel: 'facebook', source: { from: { name: 'Jana', facebook_id: '100004711', profile_url: 'https://www.facebook.com/100004711' }, to: {}, rel: 'post' } } } as ZendeskComment;
 		expect(mapComment(comment, '12').via).toEqual({ channel: 'facebook', from: 'Jana <Facebook 100004711> https://www.facebook.com/100004711' });

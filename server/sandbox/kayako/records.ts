@@ -39,6 +39,15 @@ export interface UserRecord extends Timestamps {
 	time_zone: string;
 	field_values: Record<string, string>;
 	tags: string[];
+	/** The picture sent as `avatar` on PUT /users/:id; none until one is sent (the resource then shows a generated one). */
+	avatar?: UserAvatar;
+}
+
+export interface UserAvatar {
+	bytes: Buffer;
+	content_type: string;
+	name: string;
+	updated_at: number;
 }
 
 /** A note on a user (`POST /users/:id/notes`): what an agent wrote about the person, shown on their profile. */

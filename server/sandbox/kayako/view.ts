@@ -15,7 +15,7 @@ export interface AttachmentView {
 
 export interface KayakoAccountView {
 	account: string;
-	users: { id: number; full_name: string; legacy_id: string | null; role: RoleType; is_enabled: boolean; is_mfa_enabled: boolean; emails: string[]; organization_id: number | null; team_ids: number[]; field_values: Record<string, string>; tags: string[]; created_at: string }[];
+	users: { id: number; full_name: string; legacy_id: string | null; role: RoleType; is_enabled: boolean; is_mfa_enabled: boolean; emails: string[]; organization_id: number | null; team_ids: number[]; field_values: Record<string, string>; tags: string[]; created_at: string; avatar?: { content_type: string; name: string; bytes: Buffer } }[];
 	/** Notes written on users, oldest first. */
 	userNotes?: { id: number; user_id: number; contents: string; is_html: boolean }[];
 	organizations: { id: number; name: string; legacy_id: string | null; domains: string[]; field_values: Record<string, string>; tags: string[] }[];
@@ -97,7 +97,8 @@ export function accountView(state: AccountState, now: number): KayakoAccountView
 			team_ids: [...user.team_ids],
 			field_values: { ...user.field_values },
 			tags: [...user.tags],
-			created_at: iso(user.created_at)
+			created_at: iso(user.created_at),
+			...(user.avatar && { avatar: { content_type: user.avatar.content_type, name: user.avatar.name, bytes: user.avatar.bytes } })
 		})),
 		userNotes: byId(state.userNotes.values()).map((note) => ({ id: note.id, user_id: note.user_id, contents: note.contents, is_html: note.is_html })),
 		organizations: byId(state.organizations.values()).map((organization) => ({

@@ -2,7 +2,7 @@
 import type { AttachmentRecord } from './generator/attachments';
 import type { CommentRecord } from './generator/comments';
 import type { TicketRecord } from './generator/tickets';
-import { apiUrl, attachmentContentUrl } from './generator/urls';
+import { apiUrl, attachmentContentUrl, photoContentUrl } from './generator/urls';
 
 export function presentAttachment(baseUrl: string, attachment: AttachmentRecord): Record<string, unknown> {
 	const contentUrl = attachmentContentUrl(baseUrl, attachment);
@@ -49,5 +49,14 @@ export function presentTicket(baseUrl: string, ticket: TicketRecord, deleted = f
 }
 
 export function withUrl<T extends { id: number }>(baseUrl: string, collection: string, record: T): T & { url: string } {
-	return { url: apiUrl(baseUrl, `${collection}/${record.id}`), ...record };
+	const presented = { url: apiUrl(baseUrl, `${collection}/${record.id}`), ...record };
+	return collection === 'users' ? (withPhoto(baseUrl, presented as { photo?: unknown }) as T & { url: string }) : presented;
+}
+
+/** A user's `photo` links to the account's own host, like Zendesk's `/system/photos/…` (which redirects to the file host). */
+function withPhoto<T extends { photo?: unknown }>(baseUrl: string, user: T): T {
+	const photo = user.photo as { id: number; file_name: string } | null | undefined;
+	if (!photo) return user;
+	const contentUrl = photoContentUrl(baseUrl, photo);
+	return { ...user, photo: { ...photo, url: apiUrl(baseUrl, `attachments/${photo.id}`), content_url: contentUrl, mapped_content_url: contentUrl } };
 }

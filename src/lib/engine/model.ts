@@ -143,7 +143,7 @@ export interface Ticket {
 	url?: string;
 	/** When a task is due (Zendesk's `due_at`). */
 	dueAt?: string;
-	/** The support address the ticket was sent to (Zendesk's `recipient`). */
+	/** The support address the ticket was sent to (Zendesk's `recipient`), when it is not the account's default one. */
 	recipient?: string;
 	/** How the ticket came in, with sender and receiver (an address, a Twitter handle, a Facebook profile). */
 	via?: Via;

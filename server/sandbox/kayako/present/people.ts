@@ -55,7 +55,7 @@ const user: Presenter = (context, id) => {
 		realtime_channel: `presence-${PRESENCE_HASH}@v1_users_${record.id}`,
 		presence_channel: `user_presence-${PRESENCE_HASH}@${record.uuid}`,
 		password_updated_at: iso(record.created_at),
-		avatar_updated_at: null,
+		avatar_updated_at: record.avatar ? iso(record.avatar.updated_at) : null,
 		last_logged_in_at: seen,
 		last_activity_at: seen,
 		created_at: iso(record.created_at),

@@ -9,6 +9,7 @@ import { addEmailIdentity, createUser, deleteUser, type NewUser } from '../mutat
 import { boolean, existingId, idList, integer, list, text } from '../input';
 import type { RoleType, UserRecord } from '../records';
 import { findUserByEmail, roleTypeOf, type AccountState } from '../state';
+import { avatarOf } from '../validate/avatar';
 import { checkFieldValues } from '../validate/field-values';
 import { registerUserNoteRoutes } from './user-notes';
 
@@ -136,10 +137,16 @@ const updateOne: Handler = (context) => {
 	if (!user) return notFound();
 	if (!isStaff(context.actorRole) || context.actorRole === 'COLLABORATOR') return forbidden();
 	if (roleTypeOf(context.state, user) !== 'CUSTOMER' && !isAdmin(context) && user.id !== context.actor.id) return forbidden('Only administrators can change staff users');
+	const avatar = avatarOf(context);
+	if (avatar && !('bytes' in avatar)) return avatar;
 	const errors: KayakoError[] = [];
 	applyUpdate(context, user, context.body, errors);
 	if (errors.some((error) => error.code === 'PERMISSIONS_DENIED')) return forbidden(errors.find((error) => error.code === 'PERMISSIONS_DENIED')?.message);
 	if (errors.length > 0) return validationReply(errors);
+	if (avatar) {
+		user.avatar = avatar;
+		user.updated_at = context.now;
+	}
 	return resourceReply(context, 'user', user.id);
 };
 

@@ -1,6 +1,7 @@
 // The account's fixed reference data: groups, custom statuses, ticket forms and brands (fields live in ./fields).
 import { DAY_MS, ID, groupId, type AccountPlan } from '../plan';
 import { ticketFields } from './fields';
+import { SANDBOX_DOMAIN } from './people';
 import { isoSeconds } from './time';
 
 export * from './fields';
@@ -165,6 +166,27 @@ export function brands(plan: AccountPlan, baseUrl: string): BrandRecord[] {
 		help_center_state: index === 0 ? 'enabled' : 'disabled',
 		signature_template: '{{agent.signature}}',
 		ticket_form_ids: index === 0 ? [ID.ticketForm, ID.ticketForm + 1] : [ID.ticketForm + 1],
+		created_at: stamp,
+		updated_at: stamp
+	}));
+}
+
+/** The account's support addresses (`/api/v2/recipient_addresses`): the default one most mail goes to, and one more. */
+export const SUPPORT_ADDRESSES = [`support@${SANDBOX_DOMAIN}`, `billing@${SANDBOX_DOMAIN}`] as const;
+
+export function supportAddresses(plan: AccountPlan): Record<string, unknown>[] {
+	const stamp = isoSeconds(plan.historyStart);
+	return SUPPORT_ADDRESSES.map((email, index) => ({
+		id: ID.brand + 500 + index,
+		brand_id: ID.brand,
+		default: index === 0,
+		email,
+		name: index === 0 ? 'Acme Support' : 'Acme Billing',
+		forwarding_status: 'verified',
+		spf_status: 'verified',
+		cname_status: 'verified',
+		dns_results: 'verified',
+		domain_verification_status: 'verified',
 		created_at: stamp,
 		updated_at: stamp
 	}));

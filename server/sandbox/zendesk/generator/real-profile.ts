@@ -2,7 +2,7 @@
 // Twitter/Facebook end users without e-mail, the system user -1 as submitter, mixed channels with their real
 // `via.source` shapes, nulls at real rates, "1,2" decimals, "" drop-downs, comment metadata, thumbnails, Zendesk's
 // emoji images and doubled entities in tweets. Every choice is a pure function of (seed, id), like the tidy profile.
-import { customTicketFieldId } from './catalog';
+import { customTicketFieldId, SUPPORT_ADDRESSES } from './catalog';
 import type { AttachmentRecord } from './attachments';
 import type { CommentRecord } from './comments';
 import { between, unit } from './hash';
@@ -46,8 +46,15 @@ export function socialProfileUrl(social: Social, user: Pick<UserRecord, 'name'>,
 	return social === 'twitter' ? `https://twitter.com/${twitterHandle(user.name, index)}` : `https://www.facebook.com/${facebookId(index)}`;
 }
 
+/** A social user's photo id is a pure function of the user's index; the index back from a photo id (the download route's way to the user). */
+const PHOTO_ID_BASE = ID.attachment * 2;
+export function photoUserIndex(photoId: number): number | undefined {
+	const index = photoId - PHOTO_ID_BASE;
+	return Number.isSafeInteger(index) && index >= 0 ? index : undefined;
+}
+
 function photo(plan: AccountPlan, user: UserRecord, index: number): NonNullable<UserRecord['photo']> {
-	const id = ID.attachment * 2 + index;
+	const id = PHOTO_ID_BASE + index;
 	const url = `https://${SANDBOX_DOMAIN}/system/photos/${id}/profile.png`;
 	return { url: `https://${SANDBOX_DOMAIN}/api/v2/attachments/${id}.json`, id, file_name: 'profile.png', content_url: url, mapped_content_url: url, content_type: 'image/png', size: between(plan.seed, 'real-photo-size', 1500, 9000, index), width: 80, height: 80, inline: false, deleted: false, thumbnails: [] };
 }
@@ -131,7 +138,8 @@ export function realTicket(plan: AccountPlan, shape: TicketShape, ticket: Ticket
 		external_id: null,
 		custom_fields: ticket.custom_fields.map((field) => ({ id: field.id, value: realFieldValue(plan, shape.id, field) })),
 		via,
-		recipient: channel === 'email' ? `support@${SANDBOX_DOMAIN}` : null,
+		// Most mail goes to the default support address; one ticket in three (by id, so small accounts have both) to the other.
+		recipient: channel === 'email' ? SUPPORT_ADDRESSES[shape.id % 3 === 0 ? 1 : 0] : null,
 		satisfaction_rating: null,
 		allow_channelback: channel === 'twitter' || channel === 'facebook'
 	};
@@ -154,7 +162,9 @@ export function realComment(plan: AccountPlan, shape: TicketShape, position: num
 	const metadata: CommentRecord['metadata'] = social ? { system, custom: {}, decoration: { source: { ...(via.source.from as Record<string, unknown>), channel } } } : { system, custom: {} };
 	const files = comment.files.map(realAttachment);
 	const inlineImages = comment.inlineImages.map(realAttachment);
-	if (!social) return { ...comment, via, metadata, files, inlineImages };
+	// Only what came in by the social channel itself is stored as a tweet (doubled entities); an agent's reply typed in
+	// Zendesk keeps its own channel and ordinary html.
+	if (!social || via.channel !== channel) return { ...comment, via, metadata, files, inlineImages };
 	const text = `@${SUPPORT_TWITTER.username} ${comment.plain_body.split('\n')[0] ?? ''} R&D <3`;
 	return { ...comment, via, metadata, body: text, plain_body: text, html_body: tweetHtml(text, position), files, inlineImages };
 }

@@ -1,6 +1,6 @@
-// Reference data: ticket fields and their options, user and organization fields, ticket forms, brands, custom statuses.
+// Reference data: ticket fields and their options, user and organization fields, ticket forms, brands, support addresses, custom statuses.
 import { jsonReply } from '../../common/reply';
-import { brands, customStatuses, organizationFields, ticketFields, ticketForms, userFields, type FieldOption } from '../generator/catalog';
+import { brands, customStatuses, supportAddresses, organizationFields, ticketFields, ticketForms, userFields, type FieldOption } from '../generator/catalog';
 import { recordNotFound } from '../http/errors';
 import { numberParam, type RequestContext, type RouteSpec } from '../http/context';
 import { paginate, wantsCursor } from '../http/pagination';
@@ -58,6 +58,12 @@ function listBrands(context: RequestContext) {
 	return jsonReply(200, { brands: page.items.map((brand) => withUrl(context.baseUrl, 'brands', brand)), ...page.envelope });
 }
 
+function listSupportAddresses(context: RequestContext) {
+	const page = paginate(context, supportAddresses(context.account.plan), { keyOf: (address) => [address.id as number] });
+	if (!page.ok) return page.reply;
+	return jsonReply(200, { recipient_addresses: page.items.map((address) => withUrl(context.baseUrl, 'recipient_addresses', address as { id: number })), ...page.envelope });
+}
+
 function listCustomStatuses(context: RequestContext) {
 	const category = context.query.get('status_categories');
 	const categories = category ? category.split(',') : undefined;
@@ -73,5 +79,6 @@ export const catalogRoutes: Record<string, RouteSpec> = {
 	'/api/v2/organization_fields': { handler: profileFieldList('organization_fields', organizationFields), access: 'agent', counter: 'support', list: true },
 	'/api/v2/ticket_forms': { handler: listTicketForms, access: 'agent', counter: 'support', list: true },
 	'/api/v2/brands': { handler: listBrands, access: 'agent', counter: 'support', list: true },
+	'/api/v2/recipient_addresses': { handler: listSupportAddresses, access: 'agent', counter: 'support', list: true },
 	'/api/v2/custom_statuses': { handler: listCustomStatuses, access: 'agent', counter: 'support', list: true }
 };

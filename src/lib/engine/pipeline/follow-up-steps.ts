@@ -1,6 +1,6 @@
-// Records whose create takes several requests (a user: the create, then its organization, then its extra e-mail
-// addresses): migrated only when every step is done. A record found in Kayako after a lost answer or a crash has its
-// remaining steps run again (each is safe to repeat) before it counts as migrated.
+// Records whose create takes several requests (a user: the create, then its organization, its extra e-mail addresses,
+// its avatar and its social note): migrated only when every step is done. A record found in Kayako after a lost answer
+// or a crash has its remaining steps run again (each is safe to repeat) before it counts as migrated.
 // Only users take several requests. An organization is one POST (a second only when the first was refused for a domain
 // another organization owns); a team, category or section is one POST; an article uploads its files and then is one
 // POST that names them, so an article found again has its attachments.

@@ -195,12 +195,12 @@ class ZendeskSource implements ZendeskSourceConnector {
 	}
 
 	async #ticketLookups(body: { users?: unknown; metric_sets?: unknown }, signal?: AbortSignal) {
-		const [brandNames, statusLabels] = await Promise.all([this.#lookups.brandNames.get(signal), this.#lookups.statusLabels.get(signal)]);
+		const [brandNames, statusLabels, defaultRecipients] = await Promise.all([this.#lookups.brandNames.get(signal), this.#lookups.statusLabels.get(signal), this.#lookups.defaultRecipients.get(signal)]);
 		const sideloaded = Array.isArray(body.users) ? (body.users as ZendeskUser[]) : [];
 		const userEmails = new Map(sideloaded.filter((user) => user.email).map((user): [number, string] => [user.id, user.email ?? '']));
 		const metricSets = Array.isArray(body.metric_sets) ? (body.metric_sets as ZendeskTicketMetricSet[]) : [];
 		const solvedAt = new Map(metricSets.filter((set) => typeof set.ticket_id === 'number' && typeof set.solved_at === 'string').map((set): [number, string] => [set.ticket_id!, set.solved_at!]));
-		return { baseUrl: this.client.baseUrl, userEmails, brandNames, statusLabels, solvedAt };
+		return { baseUrl: this.client.baseUrl, userEmails, brandNames, statusLabels, solvedAt, ...(defaultRecipients && { defaultRecipients }) };
 	}
 
 	/** Identities are read when asked for, and always for a user with neither e-mail nor phone: a Twitter or Facebook user, known only by a handle there. */

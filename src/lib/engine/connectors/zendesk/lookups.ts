@@ -1,10 +1,11 @@
-// Reference data the mappers need by id, read once and kept for the connector's life: field keys and titles, brands, statuses, group memberships.
+// Reference data the mappers need by id, read once and kept for the connector's life: field keys and titles, brands, statuses,
+// group memberships, the default support address.
 import { MigrationError } from '../../errors';
 import type { SourceId } from '../../model';
 import type { ZendeskClient } from './client';
 import { eventFieldNames } from './map-events';
 import { cursorList } from './pages';
-import type { ZendeskBrand, ZendeskCustomStatus, ZendeskGroup, ZendeskGroupMembership, ZendeskProfileField, ZendeskTicketField } from './types';
+import type { ZendeskBrand, ZendeskCustomStatus, ZendeskSupportAddress, ZendeskGroup, ZendeskGroupMembership, ZendeskProfileField, ZendeskTicketField } from './types';
 
 async function readAll<R>(client: ZendeskClient, path: string, key: string, signal?: AbortSignal): Promise<R[]> {
 	const all: R[] = [];
@@ -34,6 +35,8 @@ export class ZendeskLookups {
 	readonly organizationFieldIds;
 	readonly brandNames;
 	readonly statusLabels;
+	/** The account's default support address(es), lower-cased; undefined when Zendesk would not list them. */
+	readonly defaultRecipients;
 	/** Ticket field titles and option names, for event comments. */
 	readonly eventFieldNames;
 	/** Group names by id (deleted groups too), for event comments. */
@@ -55,6 +58,14 @@ export class ZendeskLookups {
 				throw error;
 			});
 			return new Map((body?.custom_statuses ?? []).map((status): [number, string] => [status.id, status.agent_label]));
+		});
+		this.defaultRecipients = once(async (signal): Promise<ReadonlySet<string> | undefined> => {
+			// An agent whose role may not see the support addresses gets 403: every ticket's recipient is then carried.
+			const addresses = await readAll<ZendeskSupportAddress>(client, '/api/v2/recipient_addresses.json', 'recipient_addresses', signal).catch((error: unknown) => {
+				if (error instanceof MigrationError && (error.info.status === 403 || error.info.status === 404)) return undefined;
+				throw error;
+			});
+			return addresses && new Set(addresses.filter((address) => address.default === true && address.email).map((address) => address.email!.trim().toLowerCase()));
 		});
 		this.eventFieldNames = once(async (signal) => eventFieldNames(await readAll<ZendeskTicketField>(client, '/api/v2/ticket_fields.json', 'ticket_fields', signal)));
 		this.groupNames = once(async (signal) => new Map((await readAll<ZendeskGroup>(client, '/api/v2/groups.json', 'groups', signal)).map((group): [string, string] => [String(group.id), group.name])));

@@ -3,6 +3,7 @@ import { because } from '../../reports/reasons/because';
 import type { Comment, SourceId, Ticket, TicketPriority, TicketStatus, TicketType } from '../../model';
 import { fieldValues, idOf, idsOf, mapAttachment, textOf, userIdOf, ZENDESK_SYSTEM_USER } from './map-values';
 import { viaOf } from './map-via';
+import { undoubledHtml } from './social-html';
 import type { ZendeskComment, ZendeskTicket } from './types';
 import { webLink } from './url';
 
@@ -14,6 +15,11 @@ export interface TicketLookups {
 	brandNames: ReadonlyMap<number, string>;
 	/** Custom statuses' agent labels (accounts without custom statuses have none). */
 	statusLabels: ReadonlyMap<number, string>;
+	/**
+	 * The account's default support address(es), lower-cased. A ticket sent there says nothing a support lead needs, so
+	 * its recipient is left out; only mail to another support address keeps it. Unknown: every recipient is kept.
+	 */
+	defaultRecipients?: ReadonlySet<string>;
 	/** Solve times by ticket id, from a `metric_sets` list sideloaded beside the tickets (when not embedded in each). */
 	solvedAt?: ReadonlyMap<number, string>;
 }
@@ -37,6 +43,10 @@ export function isDeletedTicket(ticket: ZendeskTicket): boolean {
 }
 
 /** One odd value must not stop a page of tickets: what is not understood gets a default and a note. */
+function notDefault(recipient: string | undefined, defaults: ReadonlySet<string> | undefined): string | undefined {
+	return recipient !== undefined && defaults?.has(recipient.toLowerCase()) ? undefined : recipient;
+}
+
 export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): NotedTicket {
 	const notes: string[] = [];
 	const deleted = isDeletedTicket(ticket);
@@ -52,7 +62,7 @@ export function mapTicket(ticket: ZendeskTicket, lookups: TicketLookups): NotedT
 	const statusLabel = ticket.custom_status_id === null || ticket.custom_status_id === undefined ? undefined : lookups.statusLabels.get(ticket.custom_status_id);
 	const solvedAt = solvedAtOf(ticket, lookups);
 	const via = viaOf(ticket.via);
-	const recipient = textOf(ticket.recipient);
+	const recipient = notDefault(textOf(ticket.recipient), lookups.defaultRecipients);
 	const dueAt = textOf(ticket.due_at);
 	return {
 		id: String(ticket.id),
@@ -122,7 +132,7 @@ export function mapComment(comment: ZendeskComment, ticketId: SourceId): Comment
 		...(authorId !== undefined && { authorId }),
 		...(comment.author_id === ZENDESK_SYSTEM_USER && { authorName: 'Zendesk' }),
 		public: comment.public !== false,
-		html: comment.html_body ?? comment.body ?? '',
+		html: undoubledHtml(comment.html_body ?? comment.body ?? '', via?.channel),
 		plain: comment.plain_body ?? comment.body ?? '',
 		createdAt: comment.created_at,
 		attachments: (comment.attachments ?? []).map(mapAttachment),

@@ -182,6 +182,13 @@ export interface ZendeskBrand {
 	name: string;
 }
 
+/** One of the account's support addresses (`/api/v2/recipient_addresses`). */
+export interface ZendeskSupportAddress {
+	id: number;
+	email?: string | null;
+	default?: boolean | null;
+}
+
 export interface ZendeskCustomStatus {
 	id: number;
 	agent_label: string;

@@ -56,10 +56,14 @@ export interface ReasonParams {
 	'field-type-kept': { title: string; type: string };
 	'tag-comma': { tag: string; joined: string };
 	'inline-images-attached': { count: number };
-	/** What a case has no place for: a task's due date, and the channel and sender of a social ticket. */
-	'case-no-place': { dueAt?: string; channel?: string; from?: string; to?: string };
-	/** `noEmail`: the user has no e-mail address either; `picture`: their source picture's address is in the note. */
+	/** What a case has no place for: a task's due date, a support address other than the default, the channel and sender of a social ticket, replies by another such channel. */
+	'case-no-place': { dueAt?: string; recipient?: string; channel?: string; from?: string; to?: string; replies?: { channel: string; count: number }[] };
+	/** `noEmail`: the user has no e-mail address either; `picture`: their source picture is not their avatar, its address is in the note. */
 	'social-identities-in-note': { handles: string[]; noEmail: boolean; picture: boolean };
+	/** The user's source picture could not be fetched (`detail`: why, English); the user moved without an avatar. */
+	'avatar-unreadable': { url: string; detail: string };
+	/** Kayako refused the user's source picture as avatar (`detail`: Kayako's words); the user moved without it. */
+	'avatar-refused': { url: string; detail: string };
 	/** `detail`: the converter's own words for what was lost or wrong (English). */
 	'field-value-partial': { field: string; detail: string };
 	'field-value-left-out': { field: string; detail: string };

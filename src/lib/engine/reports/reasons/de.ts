@@ -79,9 +79,18 @@ export const de: Sentences = {
 	'inline-images-attached': (p) =>
 		`${p.count === 1 ? 'Das eingebettete Bild dieses Tickets steht' : `Die ${p.count} eingebetteten Bilder dieses Tickets stehen`} im Text und zugleich als Anhang am Beitrag: Kayako behält eine hochgeladene Datei nur, wenn ein Beitrag sie als Anhang trägt. Jede Datei wurde einmal hochgeladen.`,
 	'case-no-place': (p) =>
-		`Ein Kayako-Fall hat keinen Platz für ${[p.dueAt ? `das Fälligkeitsdatum ${p.dueAt}` : '', p.channel ? `den Eingangskanal ${p.channel}${p.from ? ` (von ${p.from})` : ''}${p.to ? ` (an ${p.to})` : ''}` : ''].filter(Boolean).join(' und ')}; das steht nur in diesem Bericht.`,
+		`Ein Kayako-Fall hat keinen Platz für ${[
+			p.dueAt ? `das Fälligkeitsdatum ${p.dueAt}` : '',
+			p.recipient ? `die Support-Adresse ${p.recipient}, an die es ging` : '',
+			p.channel ? `den Eingangskanal ${p.channel}${p.from ? ` (von ${p.from})` : ''}${p.to ? ` (an ${p.to})` : ''}` : '',
+			...(p.replies ?? []).map((reply) => `${reply.count === 1 ? 'eine Antwort' : `${reply.count} Antworten`} über ${reply.channel}`)
+		]
+			.filter(Boolean)
+			.join(' und ')}; das steht nur in diesem Bericht.`,
 	'social-identities-in-note': (p) =>
-		`${p.noEmail ? 'Dieser Benutzer hat keine E-Mail-Adresse. ' : ''}Kayakos API kann keine Twitter- oder Facebook-Identität anlegen: ${p.handles.join(', ')} steht in einer Notiz am Kayako-Benutzer.${p.picture ? ' Das Zendesk-Bild wird nicht übernommen (Kayako nimmt ein Profilbild nur als Upload an); seine Adresse steht in der Notiz.' : ''}`,
+		`${p.noEmail ? 'Dieser Benutzer hat keine E-Mail-Adresse. ' : ''}Kayakos API kann keine Twitter- oder Facebook-Identität anlegen: ${p.handles.join(', ')} steht in einer Notiz am Kayako-Benutzer.${p.picture ? ' Das Zendesk-Bild wurde nicht zum Kayako-Profilbild; seine Adresse steht in der Notiz.' : ''}`,
+	'avatar-unreadable': (p) => `Das Zendesk-Bild des Benutzers (${p.url}) ließ sich nicht abrufen: ${p.detail}. Der Benutzer wurde ohne es übernommen und behält das von Kayako erzeugte Profilbild; wenn es wichtig ist, das Bild in Kayako von Hand hinzufügen.`,
+	'avatar-refused': (p) => `Kayako hat das Zendesk-Bild des Benutzers (${p.url}) als Profilbild abgelehnt: ${p.detail}. Der Benutzer wurde ohne es übernommen und behält das von Kayako erzeugte Profilbild.`,
 	'field-value-partial': (p) => `Feld ${p.field}: ${p.detail}.`,
 	'field-value-left-out': (p) => `Feld ${p.field}: ${p.detail}; der Wert wurde weggelassen.`,
 	'field-option-missing': (p) => `Die Option „${p.option}“ des Feldes „${p.field}“ hat keine Entsprechung in Kayako; ihre Werte werden weggelassen.`,

@@ -75,9 +75,18 @@ export const en: Sentences = {
 	'inline-images-attached': (p) =>
 		`This ticket's ${p.count === 1 ? 'inline image is' : `${p.count} inline images are`} shown in the text and also listed as attachments of their posts: Kayako keeps an uploaded file only when a post carries it as an attachment. Each file was uploaded once.`,
 	'case-no-place': (p) =>
-		`A Kayako case has no place for ${[p.dueAt ? `the due date ${p.dueAt}` : '', p.channel ? `that it came by ${p.channel}${p.from ? ` from ${p.from}` : ''}${p.to ? ` to ${p.to}` : ''}` : ''].filter(Boolean).join(', nor for ')}; it is kept in this report only.`,
+		`A Kayako case has no place for ${[
+			p.dueAt ? `the due date ${p.dueAt}` : '',
+			p.recipient ? `that it was sent to the support address ${p.recipient}` : '',
+			p.channel ? `that it came by ${p.channel}${p.from ? ` from ${p.from}` : ''}${p.to ? ` to ${p.to}` : ''}` : '',
+			...(p.replies ?? []).map((reply) => `that ${reply.count === 1 ? 'one reply' : `${reply.count} replies`} came by ${reply.channel}`)
+		]
+			.filter(Boolean)
+			.join(', nor for ')}; it is kept in this report only.`,
 	'social-identities-in-note': (p) =>
-		`${p.noEmail ? 'This user has no e-mail address. ' : ''}Kayako's API cannot add a Twitter or Facebook identity: ${p.handles.join(', ')} kept in a note on the Kayako user.${p.picture ? ' Their Zendesk picture is not carried (Kayako takes an avatar only as an upload); its address is in the note.' : ''}`,
+		`${p.noEmail ? 'This user has no e-mail address. ' : ''}Kayako's API cannot add a Twitter or Facebook identity: ${p.handles.join(', ')} kept in a note on the Kayako user.${p.picture ? ' Their Zendesk picture did not become their Kayako avatar; its address is in the note.' : ''}`,
+	'avatar-unreadable': (p) => `The user's Zendesk picture (${p.url}) could not be fetched: ${p.detail}. The user was moved without it and keeps Kayako's own avatar; add the picture in Kayako by hand if it matters.`,
+	'avatar-refused': (p) => `Kayako refused the user's Zendesk picture (${p.url}) as avatar: ${p.detail}. The user was moved without it and keeps Kayako's own avatar.`,
 	'field-value-partial': (p) => `Field ${p.field}: ${p.detail}.`,
 	'field-value-left-out': (p) => `Field ${p.field}: ${p.detail}; the value was left out.`,
 	'field-option-missing': (p) => `Option "${p.option}" of field "${p.field}" has no Kayako option; its values are left out.`,

@@ -91,7 +91,7 @@ export function buildCase(
 	const { options } = ctx;
 	const { fieldValues, warnings } = convertFieldValues(ticket.id, ticket.fields, ctx.fieldTarget, 'case');
 	if (options.ccField && ticket.ccEmails.length > 0) fieldValues[options.ccField] = ticket.ccEmails.join(', ');
-	warnings.unshift(...sourceNotes(ticket).map((message) => ({ sourceId: ticket.id, message })), ...uncarriedWarnings(ticket));
+	warnings.unshift(...sourceNotes(ticket).map((message) => ({ sourceId: ticket.id, message })), ...uncarriedWarnings(ticket, bundle.comments));
 	const converted = caseTags(ticket.id, [...ticket.tags, ...(options.tagMigrated ? [options.tagMigrated] : [])]);
 	warnings.push(...converted.warnings);
 	const { tags } = converted;

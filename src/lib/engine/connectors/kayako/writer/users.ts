@@ -6,6 +6,7 @@ import type { KayakoSession } from '../session';
 import { chunks, listAll, type WriteContext, type WriteWarning, type Written } from './context';
 import { convertFieldValues } from './field-values';
 import { referenceData, roleIdFor } from './reference-data';
+import { addAvatar } from './user-avatar';
 import { addSocialNote } from './user-social';
 
 interface KayakoUser {
@@ -86,12 +87,12 @@ async function addExtraEmails(session: KayakoSession, user: User, kayakoId: numb
 }
 
 /**
- * The steps of a user's create after the first request: the organization (PUT, as the API documents it only on update)
- * and the extra e-mail addresses. Each is safe to repeat: a user found again after a lost answer or a crash is finished
+ * The steps of a user's create after the first request: the organization (PUT, as the API documents it only on update),
+ * the extra e-mail addresses, the source picture as avatar and the social note. Each is safe to repeat: a user found again after a lost answer or a crash is finished
  * with this, and an address it has already is not added twice. `fresh`: the user was created just now and has only
  * its primary address, so Kayako need not be asked.
  */
-export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'> & Partial<Pick<WriteContext, 'options'>>, user: User, kayakoId: number, fresh = false): Promise<WriteWarning[]> {
+export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'> & Partial<Pick<WriteContext, 'options' | 'download'>>, user: User, kayakoId: number, fresh = false): Promise<WriteWarning[]> {
 	const warnings: WriteWarning[] = [];
 	const organizationId = user.organizationId ? ctx.resolve('organizations', user.organizationId) : undefined;
 	if (organizationId !== undefined) await ctx.session.request({ method: 'PUT', path: `users/${kayakoId}.json`, json: { organization_id: organizationId } });
@@ -100,7 +101,8 @@ export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'> 
 		const primary = user.emails[0]!.trim().toLowerCase();
 		await addExtraEmails(ctx.session, user, kayakoId, fresh ? new Set([primary]) : await emailsOf(ctx.session, kayakoId), warnings);
 	}
-	await addSocialNote(ctx.session, user, kayakoId, fresh, warnings, ctx.options?.words);
+	const avatar = await addAvatar(ctx, user, kayakoId, fresh, warnings);
+	await addSocialNote(ctx.session, user, kayakoId, fresh, warnings, ctx.options?.words, avatar);
 	return warnings;
 }
 
@@ -109,7 +111,7 @@ export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'> 
  * A matched user is not changed. The organization and extra addresses follow the create (`finishUser`).
  * Deactivated users are created enabled: disable them after their tickets are imported (`disableUser`).
  */
-export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' | 'fieldTarget'>, user: User, knownEmails?: Map<string, number>): Promise<Written> {
+export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' | 'fieldTarget'> & Partial<Pick<WriteContext, 'options' | 'download'>>, user: User, knownEmails?: Map<string, number>): Promise<Written> {
 	const primary = user.emails[0]?.trim();
 	const known = primary ? knownEmails?.get(primary.toLowerCase()) : undefined;
 	if (known !== undefined) return { id: known, warnings: [{ sourceId: user.id, message: because('matched-existing-user', { email: primary ?? '' }) }], matched: true };
