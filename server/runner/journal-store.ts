@@ -18,7 +18,7 @@ type Entry =
 	| { op: 'credentials'; blob: Parameters<MigrationStore['putCredentialBlob']>[0] }
 	| { op: 'delete-credentials'; migrationId: string; side?: Parameters<MigrationStore['deleteCredentialBlobs']>[1] };
 
-const JOURNAL = 'journal.ndjson';
+export const JOURNAL = 'journal.ndjson';
 export const JOURNAL_BACKUP = 'journal.backup.ndjson';
 
 export async function openJournalStore(dir: string, now: () => number = Date.now): Promise<MigrationStore> {
