@@ -52,7 +52,7 @@ const gcNow = (): void => (globalThis as { gc?: () => void }).gc?.();
 async function main(): Promise<void> {
 	const settings = settingsFromArgs(process.argv.slice(2));
 	const storeAt = process.argv.indexOf('--store');
-	const levelDir = process.argv[storeAt + 1] === 'level' && storeAt >= 0 ? mkdtempSync(join(tmpdir(), 'bench-level-')) : undefined;
+	const levelDir = storeAt >= 0 && process.argv[storeAt + 1] === 'level' ? mkdtempSync(join(tmpdir(), 'bench-level-')) : undefined;
 	console.log(`store: ${levelDir ? `the runner's LevelDB store in ${levelDir}` : "the browser's store on fake-indexeddb"}`);
 	const child = fork(fileURLToPath(new URL('./sandboxes.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
 	try {
