@@ -1,4 +1,5 @@
-// The store under Node, for the headless runner: the engine's IndexedDB store (fake-indexeddb) plus a journal
+// The headless runner's store before the LevelDB one (level-store.ts); kept to read a --state folder an earlier version
+// wrote (state-store.ts copies it into the LevelDB store once). The engine's IndexedDB store (fake-indexeddb) plus a journal
 // file in --state DIR. Every change is appended as the rows it produced before the call returns, so a killed
 // process loses nothing it had reported done; on start the journal is replayed, then compacted, and the
 // compacted journal is copied to a backup (journal.backup.ndjson) that a damaged journal can be restored from.
@@ -18,7 +19,7 @@ type Entry =
 	| { op: 'credentials'; blob: Parameters<MigrationStore['putCredentialBlob']>[0] }
 	| { op: 'delete-credentials'; migrationId: string; side?: Parameters<MigrationStore['deleteCredentialBlobs']>[1] };
 
-const JOURNAL = 'journal.ndjson';
+export const JOURNAL = 'journal.ndjson';
 export const JOURNAL_BACKUP = 'journal.backup.ndjson';
 
 export async function openJournalStore(dir: string, now: () => number = Date.now): Promise<MigrationStore> {

@@ -13,12 +13,12 @@ import { parseRunnerArgs, RunnerArgsError, RunnerHelpRequested, type RunnerArgs 
 import { loadConfig } from './config';
 import { credentialsFromEnv } from './credentials';
 import { credentialDestinations } from './destinations';
-import { openJournalStore } from './journal-store';
 import { progressLine } from './progress-line';
 import { outcomeLines, previewLines } from './rollback-lines';
 import { deltaLines } from './delta-lines';
 import { checkReportsFolder, writeReports } from './reports';
 import { lockStateFolder, StateLockedError } from './state-lock';
+import { openStateStore } from './state-store';
 
 const PRINT_EVERY_MS = 5_000;
 
@@ -44,14 +44,16 @@ async function main(): Promise<number> {
 		const code = signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143;
 		if (stopping) process.exit(code);
 		stopping = true;
-		// The journal holds every finished step: the same command resumes from here.
+		// The store in --state holds every finished step: the same command resumes from here.
 		console.log('\nStopping after the record in progress; run the same command again to resume.');
 		control.pause();
 		setTimeout(() => process.exit(code), 100);
 	};
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 
-	const store = await openJournalStore(stateDir);
+	// Opened only under the lock: LevelDB's own lock would stop a second runner too, but with a less helpful message.
+	const { store, notice } = await openStateStore(stateDir);
+	if (notice) console.log(notice);
 	const known = await store.getMigration(settings.id);
 	await store.saveMigration({ ...settings, createdAt: known?.createdAt ?? settings.createdAt });
 	const connectors = await openConnectors(settings, credentials, globalThis.fetch);

@@ -1,8 +1,11 @@
 // npm run bench: a full Zendesk → Kayako migration with the sandboxes and proxy in their own process; prints figures and writes bench/results/*.json, asserts nothing.
-// Flags: --tickets 100|1000|10000|100000 (default 100), --latency 0|100|300 (ms added to each request), --limits none|realistic.
+// Flags: --tickets 100|1000|10000|100000 (default 100), --latency 0|100|300 (ms added to each request), --limits none|realistic,
+// --store memory|level (the browser's store on fake-indexeddb, default, or the headless runner's LevelDB store in a temporary folder).
 import 'fake-indexeddb/auto';
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ZENDESK_SANDBOX_CREDENTIALS } from '../../server/sandbox/zendesk/credentials';
 import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/credentials';
@@ -10,6 +13,7 @@ import { openConnectors } from '../../src/lib/engine/connectors/factory';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { resultsTable } from '../../src/lib/engine/reports/report';
 import { openStore } from '../../src/lib/engine/store';
+import { openLevelStore } from '../../server/runner/level-store';
 import { RequestMeter } from './meter';
 import type { SandboxAddresses, SandboxCounts, SandboxRequest } from './sandboxes';
 import { baseline, bindingCeiling, printable, sideFigures, type BenchResult, type BenchSettings } from './summary';
@@ -47,6 +51,9 @@ const gcNow = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 async function main(): Promise<void> {
 	const settings = settingsFromArgs(process.argv.slice(2));
+	const storeAt = process.argv.indexOf('--store');
+	const levelDir = storeAt >= 0 && process.argv[storeAt + 1] === 'level' ? mkdtempSync(join(tmpdir(), 'bench-level-')) : undefined;
+	console.log(`store: ${levelDir ? `the runner's LevelDB store in ${levelDir}` : "the browser's store on fake-indexeddb"}`);
 	const child = fork(fileURLToPath(new URL('./sandboxes.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
 	try {
 		const request: SandboxRequest = { tickets: settings.tickets, latencyMs: settings.latencyMs, kayakoLimit: settings.kayakoLimit, zendeskLimit: settings.zendeskLimit };
@@ -54,7 +61,7 @@ async function main(): Promise<void> {
 		const before = await ask<SandboxCounts>(child, 'counts', { want: 'state' });
 		const meter = new RequestMeter(addresses.proxyUrl);
 
-		const store = await openStore({ name: 'bench', indexedDB: new IDBFactory() });
+		const store = levelDir ? await openLevelStore(levelDir) : await openStore({ name: 'bench', indexedDB: new IDBFactory() });
 		const migration = await store.createMigration({
 			name: 'Bench',
 			source: { platform: 'zendesk', url: addresses.zendeskUrl, email: ZENDESK_SANDBOX_CREDENTIALS.email, authMethod: 'api-token' },
@@ -112,6 +119,7 @@ async function main(): Promise<void> {
 		console.log(`\nwritten to ${file}`);
 	} finally {
 		child.kill();
+		if (levelDir) rmSync(levelDir, { recursive: true, force: true });
 	}
 }
 

@@ -89,8 +89,8 @@ describe('the runner lock on --state', () => {
 		const failed = startRunner(['--config', config, '--run', 'demo', '--state', state, '--reports', join(work, 'failed-reports'), '--allow-proxy', harness.proxyUrl], { KAYAKO_PASSWORD: 'not-the-password' });
 		expect(await failed.exited, failed.output()).toBe(1);
 		expect(failed.output()).toMatch(/The migration could not run/);
-		// The journal is opened only under the lock: the lock was taken, and it is gone.
-		expect(existsSync(join(state, 'journal.ndjson'))).toBe(true);
+		// The store is opened only under the lock: the lock was taken, and it is gone.
+		expect(existsSync(join(state, 'store'))).toBe(true);
 		expect(existsSync(join(state, LOCK_FILE))).toBe(false);
 	}, 600_000);
 });
