@@ -93,16 +93,20 @@ async function prepareAll(context: RunContext, resolver: ReferenceResolver, tick
 	return prepared;
 }
 
-/** Delta: a ticket migrated before gets its new comments appended and its changed properties updated; nothing is sent when nothing changed. */
-async function updateTicket(context: RunContext, resolver: ReferenceResolver, ticket: Ticket, row: IdMapRow & { kayakoId: KayakoId }): Promise<void> {
+/** A migrated ticket read again for a delta: prepared when it changed since, else undefined and counted as already there. */
+async function changedSince(context: RunContext, resolver: ReferenceResolver, ticket: Ticket, row: IdMapRow & { kayakoId: KayakoId }): Promise<Prepared | undefined> {
 	await context.control.checkpoint();
 	const prepared = await prepareOrFail(context, resolver, ticket);
+	if (!prepared || prepared.hash !== row.contentHash) return prepared;
+	await noteUse(context, row);
+	count(context, 'already');
+	return undefined;
+}
+
+/** Delta: a ticket migrated before gets its new comments appended and its changed properties updated; nothing is sent when nothing changed. */
+async function updateTicket(context: RunContext, resolver: ReferenceResolver, ticket: Ticket, row: IdMapRow & { kayakoId: KayakoId }): Promise<void> {
+	const prepared = await changedSince(context, resolver, ticket, row);
 	if (!prepared) return;
-	if (prepared.hash === row.contentHash) {
-		await noteUse(context, row);
-		count(context, 'already');
-		return;
-	}
 	const moved = new Set(row.parts ?? []);
 	const newComments = prepared.bundle.comments.filter((comment) => !moved.has(comment.id));
 	// Appended comments begin with their author's name, whoever wrote them.
@@ -119,14 +123,8 @@ async function updateTicket(context: RunContext, resolver: ReferenceResolver, ti
 
 /** Delta with re-import chosen: a changed ticket goes in anew with every post, author and time; its old case is trashed. */
 async function reimportChanged(context: RunContext, resolver: ReferenceResolver, ticket: Ticket, row: IdMapRow & { kayakoId: KayakoId }): Promise<void> {
-	await context.control.checkpoint();
-	const prepared = await prepareOrFail(context, resolver, ticket);
+	const prepared = await changedSince(context, resolver, ticket, row);
 	if (!prepared) return;
-	if (prepared.hash === row.contentHash) {
-		await noteUse(context, row);
-		count(context, 'already');
-		return;
-	}
 	const input = { bundle: prepared.bundle, key: prepared.key, hash: prepared.hash, parts: partsOf(prepared), note: noteOf(prepared) };
 	const result = await reimportTicket(context, resolver.references(context.options.defaultAgentId), input, row.kayakoId);
 	if (result.ok) return count(context, 'migrated');
