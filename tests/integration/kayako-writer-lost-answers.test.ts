@@ -105,6 +105,19 @@ describe('a bulk import whose answers go astray', () => {
 		expect(bulkPosts() - before).toBe(1);
 	}, 30_000);
 
+	it('follows the job and sends nothing again when a gateway page comes back in place of the bulk answer or a poll', async () => {
+		const before = bulkPosts();
+		// Kayako acted each time: the page is the network's, not another server's, so the outcome is unknown, not final.
+		sandbox.faults.add({ kind: 'not-json', method: 'POST', path: '/bulk/*', times: 1 });
+		sandbox.faults.add({ kind: 'not-json', method: 'GET', path: '/jobs/*', times: 2 });
+		const bundles = [bundle('N1', 2), bundle('N2', 3)];
+		const outcomes = await importLikeThePipeline(bundles);
+		expect([...outcomes.values()].map((outcome) => outcome.ok)).toEqual([true, true]);
+		await runAllJobs();
+		expectOneCaseEach(bundles);
+		expect(bulkPosts() - before).toBe(1);
+	}, 30_000);
+
 	it('sends a batch again once the settle period shows that the lost call never reached Kayako', async () => {
 		const before = bulkPosts();
 		sandbox.faults.add({ kind: 'drop-before', method: 'POST', path: '/bulk/*', times: 1 });

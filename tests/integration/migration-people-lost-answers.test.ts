@@ -74,6 +74,9 @@ describe('users whose create answer is lost or garbled', () => {
 				// Kayako creates the user, then the answer is lost or comes back cut off.
 				{ kind: 'drop-after', method: 'POST', path: '/users', probability: 0.3 },
 				{ kind: 'malformed-json', method: 'POST', path: '/users', probability: 0.3 },
+				// A gateway's page in place of Kayako's answer after it acted: unknown, never "not Kayako".
+				{ kind: 'not-json', method: 'POST', path: '/users', probability: 0.2 },
+				{ kind: 'not-json', method: 'PUT', path: '/users/*', probability: 0.1 },
 				// The organization and an extra address are set, and that answer is lost too.
 				{ kind: 'drop-after', method: 'PUT', path: '/users/*', probability: 0.2 },
 				{ kind: 'malformed-json', method: 'PUT', path: '/users/*', probability: 0.2 },

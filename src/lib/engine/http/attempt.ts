@@ -127,9 +127,10 @@ async function parsedAnswer(
 		return { type: 'trouble', trouble: truncatedBodyTrouble, load: 'neutral', reading, error: (kind) => truncatedError(kind, context, response.status, error) };
 	}
 	// A cut or garbled answer is the network's or the server's hiccup, not a final word: a safe request is read again.
-	if (!parsed.ok) {
+	const notJson = prepared.request.jsonAnswer === true && parsed.ok && typeof parsed.body === 'string';
+	if (!parsed.ok || notJson) {
 		const { status } = response;
-		const text = parsed.text;
+		const text = parsed.ok ? String(parsed.body) : parsed.text;
 		return { type: 'trouble', trouble: malformedBodyTrouble, load: 'neutral', reading, error: (kind) => malformedError(kind, context, status, text) };
 	}
 	const value: HttpResponse = { status: response.status, headers: response.headers, body: parsed.body, url: responseUrl(response, prepared) };

@@ -20,6 +20,12 @@ export interface HttpRequest {
 	signal?: AbortSignal;
 	/** For a download: the size the helpdesk declared for the file. Exactly this many bytes is whole; fewer, without a Content-Length, is a cut download. */
 	expectedBytes?: number;
+	/**
+	 * The API answers JSON to every request of this kind (an established Kayako session): a success status with a web
+	 * page or text in its place was spoiled on the way (a gateway's page), so it counts as a garbled answer: a safe
+	 * request is read again, and a create ends as `unknown-outcome`, never as "not the helpdesk".
+	 */
+	jsonAnswer?: boolean;
 }
 
 export interface HttpResponse<T = unknown> {

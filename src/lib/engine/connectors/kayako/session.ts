@@ -110,7 +110,9 @@ export class KayakoSession {
 			const response = await this.http.send<KayakoEnvelope<T>>({
 				...rest,
 				url: apiUrl(this.baseUrl, path),
-				headers: { ...headers, Accept: 'application/json', 'X-Session-ID': this.#sessionId ?? '' }
+				headers: { ...headers, Accept: 'application/json', 'X-Session-ID': this.#sessionId ?? '' },
+				// Logged in, the address is known to be Kayako: a page in place of JSON is a garbled answer, not another server.
+				jsonAnswer: true
 			});
 			return expectEnvelope<T>(response, this.host);
 		} catch (error) {
