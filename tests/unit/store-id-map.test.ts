@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IdMapKey, IdMapQuery, IdMapRow, MigrationStore } from '../../src/lib/engine/store';
 import { openTestStore } from './store-fixtures';
+import { because, splitReason } from '../../src/lib/engine/reports/reasons/because';
 
 const migrationId = 'm-1';
 
@@ -123,6 +124,26 @@ describe('the id map', () => {
 		const migrated = await store.getIdMapRow(key);
 		expect(migrated).not.toHaveProperty('reason');
 		expect(migrated?.contentHash).toBe('h1');
+	});
+
+	it('keeps what the report said of a record updated in place, adds what the update says, and tells a fact once', async () => {
+		const { store } = await openTestStore();
+		const key = { migrationId, entity: 'tickets', sourceId: '11' };
+		const leftOut = because('attachment-too-large', { file: 'invoice.pdf', bytes: 33_181_372 });
+		await store.markMigrated('run-1', [{ ...key, kayakoId: 77, contentHash: 'h1', note: leftOut }]);
+		// A delta appends new comments to the same case: the update says nothing new.
+		await store.markMigrated('run-2', [{ ...key, kayakoId: 77, contentHash: 'h2' }]);
+		const kept = await store.getIdMapRow(key);
+		expect(kept?.reason).toContain('invoice.pdf');
+		expect(kept?.reasonParts).toEqual(splitReason(leftOut).parts);
+		// A later delta leaves another file out, and says the first one again.
+		const another = because('attachment-too-large', { file: 'scan.tiff', bytes: 40_000_000 });
+		await store.markMigrated('run-3', [{ ...key, kayakoId: 77, contentHash: 'h3', note: `${leftOut} ${another}` }]);
+		const both = await store.getIdMapRow(key);
+		expect(both?.reason).toContain('invoice.pdf');
+		expect(both?.reason).toContain('scan.tiff');
+		expect(both?.reason?.split('invoice.pdf')).toHaveLength(2);
+		expect(both?.reasonParts).toEqual([...splitReason(leftOut).parts!, ...splitReason(another).parts!]);
 	});
 
 	it('writes a batch all or nothing', async () => {

@@ -3,7 +3,9 @@ import { allOrNothing, queueEach, type StoreContext } from './context';
 import type { IdMapPrimaryKey } from './schema';
 import { usedAfter } from './id-map-usage';
 import { splitReason } from '../reports/reasons/because';
+import { renderReason } from '../reports/reasons/render';
 import type { IdMapKey, IdMapRow, KayakoId } from './types';
+import type { ReasonPart } from '../reports/reasons/codes';
 
 export interface MigratedMark extends IdMapKey {
 	kayakoId: KayakoId;
@@ -42,6 +44,29 @@ function setReason(row: IdMapRow, reason: string): void {
 	const { text, parts } = splitReason(reason);
 	row.reason = text;
 	if (parts) row.reasonParts = parts;
+}
+
+/**
+ * A record updated in place (a delta's new comments) keeps what its report said before (a file left out, a person
+ * not migrated) and adds what the update says; a fact already told is not told twice.
+ */
+function addReason(row: IdMapRow, previous: IdMapRow, note: string | undefined): void {
+	if (previous.reason === undefined) {
+		if (note !== undefined) setReason(row, note);
+		return;
+	}
+	const before: ReasonPart[] = previous.reasonParts ?? [{ text: previous.reason }];
+	if (note === undefined) {
+		row.reason = previous.reason;
+		if (previous.reasonParts) row.reasonParts = previous.reasonParts;
+		return;
+	}
+	const added = splitReason(note);
+	const told = new Set(before.map((part) => JSON.stringify(part)));
+	const fresh = (added.parts ?? [{ text: added.text }]).filter((part) => !told.has(JSON.stringify(part)));
+	const freshText = fresh.map((part) => renderReason({ reasonParts: [part] }, 'en') ?? '').filter((text) => text !== '' && !previous.reason!.includes(text));
+	row.reason = [previous.reason, ...freshText].join(' ');
+	if (previous.reasonParts || added.parts) row.reasonParts = [...before, ...fresh];
 }
 
 export interface IdMapWriteAccess {
@@ -125,7 +150,8 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				const sameRecord = previous?.kayakoId === mark.kayakoId;
 				const createdBy = sameRecord && previous?.createdBy ? previous.createdBy : mark.matched ? undefined : runId;
 				if (createdBy !== undefined) row.createdBy = createdBy;
-				if (mark.note !== undefined) setReason(row, mark.note);
+				if (sameRecord && previous?.status === 'migrated') addReason(row, previous, mark.note);
+				else if (mark.note !== undefined) setReason(row, mark.note);
 				const parts = mark.parts ?? previous?.parts;
 				if (parts !== undefined) row.parts = parts;
 				const usedBy = usedAfter(previous, row);
