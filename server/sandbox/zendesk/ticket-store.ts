@@ -4,7 +4,7 @@ import { defaultStatusId } from './generator/catalog';
 import { generateAudits, commentEvent, type AuditEvent, type AuditRecord } from './generator/audits';
 import { generateComment, type CommentRecord } from './generator/comments';
 import { Lru } from './generator/lru';
-import { isGeneratedTicket, ticketShape, type TicketStatus } from './generator/ticket-shape';
+import { commentTime, isGeneratedTicket, ticketShape, type TicketStatus } from './generator/ticket-shape';
 import { generateTicket, type FieldValue, type TicketRecord } from './generator/tickets';
 import { newCommentFiles, newTicketRecord } from './generator/new-ticket';
 import { SandboxInputError, type NewComment, type NewTicket, type TicketChange } from './mutations';
@@ -46,6 +46,7 @@ export class TicketStore {
 	private readonly generatedTickets = new Lru<number, TicketRecord>(2_000);
 	private readonly generatedComments = new Lru<number, CommentRecord[]>(300);
 	private order: { ids: Float64Array; stamps: Float64Array } | undefined;
+	private eventsOrder: { ids: Float64Array; stamps: Float64Array } | undefined;
 	private cachedBase = '';
 
 	constructor(
@@ -144,6 +145,23 @@ export class TicketStore {
 		return this.order;
 	}
 
+	/** Every audit of every ticket sorted by (created_at second, audit id): the order of the ticket-events export. */
+	eventOrder(): { ids: Float64Array; stamps: Float64Array } {
+		if (this.eventsOrder) return this.eventsOrder;
+		const entries: { id: number; stamp: number }[] = [];
+		for (const id of this.allIds()) {
+			if (isGeneratedTicket(this.plan, id)) {
+				// A generated ticket has one audit per comment, made when the comment was written.
+				const shape = ticketShape(this.plan, id);
+				for (let position = 0; position < shape.commentCount; position += 1) entries.push({ id: auditId(id, position), stamp: unixSeconds(commentTime(shape, position)) });
+			}
+			for (const audit of this.overlays.get(id)?.audits ?? []) entries.push({ id: audit.id, stamp: unixSeconds(Date.parse(audit.created_at)) });
+		}
+		entries.sort((a, b) => a.stamp - b.stamp || a.id - b.id);
+		this.eventsOrder = { ids: Float64Array.from(entries, (entry) => entry.id), stamps: Float64Array.from(entries, (entry) => entry.stamp) };
+		return this.eventsOrder;
+	}
+
 	comments(id: number): CommentRecord[] {
 		const base = this.checkBase();
 		const overlay = this.overlays.get(id);
@@ -196,6 +214,7 @@ export class TicketStore {
 		overlay.updated = at;
 		overlay.generated = at;
 		this.order = undefined;
+		this.eventsOrder = undefined;
 		return at;
 	}
 
@@ -274,6 +293,7 @@ export class TicketStore {
 		const ticket = newTicketRecord(this.plan, id, input, requester, at);
 		this.added.set(id, ticket);
 		this.order = undefined;
+		this.eventsOrder = undefined;
 		const comment = this.addComment(id, { body: input.comment ?? ticket.subject, html: input.html, public: input.public ?? true, authorId: input.authorId ?? requester.id, files: input.files });
 		const overlay = this.overlay(id);
 		const create = overlay.audits[0];
