@@ -90,6 +90,25 @@ describe('comments from the ticket-events export', () => {
 		expect(readAlone(under).size).toBe(exported.size);
 	});
 
+	it('keeps a comment made private after it was written private, as the per-ticket read does', async () => {
+		tidy.sandbox().reset();
+		const before = openSource(tidy.sandbox(), { commentsFromExport: true, exportPageSize: 100 });
+		const fromBulk = [...(await commentsOf(before))].find(([id, comments]) => !readAlone(before).has(id) && comments.some((comment) => comment.public));
+		const [ticketId, comments] = fromBulk ?? ['', []];
+		const madePrivate = comments.find((comment) => comment.public);
+		expect(madePrivate).toBeDefined();
+
+		tidy.sandbox().reset();
+		tidy.sandbox().advanceClock(2 * 60_000);
+		tidy.sandbox().makeCommentPrivate(Number(ticketId), Number(madePrivate?.id));
+		tidy.sandbox().advanceClock(2 * 60_000);
+		const under = openSource(tidy.sandbox(), { commentsFromExport: true, exportPageSize: 100 });
+		const exported = await commentsOf(under);
+		expect(readAlone(under).has(ticketId)).toBe(false);
+		expect(exported.get(ticketId)?.find((comment) => comment.id === madePrivate?.id)?.public).toBe(false);
+		expect(exported).toEqual(await perTicket(exported.keys(), tidy.sandbox()));
+	});
+
 	it('picks up a comment added to a ticket after the run began, once its ticket comes', async () => {
 		sandbox().reset();
 		sandbox().advanceClock(2 * 60_000);

@@ -4,7 +4,8 @@ import { defaultStatusId } from './generator/catalog';
 import { generateAudits, commentEvent, type AuditEvent, type AuditRecord } from './generator/audits';
 import { generateComment, type CommentRecord } from './generator/comments';
 import { Lru } from './generator/lru';
-import { commentTime, isGeneratedTicket, ticketShape, type TicketStatus } from './generator/ticket-shape';
+import { auditOrder } from './generator/audit-order';
+import { isGeneratedTicket, ticketShape, type TicketStatus } from './generator/ticket-shape';
 import { generateTicket, type FieldValue, type TicketRecord } from './generator/tickets';
 import { newCommentFiles, newTicketRecord } from './generator/new-ticket';
 import { SandboxInputError, type NewComment, type NewTicket, type TicketChange } from './mutations';
@@ -21,6 +22,8 @@ interface TicketOverlay {
 	deletedAt?: number;
 	comments: CommentRecord[];
 	audits: AuditRecord[];
+	/** Comments made private (or public) after they were written, by comment id. */
+	privacy: Map<number, boolean>;
 }
 
 /** A ticket as exported: deleted tickets stay, with status "deleted". */
@@ -147,22 +150,20 @@ export class TicketStore {
 
 	/** Every audit of every ticket sorted by (created_at second, audit id): the order of the ticket-events export. */
 	eventOrder(): { ids: Float64Array; stamps: Float64Array } {
-		if (this.eventsOrder) return this.eventsOrder;
-		const entries: { id: number; stamp: number }[] = [];
-		for (const id of this.allIds()) {
-			if (isGeneratedTicket(this.plan, id)) {
-				// A generated ticket has one audit per comment, made when the comment was written.
-				const shape = ticketShape(this.plan, id);
-				for (let position = 0; position < shape.commentCount; position += 1) entries.push({ id: auditId(id, position), stamp: unixSeconds(commentTime(shape, position)) });
-			}
-			for (const audit of this.overlays.get(id)?.audits ?? []) entries.push({ id: audit.id, stamp: unixSeconds(Date.parse(audit.created_at)) });
-		}
-		entries.sort((a, b) => a.stamp - b.stamp || a.id - b.id);
-		this.eventsOrder = { ids: Float64Array.from(entries, (entry) => entry.id), stamps: Float64Array.from(entries, (entry) => entry.stamp) };
+		this.eventsOrder ??= auditOrder(this.plan, this.allIds(), (id) => this.overlays.get(id)?.audits ?? []);
 		return this.eventsOrder;
 	}
 
+	/** A ticket's comments as they are now: a comment made private later shows so. */
 	comments(id: number): CommentRecord[] {
+		const written = this.writtenComments(id);
+		const privacy = this.overlays.get(id)?.privacy;
+		if (!privacy || privacy.size === 0) return written;
+		return written.map((comment) => (privacy.has(comment.id) ? { ...comment, public: privacy.get(comment.id) === true } : comment));
+	}
+
+	/** A ticket's comments as they were written, which is how the audit that made each one shows it. */
+	private writtenComments(id: number): CommentRecord[] {
 		const base = this.checkBase();
 		const overlay = this.overlays.get(id);
 		let generated: CommentRecord[] = [];
@@ -182,7 +183,7 @@ export class TicketStore {
 		const ticket = this.base(id);
 		if (!ticket) return [];
 		const overlay = this.overlays.get(id);
-		const generated = isGeneratedTicket(this.plan, id) ? generateAudits(this.plan, ticketShape(this.plan, id), ticket, this.comments(id).slice(0, ticketShape(this.plan, id).commentCount), presentAttachments) : [];
+		const generated = isGeneratedTicket(this.plan, id) ? generateAudits(this.plan, ticketShape(this.plan, id), ticket, this.writtenComments(id).slice(0, ticketShape(this.plan, id).commentCount), presentAttachments) : [];
 		return overlay ? [...generated, ...overlay.audits] : generated;
 	}
 
@@ -196,7 +197,7 @@ export class TicketStore {
 	private overlay(id: number): TicketOverlay {
 		let overlay = this.overlays.get(id);
 		if (!overlay) {
-			overlay = { patch: {}, customFields: new Map(), comments: [], audits: [] };
+			overlay = { patch: {}, customFields: new Map(), comments: [], audits: [], privacy: new Map() };
 			this.overlays.set(id, overlay);
 		}
 		return overlay;
@@ -279,6 +280,20 @@ export class TicketStore {
 		const at = this.touch(overlay);
 		overlay.audits.push(this.audit(id, position, at, userId(0), events));
 		return this.requireLive(id);
+	}
+
+	/** An agent makes a public comment private (Zendesk's make_private): an audit with a CommentPrivacyChange event. */
+	makeCommentPrivate(id: number, commentIdentifier: number): CommentRecord {
+		this.requireLive(id);
+		if (!this.comments(id).some((comment) => comment.id === commentIdentifier)) throw new SandboxInputError(`Ticket ${id} has no comment ${commentIdentifier}.`, 404);
+		const overlay = this.overlay(id);
+		const position = this.nextAuditPosition(id, overlay);
+		overlay.privacy.set(commentIdentifier, false);
+		const at = this.touch(overlay);
+		overlay.audits.push(this.audit(id, position, at, userId(0), [{ id: auditId(id, position) * 10, type: 'CommentPrivacyChange', comment_id: commentIdentifier, public: false }]));
+		const made = this.comments(id).find((comment) => comment.id === commentIdentifier);
+		if (!made) throw new SandboxInputError(`Ticket ${id} has no comment ${commentIdentifier}.`, 404);
+		return made;
 	}
 
 	deleteTicket(id: number): void {

@@ -62,6 +62,11 @@ function commentChild(event: AuditEvent, comment: CommentRecord | undefined, aud
 	};
 }
 
+/** A comment made private (or public) after it was written: which comment, and what it is now. */
+function privacyChild(event: AuditEvent, audit: AuditRecord): Record<string, unknown> {
+	return { id: event.id, via: viaLabel(audit.via.channel), via_reference_id: null, comment_id: event.comment_id, public: event.public, event_type: 'CommentPrivacyChange' };
+}
+
 /** A field's creation or change, named by the field as its own key (`"status": "open"`), as the export writes it. */
 function fieldChild(event: AuditEvent, audit: AuditRecord): Record<string, unknown> {
 	const field = String(event.field_name);
@@ -89,7 +94,10 @@ function presentEvent(audit: AuditRecord, commentsByAudit: Map<number, CommentRe
 		metadata: audit.metadata,
 		merged_ticket_ids: [],
 		event_type: 'Audit',
-		child_events: audit.events.map((event) => (event.type === 'Comment' ? commentChild(event, commentsByAudit.get(audit.id), audit, withComments) : fieldChild(event, audit)))
+		child_events: audit.events.map((event) => {
+			if (event.type === 'Comment') return commentChild(event, commentsByAudit.get(audit.id), audit, withComments);
+			return event.type === 'CommentPrivacyChange' ? privacyChild(event, audit) : fieldChild(event, audit);
+		})
 	};
 }
 
