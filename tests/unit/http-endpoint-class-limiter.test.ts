@@ -11,8 +11,8 @@ function limiters(clock: ManualClock): { api: HostLimiter; exports: HostLimiter;
 	const api = new HostLimiter({ host: 'acme.zendesk.com', clock });
 	return {
 		api,
-		exports: new HostLimiter({ host: 'acme.zendesk.com', clock, endpointClass: EXPORTS, account: api }),
-		downloads: new HostLimiter({ host: 'acme.zendesk.com', clock, endpointClass: DOWNLOADS, account: api })
+		exports: new HostLimiter({ host: 'acme.zendesk.com', clock, endpointClass: EXPORTS, hostLimiter: api }),
+		downloads: new HostLimiter({ host: 'acme.zendesk.com', clock, endpointClass: DOWNLOADS, hostLimiter: api })
 	};
 }
 
@@ -95,5 +95,19 @@ describe('a limiter per endpoint class', () => {
 		const permits = await Promise.all([exports.acquire(), exports.acquire()]);
 		expect(api.stats().remaining).toBe(3);
 		for (const permit of permits) permit.release('neutral');
+	});
+
+	it('keeps a configured ceiling for the whole host, its endpoint classes included', async () => {
+		const clock = new ManualClock();
+		const api = new HostLimiter({ host: 'acme.zendesk.com', clock, requestsPerMinute: 60 });
+		const exports = new HostLimiter({ host: 'acme.zendesk.com', clock, requestsPerMinute: 60, endpointClass: EXPORTS, hostLimiter: api });
+		const downloads = new HostLimiter({ host: 'acme.zendesk.com', clock, requestsPerMinute: 60, endpointClass: DOWNLOADS, hostLimiter: api });
+		(await api.acquire()).release('success');
+		// One a second for the host: neither class may start in the same second as the API's request.
+		expect(await grantedNow(exports)).toBe(false);
+		expect(await grantedNow(downloads)).toBe(false);
+		await clock.advance(1_000);
+		expect(await grantedNow(downloads)).toBe(true);
+		expect(await grantedNow(exports)).toBe(false);
 	});
 });

@@ -175,7 +175,7 @@ export class HttpClient {
 				...(maxConcurrency !== undefined && { maxConcurrency }),
 				...(this.#options.requestsPerMinute !== undefined && { requestsPerMinute: this.#options.requestsPerMinute }),
 				...(onThrottle && { onThrottle: (event: ThrottleEvent) => onThrottle(event) }),
-				...(endpointClass && { endpointClass, ...(endpointClass.withinAccountLimit && { account: this.#limiter(host) }) })
+				...(endpointClass && { endpointClass, hostLimiter: this.#limiter(host) })
 			});
 			this.#limiters.set(key, limiter);
 		}

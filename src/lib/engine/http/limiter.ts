@@ -17,8 +17,11 @@ export interface HostLimiterOptions {
 	onThrottle?: (event: ThrottleEvent) => void;
 	/** The endpoints this limiter queues, when it is not the whole host's: it paces by the class's own header. */
 	endpointClass?: EndpointClass;
-	/** The host's limiter, for a class within the account's limit: its pauses hold this class too, and it reads the account headers of this class's answers. */
-	account?: HostLimiter;
+	/**
+	 * The host's limiter, for a class: the configured ceiling counts the host's requests of every class together; for a
+	 * class within the account's limit, the host's pauses hold this class too, and it reads the account headers of this class's answers.
+	 */
+	hostLimiter?: HostLimiter;
 }
 
 /** How an attempt went, as far as the server's load is concerned: overload halves the concurrency. */
@@ -52,6 +55,9 @@ export class HostLimiter {
 	readonly #onThrottle: ((event: ThrottleEvent) => void) | undefined;
 	readonly #class: EndpointClass | undefined;
 	readonly #account: HostLimiter | undefined;
+	/** Whose clock the ceiling's spacing runs on: the host's limiter, shared by its classes. */
+	readonly #ceilingOwner: HostLimiter;
+	#lastCeilingStartAt = -Infinity;
 	#concurrency: number;
 	#inFlight = 0;
 	#queued = 0;
@@ -77,7 +83,8 @@ export class HostLimiter {
 		this.#requestsPerMinute = options.requestsPerMinute && options.requestsPerMinute > 0 ? options.requestsPerMinute : undefined;
 		this.#onThrottle = options.onThrottle;
 		this.#class = options.endpointClass;
-		this.#account = options.endpointClass?.withinAccountLimit ? options.account : undefined;
+		this.#account = options.endpointClass?.withinAccountLimit ? options.hostLimiter : undefined;
+		this.#ceilingOwner = options.endpointClass && options.hostLimiter ? options.hostLimiter : this;
 	}
 
 	/** Waits for a slot and for the host's limits to allow one more request; the caller's signal cancels the wait. */
@@ -170,7 +177,7 @@ export class HostLimiter {
 		if (account && account.#pausedUntil > at) ({ at, reason } = { at: account.#pausedUntil, reason: account.#pauseReason });
 		if (this.#requestsPerMinute !== undefined) {
 			// Even spacing, not a sliding window: it never bursts and still never exceeds the ceiling in any minute.
-			const ceilingAt = this.#lastStartAt + 60_000 / this.#requestsPerMinute;
+			const ceilingAt = this.#ceilingOwner.#lastCeilingStartAt + 60_000 / this.#requestsPerMinute;
 			if (ceilingAt > at) ({ at, reason } = { at: ceilingAt, reason: 'ceiling' });
 		}
 		const pacedAt = this.#pacedStart(now);
@@ -211,6 +218,7 @@ export class HostLimiter {
 		this.#inFlight++;
 		this.#counters.requests++;
 		this.#lastStartAt = now;
+		this.#ceilingOwner.#lastCeilingStartAt = now;
 		this.#announced = undefined;
 		if (this.#window) this.#window.startedSince++;
 		// The account counts this request too: its window must not think it has more left than it has.
