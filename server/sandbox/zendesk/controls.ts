@@ -31,6 +31,8 @@ export interface ZendeskSandboxControls {
 	addComment(ticketId: number, input: NewComment): Record<string, unknown>;
 	updateTicket(ticketId: number, change: TicketChange): Record<string, unknown>;
 	deleteTicket(ticketId: number): void;
+	/** Makes a comment private, as an agent does afterwards; its audit carries a CommentPrivacyChange event. */
+	makeCommentPrivate(ticketId: number, commentId: number): Record<string, unknown>;
 	/** Lays fields over a generated user, verbatim (an invalid or shared e-mail, `suspended: true`); returns the user as the API shows it. */
 	overrideUser(userId: number, fields: Partial<UserRecord>): Record<string, unknown>;
 	/** Switches misbehaviours of the ticket export on or off: a page served twice, a cursor that never advances. */

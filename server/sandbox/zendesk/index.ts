@@ -116,6 +116,7 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 		addComment: (ticketId, input) => presentComment(baseUrl(), account.tickets.addComment(ticketId, input), true),
 		updateTicket: (ticketId, change) => presentTicket(baseUrl(), account.tickets.updateTicket(ticketId, change)),
 		deleteTicket: (ticketId) => account.tickets.deleteTicket(ticketId),
+		makeCommentPrivate: (ticketId, commentId) => presentComment(baseUrl(), account.tickets.makeCommentPrivate(ticketId, commentId), true),
 		overrideUser(id, fields) {
 			const index = userIndex(plan, id);
 			if (index === undefined) throw new SandboxInputError(`There is no user ${id}.`, 404);

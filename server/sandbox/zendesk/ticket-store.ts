@@ -4,6 +4,7 @@ import { defaultStatusId } from './generator/catalog';
 import { generateAudits, commentEvent, type AuditEvent, type AuditRecord } from './generator/audits';
 import { generateComment, type CommentRecord } from './generator/comments';
 import { Lru } from './generator/lru';
+import { auditOrder } from './generator/audit-order';
 import { isGeneratedTicket, ticketShape, type TicketStatus } from './generator/ticket-shape';
 import { generateTicket, type FieldValue, type TicketRecord } from './generator/tickets';
 import { newCommentFiles, newTicketRecord } from './generator/new-ticket';
@@ -21,6 +22,8 @@ interface TicketOverlay {
 	deletedAt?: number;
 	comments: CommentRecord[];
 	audits: AuditRecord[];
+	/** Comments made private (or public) after they were written, by comment id. */
+	privacy: Map<number, boolean>;
 }
 
 /** A ticket as exported: deleted tickets stay, with status "deleted". */
@@ -46,6 +49,7 @@ export class TicketStore {
 	private readonly generatedTickets = new Lru<number, TicketRecord>(2_000);
 	private readonly generatedComments = new Lru<number, CommentRecord[]>(300);
 	private order: { ids: Float64Array; stamps: Float64Array } | undefined;
+	private eventsOrder: { ids: Float64Array; stamps: Float64Array } | undefined;
 	private cachedBase = '';
 
 	constructor(
@@ -144,7 +148,22 @@ export class TicketStore {
 		return this.order;
 	}
 
+	/** Every audit of every ticket sorted by (created_at second, audit id): the order of the ticket-events export. */
+	eventOrder(): { ids: Float64Array; stamps: Float64Array } {
+		this.eventsOrder ??= auditOrder(this.plan, this.allIds(), (id) => this.overlays.get(id)?.audits ?? []);
+		return this.eventsOrder;
+	}
+
+	/** A ticket's comments as they are now: a comment made private later shows so. */
 	comments(id: number): CommentRecord[] {
+		const written = this.writtenComments(id);
+		const privacy = this.overlays.get(id)?.privacy;
+		if (!privacy || privacy.size === 0) return written;
+		return written.map((comment) => (privacy.has(comment.id) ? { ...comment, public: privacy.get(comment.id) === true } : comment));
+	}
+
+	/** A ticket's comments as they were written, which is how the audit that made each one shows it. */
+	private writtenComments(id: number): CommentRecord[] {
 		const base = this.checkBase();
 		const overlay = this.overlays.get(id);
 		let generated: CommentRecord[] = [];
@@ -164,7 +183,7 @@ export class TicketStore {
 		const ticket = this.base(id);
 		if (!ticket) return [];
 		const overlay = this.overlays.get(id);
-		const generated = isGeneratedTicket(this.plan, id) ? generateAudits(this.plan, ticketShape(this.plan, id), ticket, this.comments(id).slice(0, ticketShape(this.plan, id).commentCount), presentAttachments) : [];
+		const generated = isGeneratedTicket(this.plan, id) ? generateAudits(this.plan, ticketShape(this.plan, id), ticket, this.writtenComments(id).slice(0, ticketShape(this.plan, id).commentCount), presentAttachments) : [];
 		return overlay ? [...generated, ...overlay.audits] : generated;
 	}
 
@@ -178,7 +197,7 @@ export class TicketStore {
 	private overlay(id: number): TicketOverlay {
 		let overlay = this.overlays.get(id);
 		if (!overlay) {
-			overlay = { patch: {}, customFields: new Map(), comments: [], audits: [] };
+			overlay = { patch: {}, customFields: new Map(), comments: [], audits: [], privacy: new Map() };
 			this.overlays.set(id, overlay);
 		}
 		return overlay;
@@ -196,6 +215,7 @@ export class TicketStore {
 		overlay.updated = at;
 		overlay.generated = at;
 		this.order = undefined;
+		this.eventsOrder = undefined;
 		return at;
 	}
 
@@ -262,6 +282,20 @@ export class TicketStore {
 		return this.requireLive(id);
 	}
 
+	/** An agent makes a public comment private (Zendesk's make_private): an audit with a CommentPrivacyChange event. */
+	makeCommentPrivate(id: number, commentIdentifier: number): CommentRecord {
+		this.requireLive(id);
+		if (!this.comments(id).some((comment) => comment.id === commentIdentifier)) throw new SandboxInputError(`Ticket ${id} has no comment ${commentIdentifier}.`, 404);
+		const overlay = this.overlay(id);
+		const position = this.nextAuditPosition(id, overlay);
+		overlay.privacy.set(commentIdentifier, false);
+		const at = this.touch(overlay);
+		overlay.audits.push(this.audit(id, position, at, userId(0), [{ id: auditId(id, position) * 10, type: 'CommentPrivacyChange', comment_id: commentIdentifier, public: false }]));
+		const made = this.comments(id).find((comment) => comment.id === commentIdentifier);
+		if (!made) throw new SandboxInputError(`Ticket ${id} has no comment ${commentIdentifier}.`, 404);
+		return made;
+	}
+
 	deleteTicket(id: number): void {
 		this.requireLive(id);
 		const overlay = this.overlay(id);
@@ -274,6 +308,7 @@ export class TicketStore {
 		const ticket = newTicketRecord(this.plan, id, input, requester, at);
 		this.added.set(id, ticket);
 		this.order = undefined;
+		this.eventsOrder = undefined;
 		const comment = this.addComment(id, { body: input.comment ?? ticket.subject, html: input.html, public: input.public ?? true, authorId: input.authorId ?? requester.id, files: input.files });
 		const overlay = this.overlay(id);
 		const create = overlay.audits[0];

@@ -49,7 +49,7 @@ function perPage(context: RequestContext): number | undefined {
 	return Math.min(MAX_PER_PAGE, Number(raw));
 }
 
-interface Stream {
+export interface Stream {
 	/** Record ids and stamps, sorted by (stamp, id). */
 	ids: ArrayLike<number>;
 	stamps: ArrayLike<number>;
@@ -133,7 +133,7 @@ function cursorExport(context: RequestContext, stream: Stream, present: (ids: nu
 }
 
 /** Time-based pages end on a whole second: records sharing the last second all come, and come again on the next page. */
-function timeExport(context: RequestContext, stream: Stream, present: (ids: number[]) => Record<string, unknown>): Reply {
+export function timeExport(context: RequestContext, stream: Stream, present: (ids: number[]) => Record<string, unknown>): Reply {
 	const size = perPage(context);
 	if (size === undefined) return invalidValue('per_page must be a positive integer');
 	const start = checkStartTime(context);

@@ -9,11 +9,12 @@ import { downloadRoutes, fileHostRoutes } from './downloads';
 import { helpCenterRoutes } from './help-center';
 import { incrementalRoutes } from './incremental';
 import { peopleRoutes } from './people';
+import { ticketEventRoutes } from './ticket-events';
 import { ticketRoutes } from './tickets';
 
 export function createApiRouter(): Router<RouteSpec> {
 	const router = createRouter<RouteSpec>();
-	for (const table of [ticketRoutes, commentRoutes, incrementalRoutes, peopleRoutes, autocompleteRoutes, deletedUserRoutes, catalogRoutes, helpCenterRoutes, downloadRoutes]) {
+	for (const table of [ticketRoutes, commentRoutes, incrementalRoutes, ticketEventRoutes, peopleRoutes, autocompleteRoutes, deletedUserRoutes, catalogRoutes, helpCenterRoutes, downloadRoutes]) {
 		for (const [pattern, spec] of Object.entries(table)) router.add('GET', pattern, spec);
 	}
 	return router;

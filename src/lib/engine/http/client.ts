@@ -1,7 +1,8 @@
-// The engine's HTTP client: ky underneath, a limiter per host, and an explicit retry policy that never sends a create twice blindly.
+// The engine's HTTP client: ky underneath, a limiter per host and endpoint class, and an explicit retry policy that never sends a create twice blindly.
 import ky, { type KyInstance } from 'ky';
 import { attempt, type AttemptResult, type PreparedRequest } from './attempt';
 import { systemClock, type Clock } from './clock';
+import type { EndpointClass } from './endpoint-class';
 import { cancelledError, type RequestContext } from './error-messages';
 import type { HostStats, ThrottleEvent } from './host-stats';
 import { HostLimiter, type Permit } from './limiter';
@@ -66,14 +67,14 @@ export class HttpClient {
 		return this.#run(request, (prepared, context) => attempt(prepared, 'raw', context, this.#tools()));
 	}
 
-	/** Per helpdesk host: the rate limit in force and what waiting for it cost. */
+	/** Per helpdesk host, and per endpoint class as `<host> <class>`: the rate limit in force and what waiting for it cost. */
 	stats(): Record<string, HostStats> {
 		return Object.fromEntries([...this.#limiters].map(([host, limiter]) => [host, limiter.stats()]));
 	}
 
 	async #run<T>(request: HttpRequest, send: (prepared: PreparedRequest, context: RequestContext) => Promise<AttemptResult<T>>): Promise<T> {
 		const prepared = this.#prepare(request);
-		const limiter = this.#limiter(prepared.host);
+		const limiter = this.#limiter(prepared.host, request.endpointClass);
 		const base = {
 			method: request.method,
 			host: prepared.host,
@@ -106,10 +107,10 @@ export class HttpClient {
 			if (trouble.kind === 'rate-limited') limiter.noteRateLimited();
 			const decision = decide(trouble, { idempotent: prepared.idempotent, replayable: prepared.replayable, retriesSoFar: retries }, this.#policy);
 			if (!decision.retry) throw result.error(decision.kind);
-			// A 429 or a Retry-After speaks for the whole host; other troubles only delay this request.
+			// A 429 or a Retry-After speaks for the whole host, or for the endpoint class whose own limit it was; other troubles only delay this request.
 			if (trouble.kind === 'rate-limited' || decision.reason === 'retry-after') {
 				limiter.noteRetry(0);
-				limiter.pause(this.#clock.now() + decision.delayMs, decision.reason);
+				limiter.pauseAfterRefusal(this.#clock.now() + decision.delayMs, decision.reason, result.reading);
 			} else {
 				limiter.noteRetry(decision.delayMs);
 				this.#options.onThrottle?.({ host: prepared.host, waitMs: decision.delayMs, reason: 'backoff' });
@@ -160,19 +161,23 @@ export class HttpClient {
 		}
 	}
 
-	#limiter(host: string): HostLimiter {
-		let limiter = this.#limiters.get(host);
+	#limiter(host: string, endpointClass?: EndpointClass): HostLimiter {
+		const key = endpointClass ? `${host} ${endpointClass.name}` : host;
+		let limiter = this.#limiters.get(key);
 		if (!limiter) {
 			const onThrottle = this.#options.onThrottle;
+			const initialConcurrency = endpointClass?.initialConcurrency ?? this.#options.initialConcurrency;
+			const maxConcurrency = endpointClass?.maxConcurrency ?? this.#options.maxConcurrency;
 			limiter = new HostLimiter({
 				host,
 				clock: this.#clock,
-				...(this.#options.initialConcurrency !== undefined && { initialConcurrency: this.#options.initialConcurrency }),
-				...(this.#options.maxConcurrency !== undefined && { maxConcurrency: this.#options.maxConcurrency }),
+				...(initialConcurrency !== undefined && { initialConcurrency }),
+				...(maxConcurrency !== undefined && { maxConcurrency }),
 				...(this.#options.requestsPerMinute !== undefined && { requestsPerMinute: this.#options.requestsPerMinute }),
-				...(onThrottle && { onThrottle: (event: ThrottleEvent) => onThrottle(event) })
+				...(onThrottle && { onThrottle: (event: ThrottleEvent) => onThrottle(event) }),
+				...(endpointClass && { endpointClass, hostLimiter: this.#limiter(host) })
 			});
-			this.#limiters.set(host, limiter);
+			this.#limiters.set(key, limiter);
 		}
 		return limiter;
 	}

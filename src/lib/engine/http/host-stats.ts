@@ -1,9 +1,11 @@
-// What one host's limiter reports to the UI: the rate limit in force and what it cost us.
+// What one host's (or endpoint class's) limiter reports to the UI: the rate limit in force and what it cost us.
 
 export type ThrottleReason = 'retry-after' | 'rate-limit-headers' | 'backoff' | 'ceiling';
 
 export interface ThrottleEvent {
 	host: string;
+	/** The endpoint class held back (e.g. `incremental-exports`); absent for the host's other requests. */
+	endpointClass?: string;
 	waitMs: number;
 	/** `ceiling` is the configured requests-per-minute cap; the others come from the helpdesk. */
 	reason: ThrottleReason;
@@ -13,6 +15,8 @@ export interface ThrottleEvent {
 
 export interface HostStats {
 	host: string;
+	/** The endpoint class this limiter queues (e.g. `incremental-exports`); absent for the host's other requests. */
+	endpointClass?: string;
 	/** Requests on the wire now. */
 	inFlight: number;
 	/** Requests waiting for their turn. */

@@ -1,5 +1,6 @@
-// One queue per helpdesk host: adaptive concurrency (AIMD), Retry-After pauses, pacing from the rate-limit headers, an optional ceiling.
+// One queue per helpdesk host or endpoint class: adaptive concurrency (AIMD), Retry-After pauses, pacing from the rate-limit headers, an optional ceiling.
 import type { Clock } from './clock';
+import { classWindow, refusedBy, type EndpointClass } from './endpoint-class';
 import type { HostStats, ThrottleEvent, ThrottleReason } from './host-stats';
 import type { RateLimitReading } from './rate-limit-headers';
 import { abortable, untilAborted } from './waiting';
@@ -14,6 +15,13 @@ export interface HostLimiterOptions {
 	/** A ceiling never exceeded, whatever the helpdesk's headers allow. */
 	requestsPerMinute?: number;
 	onThrottle?: (event: ThrottleEvent) => void;
+	/** The endpoints this limiter queues, when it is not the whole host's: it paces by the class's own header. */
+	endpointClass?: EndpointClass;
+	/**
+	 * The host's limiter, for a class: the configured ceiling counts the host's requests of every class together; for a
+	 * class within the account's limit, the host's pauses hold this class too, and it reads the account headers of this class's answers.
+	 */
+	hostLimiter?: HostLimiter;
 }
 
 /** How an attempt went, as far as the server's load is concerned: overload halves the concurrency. */
@@ -45,6 +53,11 @@ export class HostLimiter {
 	readonly #maxConcurrency: number;
 	readonly #requestsPerMinute: number | undefined;
 	readonly #onThrottle: ((event: ThrottleEvent) => void) | undefined;
+	readonly #class: EndpointClass | undefined;
+	readonly #account: HostLimiter | undefined;
+	/** Whose clock the ceiling's spacing runs on: the host's limiter, shared by its classes. */
+	readonly #ceilingOwner: HostLimiter;
+	#lastCeilingStartAt = -Infinity;
 	#concurrency: number;
 	#inFlight = 0;
 	#queued = 0;
@@ -69,6 +82,9 @@ export class HostLimiter {
 		this.#concurrency = Math.min(this.#maxConcurrency, Math.max(1, options.initialConcurrency ?? 4));
 		this.#requestsPerMinute = options.requestsPerMinute && options.requestsPerMinute > 0 ? options.requestsPerMinute : undefined;
 		this.#onThrottle = options.onThrottle;
+		this.#class = options.endpointClass;
+		this.#account = options.endpointClass?.withinAccountLimit ? options.hostLimiter : undefined;
+		this.#ceilingOwner = options.endpointClass && options.hostLimiter ? options.hostLimiter : this;
 	}
 
 	/** Waits for a slot and for the host's limits to allow one more request; the caller's signal cancels the wait. */
@@ -91,6 +107,16 @@ export class HostLimiter {
 		this.#onThrottle?.({ host: this.host, waitMs: untilMs - this.#clock.now(), reason, ...this.#limitSaid() });
 	}
 
+	/**
+	 * A 429 or Retry-After answered to a request of this limiter: it holds this class when the class's own window is
+	 * spent, and the whole host (this class included) when the account's is, or when the answer does not say which.
+	 */
+	pauseAfterRefusal(untilMs: number, reason: 'retry-after' | 'backoff', reading: RateLimitReading | undefined): void {
+		const refused = refusedBy(this.#class, reading);
+		if (refused.endpoint || !this.#account) this.pause(untilMs, reason);
+		if (refused.account) this.#account?.pause(untilMs, reason);
+	}
+
 	noteRateLimited(): void {
 		this.#counters.rateLimited++;
 	}
@@ -109,6 +135,7 @@ export class HostLimiter {
 		const now = this.#clock.now();
 		return {
 			host: this.host,
+			...(this.#class && { endpointClass: this.#class.name }),
 			inFlight: this.#inFlight,
 			queued: this.#queued,
 			concurrency: this.#concurrency,
@@ -121,8 +148,8 @@ export class HostLimiter {
 		};
 	}
 
-	#limitSaid(): { limit?: number } {
-		return this.#lastLimit === undefined ? {} : { limit: this.#lastLimit };
+	#limitSaid(): { limit?: number; endpointClass?: string } {
+		return { ...(this.#lastLimit !== undefined && { limit: this.#lastLimit }), ...(this.#class && { endpointClass: this.#class.name }) };
 	}
 
 	async #admit(signal: AbortSignal | undefined): Promise<Permit> {
@@ -145,9 +172,12 @@ export class HostLimiter {
 	#earliestStart(now: number): { at: number; reason: ThrottleReason } {
 		let at = this.#pausedUntil;
 		let reason = this.#pauseReason;
+		// The account's pause holds every class counted against it.
+		const account = this.#account;
+		if (account && account.#pausedUntil > at) ({ at, reason } = { at: account.#pausedUntil, reason: account.#pauseReason });
 		if (this.#requestsPerMinute !== undefined) {
 			// Even spacing, not a sliding window: it never bursts and still never exceeds the ceiling in any minute.
-			const ceilingAt = this.#lastStartAt + 60_000 / this.#requestsPerMinute;
+			const ceilingAt = this.#ceilingOwner.#lastCeilingStartAt + 60_000 / this.#requestsPerMinute;
 			if (ceilingAt > at) ({ at, reason } = { at: ceilingAt, reason: 'ceiling' });
 		}
 		const pacedAt = this.#pacedStart(now);
@@ -188,8 +218,12 @@ export class HostLimiter {
 		this.#inFlight++;
 		this.#counters.requests++;
 		this.#lastStartAt = now;
+		this.#ceilingOwner.#lastCeilingStartAt = now;
 		this.#announced = undefined;
 		if (this.#window) this.#window.startedSince++;
+		// The account counts this request too: its window must not think it has more left than it has.
+		const accountWindow = this.#account ? this.#account.#window : undefined;
+		if (accountWindow) accountWindow.startedSince++;
 		const sequence = ++this.#started;
 		let released = false;
 		return {
@@ -226,6 +260,13 @@ export class HostLimiter {
 	}
 
 	#observe(reading: RateLimitReading): void {
+		if (this.#class?.windowHeader) {
+			// A class paces by its own header; the account's headers in the same answer are the host limiter's to read.
+			const own = classWindow(this.#class, reading);
+			if (this.#account) this.#account.#observe({ ...reading, endpoints: undefined });
+			if (!own) return;
+			reading = own;
+		}
 		if (reading.limit !== undefined) this.#lastLimit = reading.limit;
 		if (reading.remaining === undefined) return;
 		this.#window = {

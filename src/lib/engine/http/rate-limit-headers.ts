@@ -11,7 +11,22 @@ export interface RateLimitReading {
 	retryAfterMs?: number;
 	/** What this request cost against the limit (Freshdesk; Help Scout counts writes twice). */
 	cost?: number;
+	/**
+	 * Endpoint limits reported beside the account's, by header name (Zendesk's `zendesk-ratelimit-incremental-exports:
+	 * total=10; remaining=9; resets=41`). They are not the account's window: an endpoint class's limiter reads its own.
+	 */
+	endpoints?: Record<string, EndpointWindow>;
 }
+
+/** One endpoint limit's window, as its header said. */
+export interface EndpointWindow {
+	limit?: number;
+	remaining?: number;
+	resetAt?: number;
+}
+
+// Zendesk names each endpoint limit's header after the endpoint; its value is `total=…; remaining=…; resets=<seconds>`.
+const ENDPOINT_HEADER_PREFIX = 'zendesk-ratelimit-';
 
 interface Family {
 	limit: readonly string[];
@@ -54,6 +69,8 @@ export function readRateLimit(headers: Headers, now: number): RateLimitReading {
 	if (retryAfterMs !== undefined) reading.retryAfterMs = retryAfterMs;
 	const cost = parseNumber(headers.get('x-ratelimit-used-currentrequest'));
 	if (cost !== undefined && cost > 0) reading.cost = cost;
+	const endpoints = readEndpointWindows(headers, now);
+	if (endpoints) reading.endpoints = endpoints;
 	return dropUndefined(reading);
 }
 
@@ -83,6 +100,26 @@ function readStructuredRateLimit(value: string | null, now: number): RateLimitRe
 	if (remaining === undefined) return undefined;
 	const reset = fields.get('reset') ?? fields.get('t');
 	return { limit: fields.get('limit'), remaining, resetAt: reset === undefined ? undefined : now + reset * 1000 };
+}
+
+function readEndpointWindows(headers: Headers, now: number): Record<string, EndpointWindow> | undefined {
+	let windows: Record<string, EndpointWindow> | undefined;
+	headers.forEach((value, name) => {
+		const header = name.toLowerCase();
+		if (!header.startsWith(ENDPOINT_HEADER_PREFIX)) return;
+		const fields = new Map<string, number>();
+		for (const part of value.split(/[,;]/)) {
+			const [key, raw] = part.split('=').map((piece) => piece.trim().toLowerCase());
+			const number = parseNumber(raw ?? null);
+			if (key && number !== undefined) fields.set(key, number);
+		}
+		const remaining = fields.get('remaining');
+		if (remaining === undefined) return;
+		const resets = fields.get('resets');
+		windows ??= {};
+		windows[header] = dropUndefined({ limit: fields.get('total'), remaining, resetAt: resets === undefined ? undefined : now + resets * 1000 });
+	});
+	return windows;
 }
 
 function resetTime(value: number, now: number, serverNow: number | undefined): number {
@@ -125,6 +162,6 @@ function maxDefined(a: number | undefined, b: number | undefined): number | unde
 	return Math.max(a, b);
 }
 
-function dropUndefined(reading: RateLimitReading): RateLimitReading {
-	return Object.fromEntries(Object.entries(reading).filter(([, value]) => value !== undefined)) as RateLimitReading;
+function dropUndefined<T extends object>(reading: T): T {
+	return Object.fromEntries(Object.entries(reading).filter(([, value]) => value !== undefined)) as T;
 }

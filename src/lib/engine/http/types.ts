@@ -1,5 +1,6 @@
 // The shapes callers of the HTTP layer use: a request, a response, the client's options.
 import type { Clock } from './clock';
+import type { EndpointClass } from './endpoint-class';
 import type { ThrottleEvent } from './host-stats';
 import type { SearchParams } from './request-url';
 
@@ -26,6 +27,8 @@ export interface HttpRequest {
 	 * request is read again, and a create ends as `unknown-outcome`, never as "not the helpdesk".
 	 */
 	jsonAnswer?: boolean;
+	/** Endpoints the helpdesk limits on their own (Zendesk's incremental exports): they queue in a limiter of their own. */
+	endpointClass?: EndpointClass;
 }
 
 export interface HttpResponse<T = unknown> {

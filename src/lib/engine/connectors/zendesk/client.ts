@@ -1,13 +1,22 @@
 // One logged-in way to Zendesk's API: the Authorization header, JSON reads with Zendesk's errors, and file downloads.
 import type { Credentials } from '../../credentials';
 import { MigrationError } from '../../errors';
-import type { HttpClient } from '../../http';
+import type { EndpointClass, HttpClient } from '../../http';
 import type { SearchParams } from '../../http/request-url';
 import { zendeskAuthorization } from './auth';
 import { refineZendeskError } from './errors';
 import { apiUrl } from './url';
 
 export type Query = SearchParams;
+
+/**
+ * Zendesk's incremental exports have a limit of their own (10 requests a minute, 30 with High Volume) inside the
+ * account's, reported in their own header: a 429 there holds the exports only, and the rest of the API goes on.
+ */
+export const INCREMENTAL_EXPORTS: EndpointClass = { name: 'incremental-exports', windowHeader: 'zendesk-ratelimit-incremental-exports', withinAccountLimit: true, initialConcurrency: 1, maxConcurrency: 2 };
+
+/** File downloads do not count against the API's limit: they queue apart, so a wave of attachments never delays an API read. */
+export const ATTACHMENT_DOWNLOADS: EndpointClass = { name: 'attachment-downloads', withinAccountLimit: false };
 
 /** How often a page that is not JSON is read before the address is blamed. */
 const NOT_JSON_READS = 4;
@@ -32,10 +41,11 @@ export class ZendeskClient {
 	 */
 	async get<T extends object>(pathOrUrl: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
 		const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : apiUrl(this.baseUrl, pathOrUrl);
+		const endpointClass = isIncrementalExport(url) ? { endpointClass: INCREMENTAL_EXPORTS } : {};
 		for (let read = 1; ; read++) {
 			let body: unknown;
 			try {
-				const response = await this.http.send({ method: 'GET', url, searchParams: query, headers: { Authorization: this.#authorization, Accept: 'application/json' }, ...(signal && { signal }) });
+				const response = await this.http.send({ method: 'GET', url, searchParams: query, headers: { Authorization: this.#authorization, Accept: 'application/json' }, ...endpointClass, ...(signal && { signal }) });
 				body = response.body;
 			} catch (error) {
 				throw refineZendeskError(error, this.host, pathOrUrl.includes('/incremental/'));
@@ -78,6 +88,7 @@ export class ZendeskClient {
 				method: 'GET',
 				url,
 				headers: ownHost ? { Authorization: this.#authorization } : {},
+				endpointClass: ATTACHMENT_DOWNLOADS,
 				...(size !== undefined && size > 0 && { expectedBytes: size }),
 				...(signal && { signal })
 			});
@@ -85,6 +96,10 @@ export class ZendeskClient {
 			throw refineZendeskError(error, this.host);
 		}
 	}
+}
+
+function isIncrementalExport(url: string): boolean {
+	return parsedUrl(url)?.pathname.startsWith('/api/v2/incremental/') === true;
 }
 
 function parsedUrl(url: string): URL | undefined {

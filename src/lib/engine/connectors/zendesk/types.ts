@@ -32,6 +32,8 @@ export interface ZendeskTicket {
 	custom_status_id?: number | null;
 	created_at: string;
 	updated_at: string;
+	/** The export's own clock: when anything about the ticket last changed, system updates included (Unix seconds). */
+	generated_timestamp?: number | null;
 	/** Embedded by `include=metric_sets`; null for a deleted ticket. */
 	metric_set?: ZendeskTicketMetricSet | null;
 }
@@ -244,4 +246,22 @@ export interface CursorExportBody {
 export interface CursorListBody {
 	meta?: { has_more?: boolean; after_cursor?: string | null } | null;
 	links?: { next?: string | null } | null;
+}
+
+/** One ticket update in the ticket-events export; with `include=comment_events`, its comment is a `Comment` child event. */
+export interface ZendeskTicketEvent {
+	id: number;
+	ticket_id?: number | null;
+	created_at: string;
+	timestamp?: number | null;
+	child_events?: (Record<string, unknown> & { event_type?: string })[] | null;
+}
+
+/** A time-based page of the ticket-events export. */
+export interface ZendeskTicketEventsPage {
+	ticket_events: ZendeskTicketEvent[];
+	end_time?: number | null;
+	end_of_stream?: boolean | null;
+	next_page?: string | null;
+	count?: number | null;
 }
