@@ -7,6 +7,7 @@ import { filteredOut } from './filters';
 import { disableInactiveUsers } from './inactive-users';
 import { eachPage } from './streams';
 import { ReferenceResolver } from './references';
+import { migrateOrganizationPage, migrateUserPage } from './people-batches';
 import { migrateTicketPage } from './tickets';
 import { finishOpenReimports } from './ticket-reimport';
 
@@ -68,13 +69,14 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 	if (selected.has('organizations')) {
 		await phase('organizations', async () => {
 			if (!since) context.progress.expect('organizations', await source.count('organizations', context.control.signal));
-			await each('organizations', (o) => source.organizations(o), (organization) => migrateOrganization(context, resolver, organization));
+			await eachPage(context, 'organizations', (o) => source.organizations(o), (organizations) => migrateOrganizationPage(context, resolver, organizations), since);
 		});
 	}
 	if (selected.has('users')) {
 		await phase('users', async () => {
 			if (!since) context.progress.expect('users', await source.count('users', context.control.signal));
-			await each('users', (o) => source.users(o), (user) => migrateUser(context, resolver, user));
+			// A page of customers goes to Kayako in bulk; staff and on-the-fly references one at a time.
+			await eachPage(context, 'users', (o) => source.users(o), (users) => migrateUserPage(context, resolver, users), since);
 		});
 	}
 	if (selected.has('tickets')) {
