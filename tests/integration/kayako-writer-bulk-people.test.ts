@@ -4,6 +4,7 @@ import { createKayakoSandbox, type KayakoSandbox } from '../../server/sandbox/ka
 import type { PeopleJobs } from '../../src/lib/engine/connectors/kayako/writer/bulk-people';
 import { createOrganizationsInBulk } from '../../src/lib/engine/connectors/kayako/writer/bulk-organizations';
 import { createCustomersInBulk } from '../../src/lib/engine/connectors/kayako/writer/bulk-users';
+import { finishUser, readUsersByLegacyIds } from '../../src/lib/engine/connectors/kayako/writer/users';
 import type { Organization, User } from '../../src/lib/engine/model';
 import { adminSession, writeContext, type TestContext } from './kayako-writer-helpers';
 
@@ -92,6 +93,22 @@ describe('organizations and customers in bulk', () => {
 		// The extra addresses of a user just made are added without asking Kayako what it has: the read-back said.
 		expect(count('GET /identities/emails')).toBe(0);
 	}, 30_000);
+});
+
+describe('a customer whose organization and addresses took on the bulk create', () => {
+	it('gets no PUT and no address added: only what the read-back lacks is set', async () => {
+		const [made] = [...(await createCustomersInBulk(ctx, [customer('T1', { emails: ['t1@bulk.example', 't1.other@bulk.example'] })], new Map())).values()];
+		expect(made).toMatchObject({ ok: true });
+		const id = (made as { id: number }).id;
+		// Kayako may apply organization_id on a bulk create (undocumented): here it is set as if it had, and the address too.
+		await ctx.session.request({ method: 'PUT', path: `users/${id}.json`, json: { organization_id: ctx.ids.get('organizations:O1') } });
+		const [held] = [...(await readUsersByLegacyIds(ctx.session, ['T1'])).values()];
+		expect(held).toEqual({ id, organizationId: ctx.ids.get('organizations:O1'), emails: new Set(['t1@bulk.example', 't1.other@bulk.example']) });
+		const before = { ...routes() };
+		const warnings = await finishUser(ctx, customer('T1', { organizationId: 'O1', emails: ['t1@bulk.example', 't1.other@bulk.example'] }), id, true, held);
+		expect(warnings).toEqual([]);
+		expect(routes()).toEqual(before);
+	});
 });
 
 describe('bulk creates whose answers go astray', () => {
