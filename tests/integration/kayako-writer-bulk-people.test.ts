@@ -95,6 +95,18 @@ describe('organizations and customers in bulk', () => {
 	}, 30_000);
 });
 
+describe('a row Kayako refuses', () => {
+	it('fails that customer alone, with Kayako\'s reason, and the rest of the batch is created', async () => {
+		// A value for a user field Kayako does not have: the row is refused, partial import keeps the others.
+		ctx.fields.set('F-gone', { id: 9999, key: 'gone_field', type: 'TEXT', family: 'user', optionIds: new Map() });
+		const ends = await createCustomersInBulk(ctx, [customer('R1', { fields: { 'F-gone': 'value' } }), customer('R2')], new Map());
+		expect(ends.get('R1')).toMatchObject({ ok: false, error: { kind: 'invalid-request', message: expect.stringContaining('Kayako refused user R1') } });
+		expect(ends.get('R2')).toMatchObject({ ok: true });
+		expect(usersWithLegacyId('R1')).toEqual([]);
+		expect(usersWithLegacyId('R2')).toHaveLength(1);
+	});
+});
+
 describe('a customer whose organization and addresses took on the bulk create', () => {
 	it('gets no PUT and no address added: only what the read-back lacks is set', async () => {
 		const [made] = [...(await createCustomersInBulk(ctx, [customer('T1', { emails: ['t1@bulk.example', 't1.other@bulk.example'] })], new Map())).values()];

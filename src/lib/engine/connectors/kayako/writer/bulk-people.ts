@@ -35,7 +35,7 @@ export type PeopleRowEnd<T> = { ok: true; made: T; fresh: boolean } | { ok: fals
 export function rowError(errors: readonly BulkJobError[], what: string): MigrationError {
 	const first = errors[0];
 	const detail = errors.map((error) => `${error.parameter ? `${error.parameter}: ` : ''}${error.message ?? error.code}`).join('; ');
-	return new MigrationError({ kind: 'invalid-request', status: 400, code: first?.code, parameter: errors.map((error) => error.parameter).filter(Boolean).join(',') || undefined, message: `Kayako refused ${what}: ${detail}` });
+	return new MigrationError({ kind: 'invalid-request', status: 400, code: first?.code, parameter: errors.map((error) => error.parameter).filter(Boolean).join(',') || undefined, message: `Kayako refused ${what}: ${detail}. Correct this in the source helpdesk and run the migration again; the others were not held up.` });
 }
 
 async function followJob(ctx: Pick<WriteContext, 'session' | 'options'>, jobId: number, jobs: PeopleJobs | undefined): Promise<BulkJob | undefined> {
