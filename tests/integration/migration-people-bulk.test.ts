@@ -13,9 +13,18 @@ import { CREDENTIALS, newMigration, startHarness, type Harness } from './migrati
 
 let harness: Harness;
 
+/** Kayako's clock: real time, but it can stand still, and then its bulk jobs stand still too. */
+const clock = { pausedAt: undefined as number | undefined, lost: 0 };
+const kayakoNow = () => clock.pausedAt ?? Date.now() - clock.lost;
+function resumeKayako(): void {
+	if (clock.pausedAt === undefined) return;
+	clock.lost = Date.now() - clock.pausedAt;
+	clock.pausedAt = undefined;
+}
+
 // Quick jobs, and as quick a wait for them and for the settle period of a send a kill cut short.
 beforeAll(async () => {
-	harness = await startHarness({ tickets: 10, seed: 23, jobTimeScale: 0.05 });
+	harness = await startHarness({ tickets: 10, seed: 23, jobTimeScale: 0.05, kayakoNow });
 });
 afterAll(() => harness.close());
 
@@ -131,5 +140,62 @@ describe('customers and organizations in bulk', () => {
 		expect(requests('POST /bulk/users')).toBe(1);
 		expect(requests('GET /jobs/:id')).toBeGreaterThan(pollsBefore);
 		expect(expectPeopleComplete(harness.kayako.state('acme'), users)).toBeGreaterThan(10);
+	}, 60_000);
+});
+
+/** A fetch that hands each request's method and decoded address to `step` first; `step` may kill it, as a closed tab does. */
+function fetchWith(step: (method: string, url: string) => 'die' | 'pass'): typeof globalThis.fetch {
+	let dead = false;
+	return async (input, init) => {
+		const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+		const url = decodeURIComponent(input instanceof Request ? input.url : String(input));
+		if (dead || step(method, url) === 'die') {
+			dead = true;
+			throw new TypeError('fetch failed: the worker is gone');
+		}
+		return fetch(input, init);
+	};
+}
+
+describe('a customer a ticket needs while the bulk job that creates it may still run', () => {
+	it('is not created a second time: the job kept with its pending row is followed first', async () => {
+		harness.kayako.reset();
+		const { store, settings } = await newMigration(harness, PEOPLE);
+		const users = await sourceUsers(settings);
+		// Killed at the first poll of the customers' job, with Kayako's clock standing still: the job has not run yet.
+		let customersSent = false;
+		const first = await peopleConnectors(
+			settings,
+			fetchWith((method, url) => {
+				if (method === 'POST' && url.includes('/api/v1/bulk/users')) customersSent = true;
+				if (!customersSent || !url.includes('/api/v1/jobs/')) return 'pass';
+				clock.pausedAt ??= kayakoNow();
+				return 'die';
+			})
+		);
+		const killed = await executeRun({ store, source: first.source, target: first.target, migrationId: settings.id, kind: 'full', options: pipelineOptionsFrom(settings) });
+		expect(killed.state).toBe('failed');
+		// A later run moves only tickets: their requesters are created on the spot. Kayako runs the job once it is asked about it.
+		const later = await peopleConnectors(
+			settings,
+			fetchWith((_method, url) => {
+				if (url.includes('/api/v1/jobs/')) resumeKayako();
+				return 'pass';
+			})
+		);
+		const postsBefore = requests('POST /users');
+		const run = await executeRun({ store, source: later.source, target: later.target, migrationId: settings.id, kind: 'full', options: { ...pipelineOptionsFrom(settings), entities: ['teams', 'tickets'] } });
+		resumeKayako();
+		expect(run.error).toBeUndefined();
+		// No requester was sent alone beside the job that creates it (Kayako's unique addresses would only hide a second
+		// create of those that have one).
+		expect(requests('POST /users')).toBe(postsBefore);
+		// Every job has run by now: each customer is in Kayako once, and the tickets' requesters are ours, found after the job.
+		harness.kayako.advanceClock(60_000);
+		const view = harness.kayako.state('acme');
+		for (const user of users) expect(view.users.filter((each) => each.legacy_id === user.id).length, `user ${user.id} at most once`).toBeLessThanOrEqual(1);
+		const migrated = (await store.listIdMap({ by: 'migration-status', migrationId: settings.id, status: 'migrated' }, { limit: 500 })).rows.filter((row) => row.entity === 'users');
+		expect(migrated.length).toBeGreaterThan(0);
+		for (const row of migrated) expect(view.users.find((each) => each.id === Number(row.kayakoId))?.legacy_id ?? row.sourceId).toBe(row.sourceId);
 	}, 60_000);
 });

@@ -3,6 +3,7 @@ import { MigrationError } from '../errors';
 import type { Organization, SourceId, User } from '../model';
 import { noteSeen } from '../reports/labels';
 import { plainReason } from '../reports/reasons/because';
+import type { KayakoId } from '../store';
 import { keyOf, type RunContext } from './context';
 import { beforeUserCreate, isAgent, migrateOrganization, migrateUser, settle } from './entities';
 import { contentHash } from './hash';
@@ -25,22 +26,36 @@ async function toCreate(context: RunContext, kind: PeopleKind, sourceId: SourceI
 }
 
 /** The users stream's page: customers to create go to the target together; staff, and anyone already decided, one by one as before. */
-export async function migrateUserPage(context: RunContext, resolver: ReferenceResolver, users: readonly User[]): Promise<void> {
+export async function migrateUserPage(context: RunContext, resolver: ReferenceResolver, users: readonly User[], neededByTicket = false): Promise<void> {
 	const send = context.target.customers?.bind(context.target);
 	const batch: User[] = [];
 	for (const user of users) {
 		await context.control.checkpoint();
 		if (!send || isAgent(user) || !(await toCreate(context, 'users', user.id))) {
-			await migrateUser(context, resolver, user);
+			await migrateUser(context, resolver, user, neededByTicket);
 			continue;
 		}
 		resolver.people.remember(user);
 		noteSeen(context.run.id, 'users', user.id, user);
-		const before = await beforeUserCreate(context, resolver, user, false);
+		const before = await beforeUserCreate(context, resolver, user, neededByTicket);
 		if ('decided' in before) settle(context, resolver, 'users', user.id, before.decided);
 		else batch.push(user);
 	}
-	if (send) await createTogether(context, resolver, 'users', batch, send, (user) => migrateUser(context, resolver, user));
+	if (send) await createTogether(context, resolver, 'users', batch, send, (user) => migrateUser(context, resolver, user, neededByTicket));
+}
+
+/**
+ * A user a ticket needs now, created on the spot. A customer whose pending row keeps a bulk job of an earlier run goes
+ * the batch's way, which follows that job to its end first: the one-at-a-time step looks the user up once and, with
+ * the job still running, would create the user a second time.
+ */
+export async function migrateNeededUser(context: RunContext, resolver: ReferenceResolver, user: User): Promise<KayakoId | undefined> {
+	const key = keyOf(context, 'users', user.id);
+	const row = await context.store.getIdMapRow(key);
+	if (!context.target.customers || isAgent(user) || row?.status !== 'pending' || row.jobId === undefined) return (await migrateUser(context, resolver, user, true)).kayakoId;
+	await migrateUserPage(context, resolver, [user], true);
+	const after = await context.store.getIdMapRow(key);
+	return isMigrated(after) ? after.kayakoId : undefined;
 }
 
 /** The organizations stream's page: those to create go to the target together. */

@@ -1,13 +1,13 @@
 // A demo, full or delta run: the entities in dependency order, each stream resumable, references migrated on demand.
 import type { RunContext } from './context';
 import { sampleTickets } from './demo';
-import { migrateArticle, migrateField, migrateKbCategory, migrateKbSection, migrateOrganization, migrateTeam, migrateUser } from './entities';
+import { migrateArticle, migrateField, migrateKbCategory, migrateKbSection, migrateOrganization, migrateTeam } from './entities';
 import { relinkArticles } from './article-links';
 import { filteredOut } from './filters';
 import { disableInactiveUsers } from './inactive-users';
 import { eachPage } from './streams';
 import { ReferenceResolver } from './references';
-import { migrateOrganizationPage, migrateUserPage } from './people-batches';
+import { migrateNeededUser, migrateOrganizationPage, migrateUserPage } from './people-batches';
 import { migrateTicketPage } from './tickets';
 import { finishOpenReimports } from './ticket-reimport';
 
@@ -21,7 +21,7 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 	resolver.register('users', async (id) => {
 		const user = await source.user(id, context.control.signal);
 		if (user) resolver.people.remember(user);
-		return user ? (await migrateUser(context, resolver, user, true)).kayakoId : undefined;
+		return user ? migrateNeededUser(context, resolver, user) : undefined;
 	});
 	resolver.register('organizations', async (id) => {
 		const organization = await source.organization(id, context.control.signal);
