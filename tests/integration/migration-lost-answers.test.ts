@@ -77,9 +77,12 @@ describe('a run killed while Kayako runs its bulk job', () => {
 	it('waits for that job when resumed and imports no ticket twice', async () => {
 		harness.kayako.reset();
 		const { store, settings } = await newMigration(harness);
-		// The kill comes at the first poll of the job; Kayako's clock stands still, so the job is still running.
-		const dying = await connectorsWith(settings, (url) => {
-			if (!url.includes('/api/v1/jobs/')) return 'pass';
+		// The kill comes at the first poll of the cases' job (organizations and customers have bulk jobs before it);
+		// Kayako's clock stands still, so the job is still running.
+		let casesSent = false;
+		const dying = await connectorsWith(settings, (url, method) => {
+			if (method === 'POST' && url.includes('/api/v1/bulk/cases')) casesSent = true;
+			if (!casesSent || !url.includes('/api/v1/jobs/')) return 'pass';
 			pauseKayako();
 			return 'die';
 		});
@@ -105,9 +108,11 @@ describe('a ticket found again after a kill', () => {
 		harness.kayako.reset();
 		const { store, settings } = await newMigration(harness);
 		// Killed right after the job ended, as the cases are looked up: the resumed run finds them all.
+		let casesSent = false;
 		let polled = false;
-		const dying = await connectorsWith(settings, (url) => {
-			if (url.includes('/api/v1/jobs/')) polled = true;
+		const dying = await connectorsWith(settings, (url, method) => {
+			if (method === 'POST' && url.includes('/api/v1/bulk/cases')) casesSent = true;
+			if (casesSent && url.includes('/api/v1/jobs/')) polled = true;
 			return polled && url.includes('legacy_ids=') ? 'die' : 'pass';
 		});
 		const first = await run(store, settings, dying, 'full');

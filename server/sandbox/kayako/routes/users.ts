@@ -213,6 +213,11 @@ const deleteEmail: Handler = (context) => {
 	return jsonReply(200, { status: 200 });
 };
 
+/**
+ * A row of POST /bulk/users follows POST /users: one primary `email` (extra addresses are identities, added after),
+ * and `organization_id` is ignored, as the docs list it only for update. Whether the real service applies it on a bulk
+ * create is not documented; the writer reads each user back and sets only what did not take.
+ */
 export const USER_BULK: BulkKind = {
 	key: 'users',
 	prepare(row, env) {

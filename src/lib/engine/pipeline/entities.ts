@@ -5,12 +5,13 @@ import { keyOf, type RunContext } from './context';
 import { noteSeen } from '../reports/labels';
 import { because } from '../reports/reasons/because';
 import { contentHash } from './hash';
-import { migrateInSteps } from './follow-up-steps';
+import { migrateInSteps, type FinishSteps } from './follow-up-steps';
 import { noteInactiveUser } from './inactive-users';
 import { matchMadeBefore } from './made-before';
 import { isFatal, isMigrated, migrateRecord, reasonOf, skipRecord, type StepResult } from './record-step';
 import { noteUse } from './record-use';
 import type { ReferenceResolver } from './references';
+import type { Written } from './target';
 
 const AGENT_ROLES = new Set<User['role']>(['agent', 'admin', 'light-agent']);
 
@@ -19,7 +20,7 @@ export function isAgent(user: User): boolean {
 }
 
 /** Counts the outcome and remembers the Kayako id for the records that follow. */
-function settle(context: RunContext, resolver: ReferenceResolver, kind: Parameters<ReferenceResolver['remember']>[0], id: string, result: StepResult): StepResult {
+export function settle(context: RunContext, resolver: ReferenceResolver, kind: Parameters<ReferenceResolver['remember']>[0], id: string, result: StepResult): StepResult {
 	if (!result.counted) context.progress.count(kind, result.outcome);
 	if (result.kayakoId !== undefined) resolver.remember(kind, id, result.kayakoId);
 	context.report();
@@ -98,16 +99,35 @@ export async function migrateUser(context: RunContext, resolver: ReferenceResolv
 }
 
 async function decideUser(context: RunContext, resolver: ReferenceResolver, user: User, neededByTicket: boolean): Promise<StepResult> {
+	const before = await beforeUserCreate(context, resolver, user, neededByTicket);
+	if ('decided' in before) return before.decided;
+	const { create, finish, update } = before;
+	if (!finish) return migrateRecord(context, 'users', user.id, user, create, update);
+	return migrateInSteps(context, 'users', user.id, user, create, finish, update);
+}
+
+/** A user's steps, for the record step: the first request, the steps after it (when the target has them), the delta's update. */
+interface UserSteps {
+	create: () => Promise<Written>;
+	finish?: FinishSteps;
+	update: (kayakoId: KayakoId) => Promise<Written>;
+}
+
+/**
+ * Everything about a user before anything is created: matched, sent to the default agent, skipped as inactive, or
+ * found as made before (`decided`); otherwise its organization and teams are in Kayako and its steps are returned.
+ */
+export async function beforeUserCreate(context: RunContext, resolver: ReferenceResolver, user: User, neededByTicket: boolean): Promise<{ decided: StepResult } | UserSteps> {
 	if (isAgent(user)) {
 		const choice = context.options.agents[user.id] ?? (user.active || context.options.migrateInactiveUsers ? { action: 'create' as const } : { action: 'default' as const });
-		if (choice.action === 'match') return recordMatch(context, 'users', user.id, user, choice.kayakoId);
+		if (choice.action === 'match') return { decided: await recordMatch(context, 'users', user.id, user, choice.kayakoId) };
 		if (choice.action === 'default') {
-			return skipRecord(context, 'users', user.id, because('agent-to-default', { active: user.active }));
+			return { decided: await skipRecord(context, 'users', user.id, because('agent-to-default', { active: user.active })) };
 		}
 	} else if (!user.active && !context.options.migrateInactiveUsers && !neededByTicket) {
 		// A ticket of an earlier run (a demo) needed this user, so it is in Kayako: it stays migrated and ours, not skipped.
 		const row = await context.store.getIdMapRow(keyOf(context, 'users', user.id));
-		if (!isMigrated(row)) return skipRecord(context, 'users', user.id, because('user-inactive-skipped'), { row });
+		if (!isMigrated(row)) return { decided: await skipRecord(context, 'users', user.id, because('user-inactive-skipped'), { row }) };
 	}
 	await resolver.ensure('organizations', user.organizationId);
 	for (const teamId of user.teamIds) await resolver.ensure('teams', teamId);
@@ -119,9 +139,7 @@ async function decideUser(context: RunContext, resolver: ReferenceResolver, user
 	const finishUser = context.target.finish?.bind(context.target);
 	const finish = finishUser && ((kayakoId: KayakoId) => finishUser('users', kayakoId, user, refs()));
 	const made = await matchMadeBefore(context, 'users', user.id, user, finish);
-	if (made) return made;
-	if (!finish) return migrateRecord(context, 'users', user.id, user, create, update);
-	return migrateInSteps(context, 'users', user.id, user, create, finish, update);
+	return made ? { decided: made } : { create, finish, update };
 }
 
 export async function migrateKbCategory(context: RunContext, resolver: ReferenceResolver, category: KbCategory): Promise<StepResult> {

@@ -1,12 +1,13 @@
 // A demo, full or delta run: the entities in dependency order, each stream resumable, references migrated on demand.
 import type { RunContext } from './context';
 import { sampleTickets } from './demo';
-import { migrateArticle, migrateField, migrateKbCategory, migrateKbSection, migrateOrganization, migrateTeam, migrateUser } from './entities';
+import { migrateArticle, migrateField, migrateKbCategory, migrateKbSection, migrateOrganization, migrateTeam } from './entities';
 import { relinkArticles } from './article-links';
 import { filteredOut } from './filters';
 import { disableInactiveUsers } from './inactive-users';
 import { eachPage } from './streams';
 import { ReferenceResolver } from './references';
+import { migrateNeededUser, migrateOrganizationPage, migrateUserPage } from './people-batches';
 import { migrateTicketPage } from './tickets';
 import { finishOpenReimports } from './ticket-reimport';
 
@@ -20,7 +21,7 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 	resolver.register('users', async (id) => {
 		const user = await source.user(id, context.control.signal);
 		if (user) resolver.people.remember(user);
-		return user ? (await migrateUser(context, resolver, user, true)).kayakoId : undefined;
+		return user ? migrateNeededUser(context, resolver, user) : undefined;
 	});
 	resolver.register('organizations', async (id) => {
 		const organization = await source.organization(id, context.control.signal);
@@ -68,13 +69,14 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 	if (selected.has('organizations')) {
 		await phase('organizations', async () => {
 			if (!since) context.progress.expect('organizations', await source.count('organizations', context.control.signal));
-			await each('organizations', (o) => source.organizations(o), (organization) => migrateOrganization(context, resolver, organization));
+			await eachPage(context, 'organizations', (o) => source.organizations(o), (organizations) => migrateOrganizationPage(context, resolver, organizations), since);
 		});
 	}
 	if (selected.has('users')) {
 		await phase('users', async () => {
 			if (!since) context.progress.expect('users', await source.count('users', context.control.signal));
-			await each('users', (o) => source.users(o), (user) => migrateUser(context, resolver, user));
+			// A page of customers goes to Kayako in bulk; staff and on-the-fly references one at a time.
+			await eachPage(context, 'users', (o) => source.users(o), (users) => migrateUserPage(context, resolver, users), since);
 		});
 	}
 	if (selected.has('tickets')) {

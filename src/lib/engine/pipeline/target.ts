@@ -26,6 +26,9 @@ export interface Written {
 
 export type BatchOutcome = ({ ok: true } & Written) | { ok: false; error: ErrorInfo };
 
+/** A record of a bulk create of people: `made` when the target holds it but a step after the create failed (finished again one by one). */
+export type PeopleOutcome = BatchOutcome | { ok: false; error: ErrorInfo; made: KayakoId };
+
 /** What an earlier attempt left of a ticket's re-import: the case it replaces, the job the target accepted, or how long ago it sent. */
 export interface OpenReimport {
 	oldKayakoId: KayakoId;
@@ -55,6 +58,13 @@ export interface TargetWriter {
 	 * `jobs`: where the bulk jobs are kept, so a job the target accepted is waited for instead of sending again.
 	 */
 	tickets(bundles: TicketBundle[], refs: References, jobs?: TicketJobs): Promise<Map<SourceId, BatchOutcome>>;
+	/**
+	 * Customers (never staff) and organizations in as few requests as the target allows, each with every step of its
+	 * create done; one outcome per source id. `jobs`: where the bulk jobs are kept, as for tickets. Targets without
+	 * bulk creates leave these out, and the pipeline creates one at a time.
+	 */
+	customers?(users: User[], refs: References, jobs: TicketJobs): Promise<Map<SourceId, PeopleOutcome>>;
+	organizations?(organizations: Organization[], refs: References, jobs: TicketJobs): Promise<Map<SourceId, PeopleOutcome>>;
 	kbCategory(category: KbCategory, refs: References): Promise<Written>;
 	kbSection(section: KbSection, refs: References): Promise<Written>;
 	article(article: Article, refs: References): Promise<Written>;

@@ -24,15 +24,19 @@ export class StoredTicketJobs implements TicketJobs {
 	readonly #jobOf = new Map<SourceId, number>();
 	readonly #open = new Set<number>();
 
-	private constructor(private readonly context: RunContext) {}
+	private constructor(
+		private readonly context: RunContext,
+		private readonly entity: string
+	) {}
 
 	/**
 	 * The jobs the rows of these tickets still carry: each is followed to its end before the tickets are sent. With
 	 * `sends`, read before the rows are marked pending again: a row still pending without a job was being sent when
-	 * an earlier run stopped, at the time it was marked.
+	 * an earlier run stopped, at the time it was marked. The keys are of one kind (tickets, or the customers and
+	 * organizations created in bulk).
 	 */
 	static async of(context: RunContext, keys: readonly IdMapKey[], sends = false): Promise<StoredTicketJobs> {
-		const jobs = new StoredTicketJobs(context);
+		const jobs = new StoredTicketJobs(context, keys[0]?.entity ?? 'tickets');
 		for (const key of keys) {
 			const row = await context.store.getIdMapRow(key);
 			const jobId = row?.jobId;
@@ -47,7 +51,7 @@ export class StoredTicketJobs implements TicketJobs {
 
 	async accepted(jobId: number, sourceIds: readonly SourceId[]): Promise<void> {
 		const { run, store } = this.context;
-		await store.markJobAccepted(run.id, sourceIds.map((sourceId) => ({ migrationId: run.migrationId, entity: 'tickets', sourceId })), jobId);
+		await store.markJobAccepted(run.id, sourceIds.map((sourceId) => ({ migrationId: run.migrationId, entity: this.entity, sourceId })), jobId);
 		this.#open.add(jobId);
 		for (const sourceId of sourceIds) this.#jobOf.set(sourceId, jobId);
 	}

@@ -2,7 +2,7 @@
 import { MigrationError } from '../../errors';
 import { sanitizeBody } from '../../html/sanitize';
 import type { Attachment, Article, Comment, FieldDefinition, KbCategory, KbSection, Organization, RecordKind, Team, TicketBundle, User } from '../../model';
-import type { BatchOutcome, References, TargetWriter, Written } from '../../pipeline/target';
+import type { BatchOutcome, PeopleOutcome, References, TargetWriter, Written } from '../../pipeline/target';
 import type { WriterSettings } from '../../pipeline/settings';
 import type { KayakoId } from '../../store';
 import type { KayakoSession } from './session';
@@ -41,6 +41,8 @@ import {
 	type WriteContext,
 	type WriteWarning
 } from './writer';
+import { createCustomersInBulk } from './writer/bulk-users';
+import { createOrganizationsInBulk } from './writer/bulk-organizations';
 import { appendPosts, updateCaseProperties, updateOrganization, updateUser } from './writer-updates';
 import { decodeFieldId, encodeFieldId, FIELD_FAMILY } from './field-ids';
 import { personLabel, wordsFor } from '../../words';
@@ -140,6 +142,22 @@ export function createKayakoTarget(options: KayakoTargetOptions): TargetWriter {
 
 		async user(user: User, refs: References) {
 			return toWritten(await createUser(context(refs), user, (await knownUsers()).byEmail));
+		},
+
+		async customers(users: User[], refs: References, jobs) {
+			const known = await knownUsers();
+			const ends = await createCustomersInBulk(context(refs), users, known.byEmail, jobs);
+			const result = new Map<string, PeopleOutcome>();
+			for (const [sourceId, end] of ends) {
+				if (end.ok) result.set(sourceId, { ok: true, kayakoId: end.id, matched: end.matched, note: notes(end.warnings) });
+				else result.set(sourceId, end.made !== undefined ? { ok: false, error: end.error, made: end.made } : { ok: false, error: end.error });
+			}
+			return result;
+		},
+
+		async organizations(organizations: Organization[], refs: References, jobs) {
+			const ends = await createOrganizationsInBulk(context(refs), organizations, jobs);
+			return new Map<string, PeopleOutcome>([...ends].map(([sourceId, end]) => [sourceId, end.ok ? { ok: true, kayakoId: end.id, note: notes(end.warnings) } : { ok: false, error: end.error }]));
 		},
 
 		async finish(_kind, kayakoId, user, refs) {

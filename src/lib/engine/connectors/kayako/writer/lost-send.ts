@@ -29,15 +29,20 @@ export function settlePeriod(session: KayakoSession): number {
  * Returns the tickets found: source id -> case id.
  */
 export async function settleLostSend(ctx: WriteContext, ids: readonly string[], settleMs = settlePeriod(ctx.session), replacing?: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+	return settleLostSendBy(ctx, ids, (missing) => findCasesByLegacyIds(ctx.session, missing, replacing), settleMs);
+}
+
+/** `settleLostSend` for any kind Kayako lists by legacy id (users, organizations): `lookup` finds what of `missing` exists. */
+export async function settleLostSendBy<T>(ctx: Pick<WriteContext, 'session' | 'options'>, ids: readonly string[], lookup: (missing: string[]) => Promise<Map<string, T>>, settleMs = settlePeriod(ctx.session)): Promise<Map<string, T>> {
 	const sleep = ctx.options.sleep ?? defaultSleep;
-	const found = new Map<string, number>();
+	const found = new Map<string, T>();
 	let waited = 0;
 	for (let delay = 500; ; delay = nextDelay(delay)) {
 		await sleep(delay);
 		waited += delay;
 		try {
 			const missing = ids.filter((id) => !found.has(id));
-			for (const [sourceId, caseId] of await findCasesByLegacyIds(ctx.session, missing, replacing)) found.set(sourceId, caseId);
+			for (const [sourceId, made] of await lookup(missing)) found.set(sourceId, made);
 		} catch (error) {
 			// A lookup is a GET: one that failed for a passing reason is asked again at the next turn.
 			if (!(error instanceof MigrationError) || !POLL_AGAIN.has(error.kind)) throw error;

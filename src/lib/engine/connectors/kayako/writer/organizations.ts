@@ -3,7 +3,7 @@ import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { Organization } from '../../../model';
 import type { KayakoSession } from '../session';
-import { chunks, listAll, type WriteContext, type Written } from './context';
+import { chunks, listAll, type WriteContext, type WriteWarning, type Written } from './context';
 import { convertFieldValues } from './field-values';
 
 export interface KayakoOrganization {
@@ -14,7 +14,7 @@ export interface KayakoOrganization {
 
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
-function isDuplicate(error: unknown, parameter: string): boolean {
+export function isDuplicate(error: unknown, parameter: string): boolean {
 	return error instanceof MigrationError && error.info.code === 'FIELD_DUPLICATE' && (error.info.parameter ?? '').split(',').includes(parameter);
 }
 
@@ -23,6 +23,26 @@ function isDuplicate(error: unknown, parameter: string): boolean {
  * (Kayako lets one organization own a domain) rather than failing the organization.
  */
 export async function createOrganization(ctx: Pick<WriteContext, 'session' | 'fieldTarget'>, org: Organization): Promise<Written> {
+	const { body, domains, warnings } = organizationRow(ctx, org);
+	try {
+		const envelope = await ctx.session.request<KayakoOrganization>({ method: 'POST', path: 'organizations.json', json: body });
+		return { id: envelope.data.id, warnings };
+	} catch (error) {
+		if (!isDuplicate(error, 'domains')) throw error;
+		const envelope = await ctx.session.request<KayakoOrganization>({ method: 'POST', path: 'organizations.json', json: withoutDomains(org.id, body, domains, warnings) });
+		return { id: envelope.data.id, warnings };
+	}
+}
+
+/** The organization again without its domains, after Kayako said another organization owns one; the report names them. */
+export function withoutDomains(sourceId: string, body: Record<string, unknown>, domains: readonly string[], warnings: WriteWarning[]): Record<string, unknown> {
+	const { domains: _taken, ...rest } = body;
+	warnings.push({ sourceId, message: because('domains-taken', { domains: [...domains] }) });
+	return rest;
+}
+
+/** The body of an organization's create, the same for POST /organizations and a row of POST /bulk/organizations. */
+export function organizationRow(ctx: Pick<WriteContext, 'fieldTarget'>, org: Organization): { body: Record<string, unknown>; domains: string[]; warnings: WriteWarning[] } {
 	const { fieldValues, warnings } = convertFieldValues(org.id, org.fields, ctx.fieldTarget, 'organization');
 	const domains = [...new Set(org.domains.map((domain) => domain.trim().toLowerCase()))].filter((domain) => {
 		if (DOMAIN.test(domain)) return true;
@@ -36,16 +56,7 @@ export async function createOrganization(ctx: Pick<WriteContext, 'session' | 'fi
 		...(org.tags.length > 0 && { tags: org.tags.join(',') }),
 		...(Object.keys(fieldValues).length > 0 && { field_values: fieldValues })
 	};
-	try {
-		const envelope = await ctx.session.request<KayakoOrganization>({ method: 'POST', path: 'organizations.json', json: body });
-		return { id: envelope.data.id, warnings };
-	} catch (error) {
-		if (!isDuplicate(error, 'domains')) throw error;
-		delete body.domains;
-		warnings.push({ sourceId: org.id, message: because('domains-taken', { domains }) });
-		const envelope = await ctx.session.request<KayakoOrganization>({ method: 'POST', path: 'organizations.json', json: body });
-		return { id: envelope.data.id, warnings };
-	}
+	return { body, domains, warnings };
 }
 
 /** Reconciliation after a crash: source id -> Kayako id of the organizations that already exist. */

@@ -5,7 +5,7 @@ import type { User } from '../../../model';
 import type { KayakoSession } from '../session';
 import { chunks, listAll, type WriteContext, type WriteWarning, type Written } from './context';
 import { convertFieldValues } from './field-values';
-import { referenceData, roleIdFor } from './reference-data';
+import { referenceData, roleIdFor, type ReferenceData } from './reference-data';
 import { addAvatar } from './user-avatar';
 import { addSocialNote } from './user-social';
 
@@ -16,11 +16,11 @@ interface KayakoUser {
 }
 
 /** Kayako refused the address itself (not an e-mail address): the user can still come, without it. */
-function isInvalidEmail(error: unknown): boolean {
+export function isInvalidEmail(error: unknown): boolean {
 	return error instanceof MigrationError && error.info.code === 'FIELD_INVALID' && (error.info.parameter ?? '').split(',').includes('email');
 }
 
-function isDuplicateEmail(error: unknown): boolean {
+export function isDuplicateEmail(error: unknown): boolean {
 	return error instanceof MigrationError && error.info.code === 'FIELD_DUPLICATE' && (error.info.parameter ?? '').split(',').includes('email');
 }
 
@@ -86,38 +86,64 @@ async function addExtraEmails(session: KayakoSession, user: User, kayakoId: numb
 	}
 }
 
+/** What Kayako holds of a user, as read back by legacy id after a bulk create: its organization and its addresses (lower-cased). */
+export interface HeldUser {
+	id: number;
+	organizationId: number | null;
+	emails: Set<string>;
+}
+
+interface KayakoUserHeld extends KayakoUser {
+	organization?: { id: number } | number | null;
+}
+
+/** The users Kayako holds under these legacy ids, with their organization and addresses: one read per 100, no request per user. */
+export async function readUsersByLegacyIds(session: KayakoSession, ids: readonly string[]): Promise<Map<string, HeldUser>> {
+	const found = new Map<string, HeldUser>();
+	for (const chunk of chunks(ids, 100)) {
+		const users = await listAll<KayakoUserHeld>(session, 'users.json', { legacy_ids: chunk.join(','), include: 'identity_email', fields: 'id,legacy_id,organization,emails' });
+		for (const user of users) {
+			if (!user.legacy_id || found.has(user.legacy_id)) continue;
+			const organization = user.organization;
+			const emails = (user.emails ?? []).map((identity) => ('email' in identity ? identity.email?.trim().toLowerCase() : undefined)).filter((email): email is string => !!email);
+			found.set(user.legacy_id, { id: user.id, organizationId: typeof organization === 'number' ? organization : (organization?.id ?? null), emails: new Set(emails) });
+		}
+	}
+	return found;
+}
+
 /**
  * The steps of a user's create after the first request: the organization (PUT, as the API documents it only on update),
  * the extra e-mail addresses, the source picture as avatar and the social note. Each is safe to repeat: a user found again after a lost answer or a crash is finished
  * with this, and an address it has already is not added twice. `fresh`: the user was created just now and has only
- * its primary address, so Kayako need not be asked.
+ * its primary address, so Kayako need not be asked. `held`: what Kayako was read to hold of the user (after a bulk
+ * create): the organization is set only when it did not take, and only the missing addresses are added.
  */
-export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'> & Partial<Pick<WriteContext, 'options' | 'download'>>, user: User, kayakoId: number, fresh = false): Promise<WriteWarning[]> {
+export async function finishUser(ctx: Pick<WriteContext, 'session' | 'resolve'> & Partial<Pick<WriteContext, 'options' | 'download'>>, user: User, kayakoId: number, fresh = false, held?: HeldUser): Promise<WriteWarning[]> {
 	const warnings: WriteWarning[] = [];
 	const organizationId = user.organizationId ? ctx.resolve('organizations', user.organizationId) : undefined;
-	if (organizationId !== undefined) await ctx.session.request({ method: 'PUT', path: `users/${kayakoId}.json`, json: { organization_id: organizationId } });
-	else if (user.organizationId) warnings.push({ sourceId: user.id, message: because('organization-not-migrated', { id: user.organizationId }) });
+	if (organizationId !== undefined && held?.organizationId !== organizationId) await ctx.session.request({ method: 'PUT', path: `users/${kayakoId}.json`, json: { organization_id: organizationId } });
+	else if (organizationId === undefined && user.organizationId) warnings.push({ sourceId: user.id, message: because('organization-not-migrated', { id: user.organizationId }) });
 	if (user.emails.length > 1) {
 		const primary = user.emails[0]!.trim().toLowerCase();
-		await addExtraEmails(ctx.session, user, kayakoId, fresh ? new Set([primary]) : await emailsOf(ctx.session, kayakoId), warnings);
+		const has = held ? held.emails : fresh ? new Set([primary]) : await emailsOf(ctx.session, kayakoId);
+		await addExtraEmails(ctx.session, user, kayakoId, has, warnings);
 	}
 	const avatar = await addAvatar(ctx, user, kayakoId, fresh, warnings);
 	await addSocialNote(ctx.session, user, kayakoId, fresh, warnings, ctx.options?.words, avatar);
 	return warnings;
 }
 
-/**
- * Creates the user, or matches the existing Kayako user with the same primary e-mail (Kayako keeps an address unique).
- * A matched user is not changed. The organization and extra addresses follow the create (`finishUser`).
- * Deactivated users are created enabled: disable them after their tickets are imported (`disableUser`).
- */
-export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' | 'fieldTarget'> & Partial<Pick<WriteContext, 'options' | 'download'>>, user: User, knownEmails?: Map<string, number>): Promise<Written> {
-	const primary = user.emails[0]?.trim();
-	const known = primary ? knownEmails?.get(primary.toLowerCase()) : undefined;
-	if (known !== undefined) return { id: known, warnings: [{ sourceId: user.id, message: because('matched-existing-user', { email: primary ?? '' }) }], matched: true };
-	const data = await referenceData(ctx.session);
+/** The Kayako role of the user's kind; a role Kayako lacks fails the user with a sentence saying so. */
+function roleIdOf(data: ReferenceData, user: User): number {
 	const roleId = roleIdFor(data, user.role);
 	if (roleId === undefined) throw new MigrationError({ kind: 'invalid-request', message: `Kayako has no role for "${user.role}" users; user ${user.id} was not created.` });
+	return roleId;
+}
+
+/** The body of a user's create, the same for POST /users and a row of POST /bulk/users; warnings for values that did not fit. */
+export function userRow(ctx: Pick<WriteContext, 'resolve' | 'fieldTarget'>, user: User, roleId: number): { body: Record<string, unknown>; warnings: WriteWarning[] } {
+	const primary = user.emails[0]?.trim();
 	const staff = user.role !== 'customer';
 	const { fieldValues, warnings } = convertFieldValues(user.id, user.fields, ctx.fieldTarget, 'user');
 	const teams = teamIds(ctx, user);
@@ -132,6 +158,19 @@ export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' |
 		...(user.tags.length > 0 && { tags: user.tags.join(',') }),
 		...(Object.keys(fieldValues).length > 0 && { field_values: fieldValues })
 	};
+	return { body, warnings };
+}
+
+/**
+ * Creates the user, or matches the existing Kayako user with the same primary e-mail (Kayako keeps an address unique).
+ * A matched user is not changed. The organization and extra addresses follow the create (`finishUser`).
+ * Deactivated users are created enabled: disable them after their tickets are imported (`disableUser`).
+ */
+export async function createUser(ctx: Pick<WriteContext, 'session' | 'resolve' | 'fieldTarget'> & Partial<Pick<WriteContext, 'options' | 'download'>>, user: User, knownEmails?: Map<string, number>): Promise<Written> {
+	const primary = user.emails[0]?.trim();
+	const known = primary ? knownEmails?.get(primary.toLowerCase()) : undefined;
+	if (known !== undefined) return { id: known, warnings: [{ sourceId: user.id, message: because('matched-existing-user', { email: primary ?? '' }) }], matched: true };
+	const { body, warnings } = userRow(ctx, user, roleIdOf(await referenceData(ctx.session), user));
 	let id: number;
 	try {
 		id = await postUser(ctx, body, primary, warnings, user.id);
