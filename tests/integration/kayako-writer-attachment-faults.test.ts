@@ -3,13 +3,14 @@
 import { plainReason } from '../../src/lib/engine/reports/reasons/because';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { KayakoSandbox } from '../../server/sandbox/kayako/index';
+import { createKayakoSandbox, type KayakoSandbox } from '../../server/sandbox/kayako/index';
 import { describeKayakoError } from '../../src/lib/engine/connectors/kayako/errors';
 import { KayakoSession } from '../../src/lib/engine/connectors/kayako/session';
 import { importCases } from '../../src/lib/engine/connectors/kayako/writer/cases';
 import { HttpClient } from '../../src/lib/engine/http';
+import { KAYAKO_MAX_UPLOAD_BYTES } from '../../src/lib/engine/connectors/kayako/writer/upload-limits';
 import type { Attachment, Comment, TicketBundle } from '../../src/lib/engine/model';
-import { adminSession, startWriterSandbox, writeContext, type TestContext } from './kayako-writer-helpers';
+import { adminSession, writeContext, type TestContext } from './kayako-writer-helpers';
 import { useSandbox } from './zendesk-sandbox-fixtures';
 import { openSource } from './zendesk-source-fixtures';
 
@@ -22,7 +23,9 @@ let sourceComment: Comment;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 beforeAll(async () => {
-	kayako = await startWriterSandbox();
+	// Bulk jobs at a tenth of their usual time: these tests are about files, not about waiting for jobs.
+	kayako = createKayakoSandbox({ accounts: ['acme'], jobTimeScale: 0.1 });
+	await kayako.listen(0, '127.0.0.1');
 	ctx = writeContext(adminSession(kayako));
 	const customer = kayako.state().users.find((user) => user.role === 'CUSTOMER')!;
 	ctx.ids.set('users:C1', customer.id);
@@ -107,6 +110,23 @@ describe('a ticket\'s files under faults', () => {
 		const outcome = (await importCases(ctx, [bundle])).get(bundle.ticket.id);
 		expect(outcome?.ok).toBe(true);
 		expect(outcome?.warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('Attachment nowhere.pdf could not be fetched from the source (Zendesk at')]);
+	}, 30_000);
+
+	it('never fetches a file whose declared size is over Kayako\'s limit, and leaves it out with the reason a 413 gives', async () => {
+		const huge: Attachment = { ...file, id: 'huge', fileName: 'huge.mov', size: KAYAKO_MAX_UPLOAD_BYTES + 1 };
+		const downloads = () => Object.entries(zendesk.sandbox().state().requests.byRoute).filter(([route]) => route.includes('/attachments/token/')).reduce((sum, [, count]) => sum + count, 0);
+		// What fetching the one file costs (the account's address sends the client on to the file host): the yardstick.
+		const alone = downloads();
+		expect((await importCases(ctx, [bundleWith([file])])).get(`F${counter}`)?.ok).toBe(true);
+		const perFile = downloads() - alone;
+		const before = downloads();
+		const bundle = bundleWith([huge, file]);
+		const outcome = (await importCases(ctx, [bundle])).get(bundle.ticket.id);
+		expect(outcome?.ok).toBe(true);
+		expect(outcome?.warnings.map((warning) => plainReason(warning.message))).toEqual([`Attachment huge.mov (${KAYAKO_MAX_UPLOAD_BYTES + 1} bytes) is larger than Kayako accepts; it was left out.`]);
+		// The same address as the file that went in: fetched for that file only.
+		expect(downloads() - before).toBe(perFile);
+		expect(caseOf(bundle.ticket.id)!.posts[0]!.attachments.map((each) => each.name)).toEqual([file.fileName]);
 	}, 30_000);
 
 	it('sends an upload again when Kayako\'s answer to POST /files comes back garbled', async () => {

@@ -52,6 +52,7 @@ export interface ReasonParams {
 	'domains-taken': { domains: string[] };
 	'attachment-unreadable': { file: string; detail: string };
 	'attachment-too-large': { file: string; bytes: number };
+	'attachment-refused': { file: string; detail: string };
 	'field-became-text': { title: string };
 	'field-type-kept': { title: string; type: string };
 	'tag-comma': { tag: string; joined: string };

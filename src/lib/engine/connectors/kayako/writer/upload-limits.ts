@@ -1,0 +1,25 @@
+// How much one upload to Kayako may carry: the largest file Kayako takes, the bytes and files per POST /files, downloads at once.
+
+/**
+ * The largest file Kayako takes. Kayako publishes no number; its upload limit is configurable, 20 MB by default, and a
+ * larger file is answered 413 (the API reference's table of what the documentation leaves open, "Largest upload"). The
+ * sandbox Kayako uses this same constant as its default, so the two cannot drift apart. A file whose declared size is
+ * above it is left out without being downloaded.
+ */
+export const KAYAKO_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The bytes one POST /files carries at most when it holds several files. Kayako takes several `files[]` parts in one
+ * request; well below the largest upload, so a request of small files is never refused for its total size, and a
+ * file larger than this goes alone.
+ */
+export const UPLOAD_BUDGET_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Files per POST /files at most. Kayako documents no number; PHP servers take 20 file parts per request by default
+ * (`max_file_uploads`), and a request over it would lose the parts beyond.
+ */
+export const FILES_PER_UPLOAD = 20;
+
+/** Downloads from the source running at once for one record: enough to overlap their round trips, few enough to keep memory small. */
+export const DOWNLOADS_AT_ONCE = 3;
