@@ -39,19 +39,21 @@ describe('sharing files out over uploads', () => {
  * A Kayako that takes at most `partsKept` files per request (as a PHP server past `max_file_uploads` drops the rest) and
  * refuses a file named `bad.exe` with 400 FIELD_INVALID, spoiling the request it is in. Records each request's file names.
  */
-function kayakoStandIn(partsKept: number): { session: KayakoSession; requests: string[][] } {
+function kayakoStandIn(partsKept: number): { session: KayakoSession; requests: string[][]; timeouts: (number | undefined)[] } {
 	const requests: string[][] = [];
+	const timeouts: (number | undefined)[] = [];
 	let nextId = 1;
-	const request = async (options: { body?: unknown }) => {
+	const request = async (options: { body?: unknown; timeoutMs?: number }) => {
 		const parts = (options.body as FormData).getAll('files[]') as File[];
 		requests.push(parts.map((part) => part.name));
+		timeouts.push(options.timeoutMs);
 		if (parts.some((part) => part.name === 'bad.exe')) {
 			throw new MigrationError({ kind: 'invalid-request', status: 400, code: 'FIELD_INVALID', helpdeskMessage: 'The file type is not allowed', message: 'Kayako refused the upload (400 FIELD_INVALID).' });
 		}
 		const made = parts.slice(0, partsKept).map((part) => ({ id: nextId++, size: part.size, content_url: `https://kayako.example/files/${nextId}` }));
 		return { status: 201, data: made.length === 1 ? made[0] : made };
 	};
-	return { session: { request } as unknown as KayakoSession, requests };
+	return { session: { request } as unknown as KayakoSession, requests, timeouts };
 }
 
 function fetched(name: string, bytes: number): FetchedFile {
@@ -84,5 +86,15 @@ describe('one POST /files with several files', () => {
 		const outcomes = await uploadTogether({ session }, 'T3', [fetched('a.txt', 3), fetched('b.txt', 4)]);
 		expect(requests).toEqual([['a.txt', 'b.txt']]);
 		expect(outcomes.map((outcome) => ('file' in outcome ? outcome.file.id : 0))).toEqual([1, 2]);
+	});
+
+	it('gives a larger request more time for its answer, as a slow line needs it to send the bytes', async () => {
+		const { session, timeouts } = kayakoStandIn(FILES_PER_UPLOAD);
+		await uploadTogether({ session }, 'T4', [fetched('a.txt', 10)]);
+		await uploadTogether({ session }, 'T5', [fetched('b.bin', 4 * MB), fetched('c.bin', 4 * MB)]);
+		const [small, large] = timeouts as number[];
+		expect(small).toBeGreaterThanOrEqual(30_000);
+		// 8 MB on a half-megabit line: more than two minutes of sending before Kayako can answer.
+		expect(large! - small!).toBeGreaterThan(120_000);
 	});
 });

@@ -3,6 +3,7 @@ import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { Attachment } from '../../../model';
 import type { WriteContext, WriteWarning } from './context';
+import { uploadTimeoutMs } from './upload-limits';
 
 export interface UploadedFile {
 	/** The source attachment. */
@@ -38,12 +39,14 @@ function fileName(attachment: Attachment): string {
 
 async function post(ctx: Pick<WriteContext, 'session'>, files: readonly FetchedFile[]): Promise<KayakoFile[]> {
 	const form = new FormData();
+	let bytes = 0;
 	for (const { attachment, blob } of files) {
+		bytes += blob.size;
 		form.append('files[]', new File([blob], fileName(attachment), { type: attachment.contentType || blob.type || 'application/octet-stream' }));
 	}
 	// Sent twice (a lost or garbled answer is sent again by the client), an upload only leaves unused files behind,
 	// which Kayako expires: no post carries them.
-	const envelope = await ctx.session.request<KayakoFile | KayakoFile[]>({ method: 'POST', path: 'files.json', body: form, idempotent: true });
+	const envelope = await ctx.session.request<KayakoFile | KayakoFile[]>({ method: 'POST', path: 'files.json', body: form, idempotent: true, timeoutMs: uploadTimeoutMs(bytes) });
 	const data: unknown = envelope.data;
 	return Array.isArray(data) ? (data as KayakoFile[]) : data && typeof data === 'object' ? [data as KayakoFile] : [];
 }

@@ -23,3 +23,15 @@ export const FILES_PER_UPLOAD = 20;
 
 /** Downloads from the source running at once for one record: enough to overlap their round trips, few enough to keep memory small. */
 export const DOWNLOADS_AT_ONCE = 3;
+
+/** The slowest uplink an upload is given time for: 64 KB/s, half a megabit, a busy office line. */
+const SLOWEST_UPLINK_BYTES_PER_SECOND = 64 * 1024;
+
+/**
+ * How long one try of an upload of `bytes` waits for Kayako's answer: the client's usual 30 s, plus the time the bytes
+ * take on a slow uplink. A request of several files is larger than one file was, and must not time out (and be sent
+ * again and again) only because the line is slow.
+ */
+export function uploadTimeoutMs(bytes: number): number {
+	return 30_000 + Math.ceil((bytes / SLOWEST_UPLINK_BYTES_PER_SECOND) * 1000);
+}
