@@ -8,7 +8,6 @@ import { describeKayakoError } from '../../src/lib/engine/connectors/kayako/erro
 import { KayakoSession } from '../../src/lib/engine/connectors/kayako/session';
 import { importCases } from '../../src/lib/engine/connectors/kayako/writer/cases';
 import { HttpClient } from '../../src/lib/engine/http';
-import { KAYAKO_MAX_UPLOAD_BYTES } from '../../src/lib/engine/connectors/kayako/writer/upload-limits';
 import type { Attachment, Comment, TicketBundle } from '../../src/lib/engine/model';
 import { adminSession, writeContext, type TestContext } from './kayako-writer-helpers';
 import { useSandbox } from './zendesk-sandbox-fixtures';
@@ -110,23 +109,6 @@ describe('a ticket\'s files under faults', () => {
 		const outcome = (await importCases(ctx, [bundle])).get(bundle.ticket.id);
 		expect(outcome?.ok).toBe(true);
 		expect(outcome?.warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('Attachment nowhere.pdf could not be fetched from the source (Zendesk at')]);
-	}, 30_000);
-
-	it('never fetches a file whose declared size is over Kayako\'s limit, and leaves it out with the reason a 413 gives', async () => {
-		const huge: Attachment = { ...file, id: 'huge', fileName: 'huge.mov', size: KAYAKO_MAX_UPLOAD_BYTES + 1 };
-		const downloads = () => Object.entries(zendesk.sandbox().state().requests.byRoute).filter(([route]) => route.includes('/attachments/token/')).reduce((sum, [, count]) => sum + count, 0);
-		// What fetching the one file costs (the account's address sends the client on to the file host): the yardstick.
-		const alone = downloads();
-		expect((await importCases(ctx, [bundleWith([file])])).get(`F${counter}`)?.ok).toBe(true);
-		const perFile = downloads() - alone;
-		const before = downloads();
-		const bundle = bundleWith([huge, file]);
-		const outcome = (await importCases(ctx, [bundle])).get(bundle.ticket.id);
-		expect(outcome?.ok).toBe(true);
-		expect(outcome?.warnings.map((warning) => plainReason(warning.message))).toEqual([`Attachment huge.mov (${KAYAKO_MAX_UPLOAD_BYTES + 1} bytes) is larger than Kayako accepts; it was left out.`]);
-		// The same address as the file that went in: fetched for that file only.
-		expect(downloads() - before).toBe(perFile);
-		expect(caseOf(bundle.ticket.id)!.posts[0]!.attachments.map((each) => each.name)).toEqual([file.fileName]);
 	}, 30_000);
 
 	it('sends an upload again when Kayako\'s answer to POST /files comes back garbled', async () => {

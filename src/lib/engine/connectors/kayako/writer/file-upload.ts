@@ -3,6 +3,7 @@ import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { Attachment } from '../../../model';
 import type { WriteContext, WriteWarning } from './context';
+import { sizeRefuser, uploadCeiling, type SizeRefuser } from './upload-ceiling';
 import { uploadTimeoutMs } from './upload-limits';
 
 export interface UploadedFile {
@@ -67,23 +68,30 @@ function matched(files: readonly FetchedFile[], answer: readonly KayakoFile[]): 
 	return uploaded;
 }
 
-/** A file Kayako refused on its own: too large (as its bytes showed) or refused as it is; either way the post goes without it. */
-function refusedWarning(ownerId: string, { attachment, blob }: FetchedFile, error: MigrationError): WriteWarning {
-	if (error.info.kind === 'too-large') return { sourceId: ownerId, message: because('attachment-too-large', { file: attachment.fileName, bytes: attachment.size || blob.size }) };
-	return { sourceId: ownerId, message: because('attachment-refused', { file: attachment.fileName, detail: error.info.helpdeskMessage ?? error.message }) };
+/** The report's reason for a file left out for its size: Kayako's limit, or the CORS proxy's (a server on the way). */
+export function tooLargeWarning(ownerId: string, attachment: Attachment, bytes: number, refuser: SizeRefuser): WriteWarning {
+	const code = refuser === 'kayako' ? 'attachment-too-large' : 'attachment-too-large-on-the-way';
+	return { sourceId: ownerId, message: because(code, { file: attachment.fileName, bytes }) };
 }
 
 /** Uploads one file alone. A refusal leaves it out with its reason; any other failure is thrown and fails the record. */
 export async function uploadAlone(ctx: Pick<WriteContext, 'session'>, ownerId: string, fetched: FetchedFile): Promise<FileOutcome> {
+	const { attachment, blob } = fetched;
+	const ceiling = uploadCeiling(ctx.session);
 	let answer: KayakoFile[];
 	try {
 		answer = await post(ctx, [fetched]);
 	} catch (error) {
-		if (refusal(error)) return { warning: refusedWarning(ownerId, fetched, error) };
-		throw error;
+		if (!refusal(error)) throw error;
+		const refuser = sizeRefuser(error);
+		if (!refuser) return { warning: { sourceId: ownerId, message: because('attachment-refused', { file: attachment.fileName, detail: error.info.helpdeskMessage ?? error.message }) } };
+		// Alone in its request, the file's own size is what was refused: later files this large are not even fetched.
+		ceiling.refused(refuser, blob.size);
+		return { warning: tooLargeWarning(ownerId, attachment, attachment.size || blob.size, refuser) };
 	}
 	const [file] = matched([fetched], answer) ?? [];
-	if (!file) throw new MigrationError({ kind: 'malformed-response', message: `Kayako answered the upload of ${fetched.attachment.fileName} without the file it made; the ticket is tried again later.` });
+	if (!file) throw new MigrationError({ kind: 'malformed-response', message: `Kayako answered the upload of ${attachment.fileName} without the file it made; the ticket is tried again later.` });
+	ceiling.taken(blob.size);
 	return { file };
 }
 
@@ -94,13 +102,35 @@ export async function uploadAlone(ctx: Pick<WriteContext, 'session'>, ownerId: s
  * first request, if Kayako kept any, are carried by no post and expire.
  */
 export async function uploadTogether(ctx: Pick<WriteContext, 'session'>, ownerId: string, files: readonly FetchedFile[]): Promise<FileOutcome[]> {
+	const ceiling = uploadCeiling(ctx.session);
+	const outcomes: FileOutcome[] = new Array<FileOutcome>(files.length);
+	const sent: FetchedFile[] = [];
+	const sentAt: number[] = [];
+	for (const [index, fetched] of files.entries()) {
+		// Its bytes are larger than a file refused before (its declared size said less, or nothing): not sent at all.
+		const refuser = ceiling.refuses(fetched.blob.size);
+		if (refuser) outcomes[index] = { warning: tooLargeWarning(ownerId, fetched.attachment, fetched.attachment.size || fetched.blob.size, refuser) };
+		else {
+			sent.push(fetched);
+			sentAt.push(index);
+		}
+	}
+	for (const [position, outcome] of (await uploadSent(ctx, ownerId, sent)).entries()) outcomes[sentAt[position]!] = outcome;
+	return outcomes;
+}
+
+async function uploadSent(ctx: Pick<WriteContext, 'session'>, ownerId: string, files: readonly FetchedFile[]): Promise<FileOutcome[]> {
 	const [only] = files;
 	if (files.length === 1 && only) return [await uploadAlone(ctx, ownerId, only)];
 	if (files.length > 1) {
 		try {
 			const uploaded = matched(files, await post(ctx, files));
-			if (uploaded) return uploaded.map((file) => ({ file }));
+			if (uploaded) {
+				uploadCeiling(ctx.session).taken(Math.max(...files.map((each) => each.blob.size)));
+				return uploaded.map((file) => ({ file }));
+			}
 		} catch (error) {
+			// A refusal of the whole request does not say which file, nor whether their sum was too much: nothing is learned from it.
 			if (!refusal(error)) throw error;
 		}
 	}

@@ -3,8 +3,9 @@ import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { Attachment, Comment } from '../../../model';
 import type { WriteContext, WriteWarning } from './context';
-import { uploadTogether, type FetchedFile, type FileOutcome, type UploadedFile } from './file-upload';
-import { DOWNLOADS_AT_ONCE, FILES_PER_UPLOAD, KAYAKO_MAX_UPLOAD_BYTES, UPLOAD_BUDGET_BYTES } from './upload-limits';
+import { tooLargeWarning, uploadTogether, type FetchedFile, type FileOutcome, type UploadedFile } from './file-upload';
+import { uploadCeiling, type UploadCeiling } from './upload-ceiling';
+import { DOWNLOADS_AT_ONCE, FILES_PER_UPLOAD, UPLOAD_BUDGET_BYTES } from './upload-limits';
 
 export type { UploadedFile } from './file-upload';
 
@@ -44,31 +45,35 @@ async function fetchGroup(ctx: FilesContext, ownerId: string, group: readonly At
 	return results;
 }
 
-/**
- * The uploads a list of files goes in, by their declared sizes and in their order: as many files per request as the
- * byte budget and the file count allow; a file at or above the budget goes alone.
- */
-export function uploadGroups<T extends { attachment: Attachment }>(files: readonly T[]): T[][] {
-	const groups: T[][] = [];
-	let current: T[] = [];
-	let bytes = 0;
-	for (const file of files) {
-		const size = Math.max(0, file.attachment.size || 0);
-		if (current.length > 0 && (bytes + size > UPLOAD_BUDGET_BYTES || current.length >= FILES_PER_UPLOAD)) {
-			groups.push(current);
-			current = [];
-			bytes = 0;
-		}
-		current.push(file);
-		bytes += size;
-	}
-	if (current.length > 0) groups.push(current);
-	return groups;
+function declaredSize(attachment: Attachment): number {
+	return Math.max(0, attachment.size || 0);
 }
 
-/** Kayako would refuse it for its declared size: left out with the reason a 413 gives, and never downloaded. */
-function declaredTooLarge(attachment: Attachment): boolean {
-	return attachment.size > KAYAKO_MAX_UPLOAD_BYTES;
+/**
+ * Where the upload that starts with `files[from]` ends (exclusive), by declared sizes: as many files as the byte budget
+ * and the file count allow; a file at or above the budget goes alone.
+ */
+function groupEnd(files: readonly { attachment: Attachment }[], from: number, budget: number): number {
+	let bytes = 0;
+	let end = from;
+	while (end < files.length) {
+		const size = declaredSize(files[end]!.attachment);
+		if (end > from && (bytes + size > budget || end - from >= FILES_PER_UPLOAD)) break;
+		bytes += size;
+		end += 1;
+	}
+	return end;
+}
+
+/** The uploads a list of files goes in, by their declared sizes and in their order (see `groupEnd`). */
+export function uploadGroups<T extends { attachment: Attachment }>(files: readonly T[], budget = UPLOAD_BUDGET_BYTES): T[][] {
+	const groups: T[][] = [];
+	for (let from = 0; from < files.length; ) {
+		const end = groupEnd(files, from, budget);
+		groups.push(files.slice(from, end));
+		from = end;
+	}
+	return groups;
 }
 
 interface Numbered {
@@ -78,40 +83,102 @@ interface Numbered {
 }
 
 /**
+ * A record's files, handed out one upload at a time by what the run knows when the upload is formed: a file at or
+ * above a size refused before is left out there and then, undownloaded.
+ */
+class PendingFiles {
+	private from = 0;
+
+	constructor(
+		private readonly files: readonly Numbered[],
+		private readonly outcomes: FileOutcome[],
+		private readonly ceiling: UploadCeiling,
+		private readonly ownerId: string
+	) {}
+
+	/** The next upload's files, or undefined when none is left. */
+	next(): Numbered[] | undefined {
+		for (;;) {
+			const first = this.files[this.from];
+			if (!first) return undefined;
+			const refuser = this.ceiling.refuses(first.attachment.size);
+			if (!refuser) break;
+			this.outcomes[first.index] = { warning: tooLargeWarning(this.ownerId, first.attachment, first.attachment.size, refuser) };
+			this.from += 1;
+		}
+		// Only the first file of an upload can be refused for its size alone: the others fit the budget, below any ceiling.
+		const end = groupEnd(this.files, this.from, this.ceiling.budget());
+		const group = this.files.slice(this.from, end);
+		this.from = end;
+		return group;
+	}
+}
+
+/** A file that may be too large for Kayako: alone, and fetched only once the uploads before it have answered. */
+function doubtful(ceiling: UploadCeiling, group: readonly Numbered[]): boolean {
+	return group.length === 1 && !ceiling.sure(declaredSize(group[0]!.attachment));
+}
+
+/** Puts a fetched group's outcomes in place and uploads what was fetched; a failure a later run may mend is thrown. */
+async function uploadFetched(ctx: FilesContext, ownerId: string, group: readonly Numbered[], fetchedGroup: readonly Fetched[], outcomes: FileOutcome[]): Promise<void> {
+	const ready: FetchedFile[] = [];
+	const readyAt: number[] = [];
+	for (const [position, each] of fetchedGroup.entries()) {
+		if ('error' in each) throw each.error;
+		if ('warning' in each) outcomes[group[position]!.index] = each;
+		else {
+			ready.push(each.fetched);
+			readyAt.push(group[position]!.index);
+		}
+	}
+	for (const [position, outcome] of (await uploadTogether(ctx, ownerId, ready)).entries()) outcomes[readyAt[position]!] = outcome;
+}
+
+/**
  * Uploads a record's files, one outcome per file in order. While one group of files is uploaded the next is fetched,
- * so at most two groups' bytes are held at once. A failure a later run may mend (a download cut off, Kayako out of
- * reach) is thrown and fails the record; a file that can never go in is left out with its reason.
+ * so at most two groups' bytes are held at once. A file that may be too large for Kayako is fetched and sent alone,
+ * after the uploads before it (of any record of the session) have answered, so that once Kayako has refused one file
+ * as too large, no file as large is downloaded again. A failure a later run may mend (a download cut off, Kayako out
+ * of reach) is thrown and fails the record; a file that can never go in is left out with its reason.
  */
 async function uploadFiles(ctx: FilesContext, ownerId: string, attachments: readonly Attachment[]): Promise<FileOutcome[]> {
 	const outcomes: FileOutcome[] = new Array<FileOutcome>(attachments.length);
-	const wanted: Numbered[] = [];
-	for (const [index, attachment] of attachments.entries()) {
-		if (declaredTooLarge(attachment)) outcomes[index] = { warning: { sourceId: ownerId, message: because('attachment-too-large', { file: attachment.fileName, bytes: attachment.size }) } };
-		else wanted.push({ attachment, index });
-	}
-	const groups = uploadGroups(wanted);
-	const fetchAhead = (group: readonly Numbered[] | undefined) => (group ? fetchGroup(ctx, ownerId, group.map((each) => each.attachment)) : undefined);
-	let ahead = fetchAhead(groups[0]);
-	for (const [at, group] of groups.entries()) {
-		const fetchedGroup = (await ahead) ?? [];
-		ahead = fetchAhead(groups[at + 1]);
-		const ready: FetchedFile[] = [];
-		const readyAt: number[] = [];
+	const ceiling = uploadCeiling(ctx.session);
+	const pending = new PendingFiles(
+		attachments.map((attachment, index) => ({ attachment, index })),
+		outcomes,
+		ceiling,
+		ownerId
+	);
+	const fetchNow = (group: readonly Numbered[]) => fetchGroup(ctx, ownerId, group.map((each) => each.attachment));
+	let group = pending.next();
+	let fetching = group && !doubtful(ceiling, group) ? fetchNow(group) : undefined;
+	while (group) {
+		if (!fetching) {
+			// Doubtful: fetched and sent in the session's turn, by what the run knows by then.
+			const lone = group;
+			await ceiling.probing(async () => {
+				const [first] = lone;
+				const refuser = first && ceiling.refuses(first.attachment.size);
+				if (first && refuser) outcomes[first.index] = { warning: tooLargeWarning(ownerId, first.attachment, first.attachment.size, refuser) };
+				else await uploadFetched(ctx, ownerId, lone, await fetchNow(lone), outcomes);
+			});
+			group = pending.next();
+			fetching = group && !doubtful(ceiling, group) ? fetchNow(group) : undefined;
+			continue;
+		}
+		const fetchedGroup = await fetching;
+		const next = pending.next();
+		const ahead = next && !doubtful(ceiling, next) ? fetchNow(next) : undefined;
 		try {
-			for (const [position, each] of fetchedGroup.entries()) {
-				if ('error' in each) throw each.error;
-				if ('warning' in each) outcomes[group[position]!.index] = each;
-				else {
-					ready.push(each.fetched);
-					readyAt.push(group[position]!.index);
-				}
-			}
-			for (const [position, outcome] of (await uploadTogether(ctx, ownerId, ready)).entries()) outcomes[readyAt[position]!] = outcome;
+			await uploadFetched(ctx, ownerId, group, fetchedGroup, outcomes);
 		} catch (error) {
 			// The group fetched ahead is let finish (it never rejects) before the record fails, so nothing runs on unseen.
 			await ahead;
 			throw error;
 		}
+		group = next;
+		fetching = ahead;
 	}
 	return outcomes;
 }

@@ -1,10 +1,10 @@
-// How much one upload to Kayako may carry: the largest file Kayako takes, the bytes and files per POST /files, downloads at once.
+// How much one upload to Kayako may carry: Kayako's default largest file, the bytes and files per POST /files, downloads at once.
 
 /**
- * The largest file Kayako takes. Kayako publishes no number; its upload limit is configurable, 20 MB by default, and a
- * larger file is answered 413 (the API reference's table of what the documentation leaves open, "Largest upload"). The
- * sandbox Kayako uses this same constant as its default, so the two cannot drift apart. A file whose declared size is
- * above it is left out without being downloaded.
+ * The largest file Kayako takes by default. Kayako publishes no number; its upload limit is configurable, 20 MB by
+ * default, and a larger file is answered 413 (the API reference's table of what the documentation leaves open, "Largest
+ * upload"). The sandbox Kayako takes this as its default. The writer assumes no limit: it learns the account's from
+ * Kayako's answers (see upload-ceiling.ts), so an account configured higher loses no file it could take.
  */
 export const KAYAKO_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
