@@ -108,12 +108,11 @@ describe('files that may be too large', () => {
 		expect(requests()).toBe(1);
 	});
 
-	it('go in, each alone in its request, when the account takes them', async () => {
-		const { ctx, requests, downloads } = standIn(40 * MB);
-		const size = UPLOAD_BUDGET_BYTES + 2 * MB;
-		const outcome = await uploadAttachments(ctx, 'T3', [film('big', size), film('smaller', size - 1)]);
+	it('go in, each alone in its request, at an account configured above the default 20 MB', async () => {
+		const { ctx, requests, downloads } = standIn(50 * MB);
+		const outcome = await uploadAttachments(ctx, 'T3', [film('thirty', 30 * MB), film('twenty-one', 21 * MB)]);
 		expect(outcome.warnings).toEqual([]);
-		expect(outcome.files.map((file) => file.attachment.id)).toEqual(['big', 'smaller']);
+		expect(outcome.files.map((file) => file.attachment.id)).toEqual(['thirty', 'twenty-one']);
 		expect([downloads(), requests()]).toEqual([2, 2]);
 	});
 });
