@@ -6,7 +6,7 @@ import type { KayakoSession } from '../../src/lib/engine/connectors/kayako/sessi
 import type { WriteContext } from '../../src/lib/engine/connectors/kayako/writer/context';
 import { uploadAttachments } from '../../src/lib/engine/connectors/kayako/writer/files';
 import { sizeRefuser, UploadCeiling } from '../../src/lib/engine/connectors/kayako/writer/upload-ceiling';
-import { UPLOAD_BUDGET_BYTES } from '../../src/lib/engine/connectors/kayako/writer/upload-limits';
+import { KAYAKO_MAX_UPLOAD_BYTES, UPLOAD_BUDGET_BYTES } from '../../src/lib/engine/connectors/kayako/writer/upload-limits';
 import type { Attachment } from '../../src/lib/engine/model';
 import { plainReason } from '../../src/lib/engine/reports/reasons/because';
 
@@ -56,12 +56,15 @@ describe('the learned ceiling', () => {
 		expect(ceiling.refuses(45 * MB)).toBeUndefined();
 	});
 
-	it('fetches ahead only files sure to go: within the budget, or no larger than one taken', () => {
+	it('fetches ahead only files not in doubt: within Kayako\'s default limit, or no larger than one taken, and below any ceiling', () => {
 		const ceiling = new UploadCeiling();
-		expect(ceiling.sure(UPLOAD_BUDGET_BYTES)).toBe(true);
-		expect(ceiling.sure(21 * MB)).toBe(false);
+		expect(ceiling.sure(KAYAKO_MAX_UPLOAD_BYTES)).toBe(true);
+		expect(ceiling.sure(KAYAKO_MAX_UPLOAD_BYTES + 1)).toBe(false);
 		ceiling.taken(30 * MB);
-		expect(ceiling.sure(21 * MB)).toBe(true);
+		expect(ceiling.sure(25 * MB)).toBe(true);
+		const behindProxy = new UploadCeiling();
+		behindProxy.refused('on-the-way', 10 * MB);
+		expect(behindProxy.sure(10 * MB)).toBe(false);
 	});
 
 	it('keeps a shared request below a size refused under the budget', () => {
@@ -97,8 +100,8 @@ const film = (id: string, size: number): Attachment => ({ id, fileName: `${id}.m
 
 describe('files that may be too large', () => {
 	it('are fetched one at a time per session, so two records at once download only the first of two films Kayako refuses', async () => {
-		const { ctx, requests, downloads } = standIn(UPLOAD_BUDGET_BYTES + MB);
-		const size = UPLOAD_BUDGET_BYTES + 2 * MB;
+		const { ctx, requests, downloads } = standIn(KAYAKO_MAX_UPLOAD_BYTES);
+		const size = KAYAKO_MAX_UPLOAD_BYTES + MB;
 		const [first, second] = await Promise.all([uploadAttachments(ctx, 'T1', [film('one', size)]), uploadAttachments(ctx, 'T2', [film('two', size)])]);
 		expect([...first!.warnings, ...second!.warnings].map((warning) => plainReason(warning.message))).toEqual([
 			`Attachment one.mov (${size} bytes) is larger than Kayako accepts; it was left out.`,

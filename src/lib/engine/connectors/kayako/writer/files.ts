@@ -135,6 +135,19 @@ async function uploadFetched(ctx: FilesContext, ownerId: string, group: readonly
 }
 
 /**
+ * A file that may be too large, in the session's turn (see `UploadCeiling.probing`): left out if a file as large was
+ * refused meanwhile, else fetched and sent alone.
+ */
+async function uploadDoubtful(ctx: FilesContext, ownerId: string, ceiling: UploadCeiling, lone: readonly Numbered[], outcomes: FileOutcome[]): Promise<void> {
+	await ceiling.probing(async () => {
+		const [first] = lone;
+		const refuser = first && ceiling.refuses(first.attachment.size);
+		if (first && refuser) outcomes[first.index] = { warning: tooLargeWarning(ownerId, first.attachment, first.attachment.size, refuser) };
+		else await uploadFetched(ctx, ownerId, lone, await fetchGroup(ctx, ownerId, lone.map((each) => each.attachment)), outcomes);
+	});
+}
+
+/**
  * Uploads a record's files, one outcome per file in order. While one group of files is uploaded the next is fetched,
  * so at most two groups' bytes are held at once. A file that may be too large for Kayako is fetched and sent alone,
  * after the uploads before it (of any record of the session) have answered, so that once Kayako has refused one file
@@ -150,26 +163,20 @@ async function uploadFiles(ctx: FilesContext, ownerId: string, attachments: read
 		ceiling,
 		ownerId
 	);
-	const fetchNow = (group: readonly Numbered[]) => fetchGroup(ctx, ownerId, group.map((each) => each.attachment));
+	/** Starts fetching a group that is not in doubt; a doubtful one is fetched in its turn. */
+	const fetchAhead = (group: readonly Numbered[] | undefined) => (group && !doubtful(ceiling, group) ? fetchGroup(ctx, ownerId, group.map((each) => each.attachment)) : undefined);
 	let group = pending.next();
-	let fetching = group && !doubtful(ceiling, group) ? fetchNow(group) : undefined;
+	let fetching = fetchAhead(group);
 	while (group) {
 		if (!fetching) {
-			// Doubtful: fetched and sent in the session's turn, by what the run knows by then.
-			const lone = group;
-			await ceiling.probing(async () => {
-				const [first] = lone;
-				const refuser = first && ceiling.refuses(first.attachment.size);
-				if (first && refuser) outcomes[first.index] = { warning: tooLargeWarning(ownerId, first.attachment, first.attachment.size, refuser) };
-				else await uploadFetched(ctx, ownerId, lone, await fetchNow(lone), outcomes);
-			});
+			await uploadDoubtful(ctx, ownerId, ceiling, group, outcomes);
 			group = pending.next();
-			fetching = group && !doubtful(ceiling, group) ? fetchNow(group) : undefined;
+			fetching = fetchAhead(group);
 			continue;
 		}
 		const fetchedGroup = await fetching;
 		const next = pending.next();
-		const ahead = next && !doubtful(ceiling, next) ? fetchNow(next) : undefined;
+		const ahead = fetchAhead(next);
 		try {
 			await uploadFetched(ctx, ownerId, group, fetchedGroup, outcomes);
 		} catch (error) {

@@ -1,6 +1,6 @@
 // What this run has learned of the largest file Kayako takes (and the CORS proxy in front of it lets through): learned from its answers, per Kayako session, never assumed.
 import { MigrationError } from '../../../errors';
-import { UPLOAD_BUDGET_BYTES } from './upload-limits';
+import { KAYAKO_MAX_UPLOAD_BYTES, UPLOAD_BUDGET_BYTES } from './upload-limits';
 
 /**
  * Who refused a file for its size. `kayako`: a 413 with Kayako's own error body. `on-the-way`: the CORS proxy's
@@ -66,11 +66,12 @@ export class UploadCeiling {
 	}
 
 	/**
-	 * Whether a file of `bytes` goes without doubt: at most the budget or a size already taken, and below any ceiling.
-	 * Only such files are fetched ahead; the others wait for what the uploads before them teach.
+	 * Whether a file of `bytes` is not in doubt: no larger than Kayako's default limit or a file taken this run, and below
+	 * any ceiling. Only such files are fetched ahead; a larger one waits for what the uploads before it teach, so an
+	 * account at the default limit has its first too-large film downloaded, and no other as large.
 	 */
 	sure(bytes: number): boolean {
-		return this.refuses(bytes) === undefined && bytes <= Math.max(this.largestTaken, UPLOAD_BUDGET_BYTES);
+		return this.refuses(bytes) === undefined && bytes <= Math.max(this.largestTaken, KAYAKO_MAX_UPLOAD_BYTES);
 	}
 
 	/**

@@ -3,8 +3,9 @@
 /**
  * The largest file Kayako takes by default. Kayako publishes no number; its upload limit is configurable, 20 MB by
  * default, and a larger file is answered 413 (the API reference's table of what the documentation leaves open, "Largest
- * upload"). The sandbox Kayako takes this as its default. The writer assumes no limit: it learns the account's from
- * Kayako's answers (see upload-ceiling.ts), so an account configured higher loses no file it could take.
+ * upload"). The sandbox Kayako takes this as its default. The writer leaves out no file for this size: it learns the
+ * account's limit from Kayako's answers (see upload-ceiling.ts), so an account configured higher loses no file it could
+ * take; a file above this size is only fetched with care (alone, one at a time, after the uploads before it answered).
  */
 export const KAYAKO_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
