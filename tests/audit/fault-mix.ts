@@ -22,6 +22,8 @@ export function kayakoFaults(scale = 1): FaultRule[] {
 		{ kind: 'drop-after', probability: 0.08 * scale, method: 'POST', path: '/bulk/*' },
 		{ kind: 'garbled-json', probability: 0.08 * scale, method: 'GET', path: '/jobs/*' },
 		{ kind: 'malformed-json', probability: 0.03 * scale, method: 'POST', path: '/files' },
+		// Once per start, for sure: a ticket's files now share a request, so uploads are too few for 1 % to meet an expired session.
+		{ kind: 'session-expired', times: 1, method: 'POST', path: '/files' },
 		...EVERY_KIND.map((rule) => ({ ...rule, probability: (rule.probability ?? 0) * scale }))
 	];
 }

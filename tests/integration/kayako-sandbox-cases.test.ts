@@ -159,6 +159,28 @@ describe('Kayako sandbox files', () => {
 		expect(running.sandbox.state().files.map((file) => file.name)).toEqual(['hello.txt']);
 	});
 
+	it('answers several files[] parts with one file per part, in order; one part too large refuses the request and keeps none', async () => {
+		const form = new FormData();
+		form.append('files[]', new Blob([Buffer.from('first')], { type: 'text/plain' }), 'a.txt');
+		form.append('files[]', new Blob([Buffer.alloc(300, 2)], { type: 'image/png' }), 'b.png');
+		form.append('files[]', new Blob([Buffer.from('third!')], { type: 'text/plain' }), 'c.txt');
+		const several = await admin.request('POST', '/files', { body: form });
+		expect(several.status).toBe(201);
+		expect(several.json.data.map((file: { name: string; size: number; content_type: string }) => [file.name, file.size, file.content_type])).toEqual([
+			['a.txt', 5, 'text/plain'],
+			['b.png', 300, 'image/png'],
+			['c.txt', 6, 'text/plain']
+		]);
+		expect(new Set(several.json.data.map((file: { id: number }) => file.id)).size).toBe(3);
+		const spoiled = new FormData();
+		spoiled.append('files[]', new Blob([Buffer.from('small')], { type: 'text/plain' }), 'small.txt');
+		spoiled.append('files[]', new Blob([Buffer.alloc(2048, 1)], { type: 'application/octet-stream' }), 'big.bin');
+		const refused = await admin.request('POST', '/files', { body: spoiled });
+		expect(refused.status).toBe(413);
+		expect(refused.json.errors[0]).toMatchObject({ code: 'FIELD_INVALID', parameter: 'content', message: expect.stringContaining('big.bin') });
+		expect(running.sandbox.state().files.map((file) => file.name)).toEqual(['a.txt', 'b.png', 'c.txt']);
+	});
+
 	it('rejects an unknown file id on a reply', async () => {
 		const answer = await admin.request('POST', '/cases/1/reply', { json: { contents: 'See attached', channel: 'NOTE', attachment_file_ids: '424242' } });
 		expect(answer.status).toBe(400);

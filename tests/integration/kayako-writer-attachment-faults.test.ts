@@ -3,13 +3,13 @@
 import { plainReason } from '../../src/lib/engine/reports/reasons/because';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { KayakoSandbox } from '../../server/sandbox/kayako/index';
+import { createKayakoSandbox, type KayakoSandbox } from '../../server/sandbox/kayako/index';
 import { describeKayakoError } from '../../src/lib/engine/connectors/kayako/errors';
 import { KayakoSession } from '../../src/lib/engine/connectors/kayako/session';
 import { importCases } from '../../src/lib/engine/connectors/kayako/writer/cases';
 import { HttpClient } from '../../src/lib/engine/http';
 import type { Attachment, Comment, TicketBundle } from '../../src/lib/engine/model';
-import { adminSession, startWriterSandbox, writeContext, type TestContext } from './kayako-writer-helpers';
+import { adminSession, writeContext, type TestContext } from './kayako-writer-helpers';
 import { useSandbox } from './zendesk-sandbox-fixtures';
 import { openSource } from './zendesk-source-fixtures';
 
@@ -22,7 +22,9 @@ let sourceComment: Comment;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 beforeAll(async () => {
-	kayako = await startWriterSandbox();
+	// Bulk jobs at a tenth of their usual time: these tests are about files, not about waiting for jobs.
+	kayako = createKayakoSandbox({ accounts: ['acme'], jobTimeScale: 0.1 });
+	await kayako.listen(0, '127.0.0.1');
 	ctx = writeContext(adminSession(kayako));
 	const customer = kayako.state().users.find((user) => user.role === 'CUSTOMER')!;
 	ctx.ids.set('users:C1', customer.id);

@@ -49,6 +49,8 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
 	'domains-taken': { domains: ['acme.test'] },
 	'attachment-unreadable': { file: 'Rechnung.pdf', detail: '404' },
 	'attachment-too-large': { file: 'Video.mp4', bytes: 50_000_000 },
+	'attachment-too-large-on-the-way': { file: 'Video.mp4', bytes: 150_000_000 },
+	'attachment-refused': { file: 'Skript.exe', detail: 'The file type is not allowed' },
 	'field-became-text': { title: 'Größe' },
 	'field-type-kept': { title: 'Größe', type: 'TEXT' },
 	'tag-comma': { tag: 'a,b', joined: 'a-b' },

@@ -16,6 +16,7 @@ import { notAnApiReply, serveApi, unknownInstanceReply, type AccountRuntime, typ
 import { BULK_KINDS, buildRouter } from './routes/index';
 import { seedAccount } from './seed';
 import { accountView, type KayakoAccountView } from './view';
+import { KAYAKO_MAX_UPLOAD_BYTES } from '../../../src/lib/engine/connectors/kayako/writer/upload-limits';
 
 export { KAYAKO_SANDBOX_CREDENTIALS, KAYAKO_SANDBOX_ACCOUNT } from './credentials';
 export { SANDBOX_OTP } from './auth';
@@ -30,7 +31,7 @@ export interface KayakoSandboxOptions {
 	accounts?: string[];
 	/** Requests per account per minute before 429; default 600. */
 	rateLimitPerMinute?: number;
-	/** Largest upload accepted by POST /files; default 20 MB. */
+	/** Largest upload accepted by POST /files; default the writer's KAYAKO_MAX_UPLOAD_BYTES (20 MB). */
 	maxUploadBytes?: number;
 	/** A session unused this long answers 401; default 16 hours, like the recorded agent.session_expiry. */
 	sessionIdleSeconds?: number;
@@ -68,7 +69,7 @@ export interface KayakoSandbox {
 export const KAYAKO_SANDBOX_DEFAULTS = {
 	seed: 20240115,
 	rateLimitPerMinute: 600,
-	maxUploadBytes: 20 * 1024 * 1024,
+	maxUploadBytes: KAYAKO_MAX_UPLOAD_BYTES,
 	sessionIdleSeconds: 16 * 3600,
 	jobTimeScale: 1
 } as const;

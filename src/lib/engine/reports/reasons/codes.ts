@@ -52,6 +52,9 @@ export interface ReasonParams {
 	'domains-taken': { domains: string[] };
 	'attachment-unreadable': { file: string; detail: string };
 	'attachment-too-large': { file: string; bytes: number };
+	/** Refused for its size by the CORS proxy (or a server in front of Kayako), not by Kayako. */
+	'attachment-too-large-on-the-way': { file: string; bytes: number };
+	'attachment-refused': { file: string; detail: string };
 	'field-became-text': { title: string };
 	'field-type-kept': { title: string; type: string };
 	'tag-comma': { tag: string; joined: string };

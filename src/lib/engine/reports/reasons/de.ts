@@ -73,6 +73,9 @@ export const de: Sentences = {
 	'domains-taken': (p) => `Eine andere Organisation in Kayako hat schon eine der Domains ${p.domains.join(', ')}; die Organisation wurde ohne Domains angelegt.`,
 	'attachment-unreadable': (p) => `Der Anhang ${p.file} ließ sich nicht aus der Quelle laden (${p.detail}); er wurde weggelassen.`,
 	'attachment-too-large': (p) => `Der Anhang ${p.file} (${p.bytes} Bytes) ist größer, als Kayako annimmt; er wurde weggelassen.`,
+	'attachment-too-large-on-the-way': (p) =>
+		`Der Anhang ${p.file} (${p.bytes} Bytes) ist größer, als der CORS-Proxy (oder ein Server vor Kayako) durchlässt; er wurde weggelassen. Kayako selbst nimmt ihn womöglich an: Wer diesen Server betreibt, kann dessen Grenze für die Größe einer Anfrage anheben.`,
+	'attachment-refused': (p) => `Kayako hat den Anhang ${p.file} abgelehnt (${p.detail}); er wurde weggelassen, der Beitrag wurde ohne ihn übernommen.`,
 	'field-became-text': (p) => `Das Feld „${p.title}“ wurde in Kayako ein Textfeld (keine Optionen oder kein Muster zum Übernehmen).`,
 	'field-type-kept': (p) => `Kayako hat schon ein Feld „${p.title}“ vom Typ ${p.type}; die Werte werden in diesem Typ eingetragen.`,
 	'tag-comma': (p) => `Das Schlagwort „${p.tag}“ enthält ein Komma, das Kayako als zwei Schlagwörter liest; daraus wurde „${p.joined}“.`,

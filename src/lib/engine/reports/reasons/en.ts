@@ -69,6 +69,9 @@ export const en: Sentences = {
 	'domains-taken': (p) => `Another Kayako organization already owns one of the domains ${p.domains.join(', ')}; the organization was created without domains.`,
 	'attachment-unreadable': (p) => `Attachment ${p.file} could not be fetched from the source (${p.detail}); it was left out.`,
 	'attachment-too-large': (p) => `Attachment ${p.file} (${p.bytes} bytes) is larger than Kayako accepts; it was left out.`,
+	'attachment-too-large-on-the-way': (p) =>
+		`Attachment ${p.file} (${p.bytes} bytes) is larger than the CORS proxy (or a server in front of Kayako) lets through; it was left out. Kayako itself may take it: whoever runs that server can raise its limit on request size.`,
+	'attachment-refused': (p) => `Kayako refused the attachment ${p.file} (${p.detail}); it was left out, the post went in without it.`,
 	'field-became-text': (p) => `Field "${p.title}" became a text field in Kayako (no options or no pattern to copy).`,
 	'field-type-kept': (p) => `Kayako already has a field "${p.title}" of type ${p.type}; values are written to it as that type.`,
 	'tag-comma': (p) => `The tag "${p.tag}" has a comma, which Kayako reads as two tags; it became "${p.joined}".`,

@@ -6,7 +6,7 @@ import { buildCase, type PreparedCase } from './case-payload';
 import { createCaseOneByOne } from './case-fallback';
 import { wordsOf } from './worded';
 import { findCasesByLegacyIds } from './case-lookup';
-import { uploadAttachments, type UploadedFile } from './files';
+import { uploadTicketFiles, type UploadedFile } from './files';
 import { JobUnfinished, waitForJob, type BulkJob, type BulkJobError } from './jobs';
 import { longestJob, settleLostSend, settlePeriod } from './lost-send';
 import { referenceData, type ReferenceData } from './reference-data';
@@ -51,14 +51,13 @@ async function prepareBatch(ctx: WriteContext, bundles: readonly TicketBundle[],
 			outcomes.set(ticket.id, { ok: false, warnings: [], error: { kind: 'invalid-input', message: `Ticket ${ticket.id} has no migrated requester (${ticket.requesterId ?? 'none'}) and no default requester is set.` } });
 			continue;
 		}
-		const files = new Map<string, UploadedFile[]>();
+		let files: Map<string, UploadedFile[]>;
 		const warnings: WriteWarning[] = [];
 		try {
-			for (const comment of bundle.comments) {
-				const uploaded = await uploadAttachments(ctx, ticket.id, comment.attachments);
-				files.set(comment.id, uploaded.files);
-				warnings.push(...uploaded.warnings);
-			}
+			// All the ticket's files together: small ones share a POST /files.
+			const uploaded = await uploadTicketFiles(ctx, ticket.id, bundle.comments);
+			files = uploaded.files;
+			warnings.push(...uploaded.warnings);
 		} catch (error) {
 			outcomes.set(ticket.id, { ok: false, warnings, error: toErrorInfo(error) });
 			continue;
