@@ -4,6 +4,8 @@ import type { Page } from '../../src/lib/engine/connectors/source';
 import type { Ticket } from '../../src/lib/engine/model';
 import { RunControl } from '../../src/lib/engine/pipeline/control';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
+import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
+import type { MigrationSettings } from '../../src/lib/engine/store';
 import { comment, FakeTarget, fakeSource, ticket, user, type FakeSourceData } from './pipeline-fakes';
 import { openTestStore } from './store-fixtures';
 
@@ -135,5 +137,11 @@ describe('the ticket flow', () => {
 			const row = await store.getIdMapRow({ migrationId, entity: 'tickets', sourceId: `t${index}` });
 			expect(row?.status).toBe(sent.includes(`t${index}`) ? 'migrated' : undefined);
 		}
+	});
+
+	it('takes its pool size from the saved settings (the runner\'s config file), a whole number or nothing', () => {
+		const settings = (options: MigrationSettings['options']) => ({ options, filters: {}, mappings: { agents: {}, teams: {}, fields: {} } }) as unknown as MigrationSettings;
+		expect(pipelineOptionsFrom(settings({ ticketPool: 4, batchSize: 200 }))).toMatchObject({ ticketPool: 4, batchSize: 200 });
+		expect(pipelineOptionsFrom(settings({ ticketPool: 'many' })).ticketPool).toBeUndefined();
 	});
 });
