@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../src/lib/engine/connectors/source';
 import type { Ticket } from '../../src/lib/engine/model';
+import { MigrationError } from '../../src/lib/engine/errors';
 import { RunControl } from '../../src/lib/engine/pipeline/control';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
@@ -137,6 +138,29 @@ describe('the ticket flow', () => {
 			const row = await store.getIdMapRow({ migrationId, entity: 'tickets', sourceId: `t${index}` });
 			expect(row?.status).toBe(sent.includes(`t${index}`) ? 'migrated' : undefined);
 		}
+	});
+
+	it('stops the run when a batch out fails for good while the next waits its turn, and the resume sends what was left', async () => {
+		const { store, migrationId, data, source, target } = await setup();
+		// One page of ten: the batch that fails, the one out beside it and the one waiting its turn all belong to it.
+		source.tickets = async function* (): AsyncIterable<Page<Ticket>> {
+			yield { records: data.tickets, checkpoint: '1', done: true };
+		};
+		const original = target.tickets;
+		let calls = 0;
+		target.tickets = async (bundles, refs) => {
+			const call = ++calls;
+			await turns(call === 1 ? 20 : 1);
+			if (call === 1) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy went away.' });
+			return original(bundles, refs);
+		};
+		const first = await executeRun({ store, source, target, migrationId, kind: 'full', options: { ...OPTIONS, batchSize: 2 } });
+		expect(first.state).toBe('failed');
+		target.tickets = original;
+		const resumed = await executeRun({ store, source, target, migrationId, resume: first.id });
+		expect(resumed.state).toBe('finished');
+		expect(target.ids('tickets')).toEqual(['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9']);
+		expect(resumed.counters.tickets).toEqual({ total: 10, migrated: 10, failed: 0, skipped: 0 });
 	});
 
 	it('takes its pool size from the saved settings (the runner\'s config file), a whole number or nothing', () => {

@@ -144,8 +144,14 @@ export class TicketFlow {
 
 	/** Sends a batch in the background once fewer than `BATCHES_IN_FLIGHT` are out: the caller goes on preparing. */
 	async #send(batch: Prepared[]): Promise<void> {
-		while (this.#sending.size >= BATCHES_IN_FLIGHT) await Promise.race(this.#sending);
-		this.check();
+		try {
+			while (this.#sending.size >= BATCHES_IN_FLIGHT) await Promise.race(this.#sending);
+			this.check();
+		} catch (error) {
+			// Not sent (an earlier batch stopped the run): never marked pending, so let go like the buffer on stop.
+			for (const each of batch) this.#release(each.bundle.ticket.id);
+			throw error;
+		}
 		const sent: Promise<void> = migrateBatch(this.context, this.resolver, batch)
 			.catch((error: unknown) => {
 				this.#failure ??= { error };
