@@ -42,9 +42,11 @@ function expectRecentFirstAndOnce(target: FakeTarget): void {
 function dieOnCreate(target: FakeTarget, n: number): () => void {
 	const original = target.tickets;
 	let calls = 0;
+	// The n-th batch acts, then its answer is lost with the proxy; a batch sent after it (the next goes while the last is out) reaches nothing.
 	target.tickets = async (bundles, refs) => {
+		if (++calls > n) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy is gone.' });
 		const outcomes = await original(bundles, refs);
-		if (++calls === n) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy went away.' });
+		if (calls === n) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy went away.' });
 		return outcomes;
 	};
 	return () => {

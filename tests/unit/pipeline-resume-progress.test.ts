@@ -26,14 +26,15 @@ describe('progress of a resumed run', () => {
 		let batches = 0;
 		const original = target.tickets;
 		target.tickets = async (bundles, refs) => {
+			if (++batches > 2) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy is gone.' });
 			const outcomes = await original(bundles, refs);
-			if (++batches === 2) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy went away.' });
+			if (batches === 2) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy went away.' });
 			return outcomes;
 		};
 		const crashed = await executeRun({ store, source, target, migrationId: migration.id, kind: 'full', options: { defaultAgentId: 999, batchSize: 4 } });
 		expect(crashed.state).toBe('failed');
-		// The source reads three tickets a page: the first page moved, the second is pending.
-		expect(crashed.counters?.tickets).toEqual({ total: 3, migrated: 3, failed: 0, skipped: 0 });
+		// Batches of four span the source's pages of three: the first batch moved, the second is pending.
+		expect(crashed.counters?.tickets).toEqual({ total: 4, migrated: 4, failed: 0, skipped: 0 });
 
 		target.tickets = original;
 		const reports: ProgressReport[] = [];
@@ -46,11 +47,11 @@ describe('progress of a resumed run', () => {
 			fields: { total: 1, migrated: 0, failed: 0, skipped: 1 },
 			organizations: { total: 1, migrated: 1, failed: 0, skipped: 0 },
 			users: { total: 5, migrated: 4, failed: 0, skipped: 1 },
-			tickets: { total: 3, migrated: 3, failed: 0, skipped: 0 }
+			tickets: { total: 4, migrated: 4, failed: 0, skipped: 0 }
 		});
-		// The first ticket the resumed run handles is the fourth counted: the ETA reckons with six left, not nine.
+		// The first ticket the resumed run handles is the fifth counted: the ETA reckons with five left, not nine.
 		const ticketsKnown = reports.find((report) => report.entities.tickets?.expected !== undefined);
-		expect(ticketsKnown?.entities.tickets).toMatchObject({ expected: 10, total: 4, migrated: 4 });
+		expect(ticketsKnown?.entities.tickets).toMatchObject({ expected: 10, total: 5, migrated: 5 });
 		// The teams and fields walked again and the pending tickets found in Kayako are not counted twice: the run ends where the id map does.
 		const table = await resultsTable(store, migration.id);
 		expect(resumed.counters).toEqual({ teams: table.teams, fields: table.fields, organizations: table.organizations, users: table.users, tickets: table.tickets });

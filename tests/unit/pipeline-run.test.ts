@@ -62,19 +62,21 @@ describe('a full run', () => {
 describe('a run that dies', () => {
 	it('resumes from its checkpoint with nothing created twice and nothing missing', async () => {
 		const { store, migrationId, source, target } = await setup();
-		// The second ticket batch acts in Kayako, then the proxy dies before the answer comes back.
+		// The second ticket batch acts in Kayako, then the proxy dies before the answer comes back; a batch sent
+		// after that (the next one goes while the last is still out) reaches nothing.
 		let creates = 0;
 		const original = target.tickets;
 		target.tickets = async (bundles, refs) => {
+			if (++creates > 2) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy is gone.' });
 			const outcomes = await original(bundles, refs);
-			if (++creates === 2) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy went away.' });
+			if (creates === 2) throw new MigrationError({ kind: 'proxy-unreachable', message: 'The proxy went away.' });
 			return outcomes;
 		};
 		const first = await executeRun({ store, source, target, migrationId, kind: 'full', options: { defaultAgentId: 999, batchSize: 4 } });
 		expect(first.state).toBe('failed');
-		expect(target.ids('tickets')).toHaveLength(6);
+		expect(target.ids('tickets')).toEqual(['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7']);
 
-		// A new worker resumes: the pending three are found in Kayako, not sent again.
+		// A new worker resumes: the pending four are found in Kayako, not sent again.
 		target.tickets = original;
 		const resumed = await executeRun({ store, source, target, migrationId, resume: first.id });
 		expect(resumed.state).toBe('finished');

@@ -24,8 +24,13 @@ export interface PipelineOptions {
 	migrateInactiveUsers: boolean;
 	/** Move the tickets of the last N days first, then the rest. */
 	recentDays?: number;
-	/** Tickets per bulk request (Kayako takes up to 200). */
+	/** Tickets per bulk request (Kayako takes up to 200); a batch may hold tickets of several source pages. */
 	batchSize: number;
+	/**
+	 * Tickets prepared at once (comments read, people brought in). Their requests wait in the HTTP limiter's queue,
+	 * whose concurrency follows the helpdesk's answers (4 to 16): the pool only keeps that queue fed and bounds memory.
+	 */
+	ticketPool: number;
 	/** How often one record is tried before it is reported as failed. */
 	attemptsPerRecord: number;
 	/**
@@ -46,11 +51,14 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
 	fields: {},
 	migrateInactiveUsers: false,
 	deltaTickets: 'append',
-	batchSize: 50,
+	batchSize: 200,
+	ticketPool: 8,
 	attemptsPerRecord: 3
 };
 
 export const MAX_BATCH = 200;
+/** More tickets at once than the limiter's highest concurrency (16) would only hold more in memory. */
+export const MAX_TICKET_POOL = 16;
 
 /**
  * Refuses a saved `options.entities` that is not a list of known entity names: a typo like "tikets" would

@@ -5,10 +5,10 @@ import { migrateArticle, migrateField, migrateKbCategory, migrateKbSection, migr
 import { relinkArticles } from './article-links';
 import { filteredOut } from './filters';
 import { disableInactiveUsers } from './inactive-users';
-import { eachPage } from './streams';
+import { eachFlowingPage, eachPage } from './streams';
 import { ReferenceResolver } from './references';
 import { migrateNeededUser, migrateOrganizationPage, migrateUserPage } from './people-batches';
-import { migrateTicketPage } from './tickets';
+import { migrateTickets, TicketFlow } from './ticket-flow';
 import { finishOpenReimports } from './ticket-reimport';
 
 const DAY_MS = 86_400_000;
@@ -60,7 +60,7 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 		await phase('tickets', async () => {
 			const tickets = await sampleTickets(source, { ...demo, signal: context.control.signal, accept: (ticket) => !filteredOut(ticket, options.filters) });
 			context.progress.expect('tickets', tickets.length);
-			await migrateTicketPage(context, resolver, tickets);
+			await migrateTickets(context, resolver, tickets);
 		});
 		// Inactive users a demo created stay enabled: the full run files more tickets under their name, then disables them.
 		return;
@@ -83,13 +83,13 @@ export async function runPipeline(context: RunContext, since?: string): Promise<
 		await phase('tickets', async () => {
 			if (!since) context.progress.expect('tickets', await source.count('tickets', context.control.signal));
 			await finishOpenReimports(context);
-			const page = (records: Parameters<typeof migrateTicketPage>[2]) => migrateTicketPage(context, resolver, records);
 			// The last N days first, so the team can go live; the history follows and skips what moved already.
 			if (options.recentDays && !since) {
 				const recent = new Date(context.run.startedAt - options.recentDays * DAY_MS).toISOString();
-				await eachPage(context, 'tickets:recent', (o) => source.tickets(o), page, recent);
+				await eachFlowingPage(context, 'tickets:recent', (o) => source.tickets(o), new TicketFlow(context, resolver), recent);
 			}
-			await eachPage(context, 'tickets', (o) => source.tickets(o), page, since);
+			// Each stream ends with its tickets settled: the next one meets them as handled by this run.
+			await eachFlowingPage(context, 'tickets', (o) => source.tickets(o), new TicketFlow(context, resolver), since);
 		});
 	}
 	if (selected.has('articles')) {

@@ -5,7 +5,7 @@ import type { JsonObject, MigrationStore, RunKind, RunRecord } from '../store';
 import type { RunContext } from './context';
 import { RunControl } from './control';
 import { DeltaTally } from './delta-summary';
-import { DEFAULT_PIPELINE_OPTIONS, MAX_BATCH, type PipelineOptions } from './options';
+import { DEFAULT_PIPELINE_OPTIONS, MAX_BATCH, MAX_TICKET_POOL, type PipelineOptions } from './options';
 import { doneByRun, ProgressTracker, resumedCounts, type ProgressReport } from './progress';
 import { rollbackRuns } from './rollback';
 import { runPipeline } from './run';
@@ -34,6 +34,7 @@ export async function executeRun(request: RunRequest): Promise<RunRecord> {
 	const run = await openRun(request);
 	const options = { ...DEFAULT_PIPELINE_OPTIONS, ...(run.settings as Partial<PipelineOptions> | undefined) };
 	options.batchSize = Math.max(1, Math.min(MAX_BATCH, options.batchSize));
+	options.ticketPool = Math.max(1, Math.min(MAX_TICKET_POOL, Math.floor(options.ticketPool) || DEFAULT_PIPELINE_OPTIONS.ticketPool));
 	const progress = new ProgressTracker(run.id, now);
 	// A resumed run goes on counting from what it did before (a rollback's rows are gone once it has done them).
 	if (request.resume && run.kind !== 'rollback') progress.resume(resumedCounts(run.counters, await doneByRun(store, run.id)));

@@ -55,6 +55,8 @@ export function pipelineOptionsFrom(settings: MigrationSettings): Partial<Pipeli
 	if (recentDays) result.recentDays = recentDays;
 	const batchSize = whole(options.batchSize);
 	if (batchSize) result.batchSize = batchSize;
+	const ticketPool = whole(options.ticketPool);
+	if (ticketPool) result.ticketPool = ticketPool;
 	const defaultAgentId = options.defaultAgentId;
 	if (typeof defaultAgentId === 'number' || typeof defaultAgentId === 'string') result.defaultAgentId = defaultAgentId;
 	return result;

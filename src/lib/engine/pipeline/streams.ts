@@ -44,3 +44,51 @@ export async function eachPage<T>(
 	}
 	await context.store.putCheckpoint(context.run.migrationId, stream, { runId: context.run.id, after: last, done: true });
 }
+
+/** What `eachFlowingPage` drives: pages handed in order, each answering when its records are settled. */
+export interface PageFlow<T> {
+	gate(): Promise<void>;
+	page(records: readonly T[]): Promise<{ settled: Promise<void> }>;
+	/** Throws what stopped the flow; called before each checkpoint is written. */
+	check(): void;
+	finish(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+/**
+ * `eachPage` for a flow that keeps records in flight across pages (the tickets): the next page is read while the
+ * last ones are written, and a page's checkpoint is written, in order, only once every record of it and of the pages
+ * before is settled. A resume therefore never starts after a record that is not yet pending or done.
+ */
+export async function eachFlowingPage<T>(context: RunContext, stream: string, read: (options: ReadOptions) => AsyncIterable<Page<T>>, flow: PageFlow<T>, since?: string): Promise<void> {
+	const stored = parse((await context.store.getCheckpoint(context.run.migrationId, stream))?.checkpoint);
+	const mine = stored?.runId === context.run.id ? stored : undefined;
+	if (mine?.done) return;
+	const options: ReadOptions = { after: mine?.after ?? null, signal: context.control.signal };
+	if (since) options.since = since;
+	let last = mine?.after ?? null;
+	let written: Promise<void> = Promise.resolve();
+	try {
+		for await (const page of read(options)) {
+			await flow.gate();
+			const { settled } = await flow.page(page.records);
+			if (page.checkpoint !== null) last = page.checkpoint;
+			const checkpoint: StreamCheckpoint = { runId: context.run.id, after: last, done: false };
+			written = written.then(async () => {
+				await settled;
+				flow.check();
+				await context.store.putCheckpoint(context.run.migrationId, stream, { ...checkpoint });
+				await context.store.updateRun(context.run.id, { counters: context.progress.counters() });
+			});
+			// Awaited below; until then a failure is kept, not reported as unhandled.
+			written.catch(() => undefined);
+		}
+		await flow.finish();
+		await written;
+	} catch (error) {
+		await flow.stop();
+		await written.catch(() => undefined);
+		throw error;
+	}
+	await context.store.putCheckpoint(context.run.migrationId, stream, { runId: context.run.id, after: last, done: true });
+}

@@ -42,30 +42,53 @@ interface Batch {
 	files: Map<string, Map<string, UploadedFile[]>>;
 }
 
+/**
+ * Tickets whose attachments are uploaded at once. The uploads wait in the HTTP limiter's queue, whose concurrency follows
+ * Kayako's answers; this bounds the attachments held in memory (each up to a few MB) while they go.
+ */
+export const UPLOAD_POOL = 6;
+
+async function prepareOne(ctx: WriteContext, bundle: TicketBundle, data: ReferenceData): Promise<{ prepared: PreparedCase; files: Map<string, UploadedFile[]> } | { failed: CaseOutcome }> {
+	const { ticket } = bundle;
+	const requesterId = (ticket.requesterId ? ctx.resolve('users', ticket.requesterId) : undefined) ?? ctx.options.defaultRequesterId;
+	if (requesterId === undefined) {
+		return { failed: { ok: false, warnings: [], error: { kind: 'invalid-input', message: `Ticket ${ticket.id} has no migrated requester (${ticket.requesterId ?? 'none'}) and no default requester is set.` } } };
+	}
+	const files = new Map<string, UploadedFile[]>();
+	const warnings: WriteWarning[] = [];
+	try {
+		// All the ticket's files together: small ones share a POST /files.
+		const uploaded = await uploadTicketFiles(ctx, ticket.id, bundle.comments);
+		for (const [commentId, uploadedFiles] of uploaded.files) files.set(commentId, uploadedFiles);
+		warnings.push(...uploaded.warnings);
+	} catch (error) {
+		return { failed: { ok: false, warnings, error: toErrorInfo(error) } };
+	}
+	const prepared = buildCase(ctx, bundle, requesterId, data, files);
+	prepared.warnings.unshift(...warnings);
+	return { prepared, files };
+}
+
+/** Uploads the tickets' attachments `UPLOAD_POOL` tickets at a time and builds their rows, in the order given. */
 async function prepareBatch(ctx: WriteContext, bundles: readonly TicketBundle[], data: ReferenceData, outcomes: Map<string, CaseOutcome>): Promise<Batch> {
+	const results: Awaited<ReturnType<typeof prepareOne>>[] = [];
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < bundles.length) {
+			const index = next++;
+			results[index] = await prepareOne(ctx, bundles[index]!, data);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(UPLOAD_POOL, bundles.length) }, () => worker()));
 	const batch: Batch = { prepared: [], files: new Map() };
-	for (const bundle of bundles) {
-		const { ticket } = bundle;
-		const requesterId = (ticket.requesterId ? ctx.resolve('users', ticket.requesterId) : undefined) ?? ctx.options.defaultRequesterId;
-		if (requesterId === undefined) {
-			outcomes.set(ticket.id, { ok: false, warnings: [], error: { kind: 'invalid-input', message: `Ticket ${ticket.id} has no migrated requester (${ticket.requesterId ?? 'none'}) and no default requester is set.` } });
+	for (const [index, result] of results.entries()) {
+		const id = bundles[index]!.ticket.id;
+		if ('failed' in result) {
+			outcomes.set(id, result.failed);
 			continue;
 		}
-		let files: Map<string, UploadedFile[]>;
-		const warnings: WriteWarning[] = [];
-		try {
-			// All the ticket's files together: small ones share a POST /files.
-			const uploaded = await uploadTicketFiles(ctx, ticket.id, bundle.comments);
-			files = uploaded.files;
-			warnings.push(...uploaded.warnings);
-		} catch (error) {
-			outcomes.set(ticket.id, { ok: false, warnings, error: toErrorInfo(error) });
-			continue;
-		}
-		const prepared = buildCase(ctx, bundle, requesterId, data, files);
-		prepared.warnings.unshift(...warnings);
-		batch.prepared.push(prepared);
-		batch.files.set(ticket.id, files);
+		batch.prepared.push(result.prepared);
+		batch.files.set(id, result.files);
 	}
 	return batch;
 }
