@@ -169,6 +169,10 @@ function journaled(store: MigrationStore, path: string): MigrationStore {
 			await store.markJobAccepted(runId, keys, jobId);
 			await rowsOf(keys);
 		},
+		async notePending(runId, marks) {
+			await store.notePending(runId, marks);
+			await rowsOf(marks);
+		},
 		async markMigrated(runId, marks) {
 			await store.markMigrated(runId, marks);
 			await rowsOf(marks);

@@ -27,13 +27,14 @@ export const HARNESS_JOB_TIME_SCALE = 0.25;
  * against the real ones (1).
  */
 export async function startHarness(
-	options: { tickets?: number; seed?: number; kayakoLimit?: number; zendeskLimit?: number; kayakoNow?: () => number; profile?: 'tidy' | 'real'; jobTimeScale?: number } = {}
+	options: { tickets?: number; seed?: number; kayakoLimit?: number; zendeskLimit?: number; kayakoNow?: () => number; profile?: 'tidy' | 'real'; jobTimeScale?: number; kayakoMaxUploadBytes?: number } = {}
 ): Promise<Harness> {
 	scaleWriterWaitsForTests(options.jobTimeScale ?? HARNESS_JOB_TIME_SCALE);
 	const kayako = createKayakoSandbox({
 		accounts: ['acme'],
 		rateLimitPerMinute: options.kayakoLimit ?? 100_000,
 		now: options.kayakoNow,
+		...(options.kayakoMaxUploadBytes !== undefined && { maxUploadBytes: options.kayakoMaxUploadBytes }),
 		jobTimeScale: options.jobTimeScale ?? HARNESS_JOB_TIME_SCALE
 	});
 	const zendesk = createZendeskSandbox({ tickets: options.tickets ?? 40, seed: options.seed, rateLimitPerMinute: options.zendeskLimit ?? 100_000, profile: options.profile });

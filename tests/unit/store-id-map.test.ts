@@ -146,6 +146,34 @@ describe('the id map', () => {
 		expect(both?.reasonParts).toEqual([...splitReason(leftOut).parts!, ...splitReason(another).parts!]);
 	});
 
+	it('carries the note a send left on a pending row to the migrated row, once, and drops it when a later send has none', async () => {
+		const { store } = await openTestStore();
+		const key = { migrationId, entity: 'tickets', sourceId: '7' };
+		const leftOut = because('attachment-too-large', { file: 'film.mov', bytes: 30_000_000 });
+		await store.markPending('run-1', [key]);
+		await store.notePending('run-1', [{ ...key, reason: leftOut }]);
+		// A crash; the next attempt marks it pending again before it finds the case.
+		await store.markPending('run-2', [key]);
+		await store.markMigrated('run-2', [{ ...key, kayakoId: 9 }]);
+		const found = await store.getIdMapRow(key);
+		expect(found?.reason).toContain('film.mov');
+		expect(found).not.toHaveProperty('pendingNote');
+		// The send's note told again by the one who heard the answer: once.
+		const other = { ...key, sourceId: '8' };
+		await store.markPending('run-1', [other]);
+		await store.notePending('run-1', [{ ...other, reason: leftOut }]);
+		await store.markMigrated('run-1', [{ ...other, kayakoId: 10, note: leftOut }]);
+		expect((await store.getIdMapRow(other))?.reason?.split('film.mov')).toHaveLength(2);
+		// A later send that left nothing out clears what an earlier one said.
+		const third = { ...key, sourceId: '9' };
+		await store.markPending('run-1', [third]);
+		await store.notePending('run-1', [{ ...third, reason: leftOut }]);
+		await store.markPending('run-2', [third]);
+		await store.notePending('run-2', [{ ...third, reason: '' }]);
+		await store.markMigrated('run-2', [{ ...third, kayakoId: 11 }]);
+		expect(await store.getIdMapRow(third)).not.toHaveProperty('reason');
+	});
+
 	it('writes a batch all or nothing', async () => {
 		const { store } = await openTestStore();
 		const broken = { ...row('ticket', 'x', 'pending', 'run-1'), sourceId: undefined } as unknown as IdMapRow;

@@ -13,6 +13,8 @@ export interface TicketJobs {
 	accepted(jobId: number, sourceIds: readonly SourceId[]): Promise<void>;
 	/** The job has ended (or the target no longer knows it): what it made can be looked up now. */
 	ended(jobId: number): void;
+	/** Just before the send: what the report must say of each ticket, kept with its pending row for a case found later. */
+	sending?(notes: ReadonlyMap<SourceId, string>): Promise<void>;
 	/** A delta's re-import: ticket -> the case it replaces, which does not count as the ticket's case. */
 	readonly replacing?: ReadonlyMap<SourceId, number>;
 }
@@ -54,6 +56,11 @@ export class StoredTicketJobs implements TicketJobs {
 		await store.markJobAccepted(run.id, sourceIds.map((sourceId) => ({ migrationId: run.migrationId, entity: this.entity, sourceId })), jobId);
 		this.#open.add(jobId);
 		for (const sourceId of sourceIds) this.#jobOf.set(sourceId, jobId);
+	}
+
+	async sending(notes: ReadonlyMap<SourceId, string>): Promise<void> {
+		const { run, store } = this.context;
+		await store.notePending(run.id, [...notes].map(([sourceId, reason]) => ({ migrationId: run.migrationId, entity: this.entity, sourceId, reason })));
 	}
 
 	ended(jobId: number): void {

@@ -46,6 +46,12 @@ function setReason(row: IdMapRow, reason: string): void {
 	if (parts) row.reasonParts = parts;
 }
 
+/** The mark's note and the one its send left, each told once. */
+function withPendingNote(note: string | undefined, pending: string | undefined): string | undefined {
+	if (pending === undefined || note?.includes(pending)) return note;
+	return note === undefined ? pending : `${note} ${pending}`;
+}
+
 /**
  * A record updated in place (a delta's new comments) keeps what its report said before (a file left out, a person
  * not migrated) and adds what the update says; a fact already told is not told twice.
@@ -77,6 +83,8 @@ export interface IdMapWriteAccess {
 	markPending(runId: string, keys: readonly IdMapKey[]): Promise<void>;
 	/** Kayako accepted a bulk job to create these pending records: its id stays with them until they are migrated. */
 	markJobAccepted(runId: string, keys: readonly IdMapKey[], jobId: number): Promise<void>;
+	/** Just before a send: what the report must say of these pending records once they are found, whichever attempt finds them. */
+	notePending(runId: string, marks: readonly ReasonMark[]): Promise<void>;
 	markMigrated(runId: string, marks: readonly MigratedMark[]): Promise<void>;
 	markFailed(runId: string, marks: readonly ReasonMark[]): Promise<void>;
 	markSkipped(runId: string, marks: readonly ReasonMark[]): Promise<void>;
@@ -127,6 +135,8 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				if (previous?.parts !== undefined) row.parts = previous.parts;
 				if (previous?.usedBy !== undefined) row.usedBy = previous.usedBy;
 				if (previous?.jobId !== undefined) row.jobId = previous.jobId;
+				// An earlier send's note holds until this attempt's send says its own: that send may be the one found.
+				if (previous?.status === 'pending' && previous.pendingNote !== undefined) row.pendingNote = previous.pendingNote;
 				return keepSeen(row, key, previous);
 			});
 		},
@@ -140,6 +150,17 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 			});
 		},
 
+		notePending(runId, marks) {
+			return updateRows(marks, (mark, previous, now) => {
+				if (previous && previous.status !== 'pending') return previous;
+				const row: IdMapRow = previous ? { ...previous } : keepSeen({ ...keyOf(mark), status: 'pending', runId, updatedAt: now, attempts: 1 }, mark, undefined);
+				// An empty note: this send has nothing to say, and what an earlier send said no longer holds.
+				if (mark.reason === '') delete row.pendingNote;
+				else row.pendingNote = mark.reason;
+				return row;
+			});
+		},
+
 		markMigrated(runId, marks) {
 			return updateRows(marks, (mark, previous, now) => {
 				const row: IdMapRow = { ...keyOf(mark), status: 'migrated', kayakoId: mark.kayakoId, runId, updatedAt: now, attempts: previous?.attempts ?? 0 };
@@ -150,8 +171,10 @@ export function idMapWriteAccess(context: StoreContext): IdMapWriteAccess {
 				const sameRecord = previous?.kayakoId === mark.kayakoId;
 				const createdBy = sameRecord && previous?.createdBy ? previous.createdBy : mark.matched ? undefined : runId;
 				if (createdBy !== undefined) row.createdBy = createdBy;
-				if (sameRecord && previous?.status === 'migrated') addReason(row, previous, mark.note);
-				else if (mark.note !== undefined) setReason(row, mark.note);
+				// Found after a lost answer or a crash: the note the send left on the pending row still holds.
+				const note = withPendingNote(mark.note, previous?.status === 'pending' ? previous.pendingNote : undefined);
+				if (sameRecord && previous?.status === 'migrated') addReason(row, previous, note);
+				else if (note !== undefined) setReason(row, note);
 				const parts = mark.parts ?? previous?.parts;
 				if (parts !== undefined) row.parts = parts;
 				const usedBy = usedAfter(previous, row);

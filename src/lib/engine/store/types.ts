@@ -169,6 +169,8 @@ export interface IdMapRow extends IdMapKey {
 	 * nothing is sent for the record again until that job has been followed to its end (after a crash too).
 	 */
 	jobId?: number;
+	/** Pending: what the report must say of the record once it is found (a file left out), set just before its send. */
+	pendingNote?: string;
 }
 
 /** The single-index reads of the id map. */

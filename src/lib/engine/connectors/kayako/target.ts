@@ -31,6 +31,7 @@ import {
 	listTeams,
 	loadKnownUsers,
 	matchedFieldTarget,
+	noteOfWarnings,
 	organizationsByLegacyId,
 	relinkArticle,
 	updateArticleContents,
@@ -312,9 +313,7 @@ function toWritten(written: { id: number; warnings: WriteWarning[]; matched?: bo
 	return { kayakoId: written.id, matched: written.matched, note: notes(written.warnings) };
 }
 
-function notes(warnings: readonly WriteWarning[]): string | undefined {
-	return warnings.length > 0 ? warnings.map((warning) => warning.message).join(' ') : undefined;
-}
+const notes = noteOfWarnings;
 
 function missing(what: string, sourceId: string, of: string): Error {
 	return new MigrationError({ kind: 'invalid-request', message: `The ${what} ${sourceId} of ${of} was not migrated, so there is nowhere to put it.` });

@@ -1,7 +1,7 @@
 // Importing tickets as Kayako cases: attachments first, then POST /bulk/cases in batches of 200, follow the job to its end, map by legacy id.
 import { MigrationError, toErrorInfo, type ErrorInfo } from '../../../errors';
 import type { TicketBundle } from '../../../model';
-import { chunks, type WriteContext, type WriteWarning } from './context';
+import { chunks, noteOfWarnings, type WriteContext, type WriteWarning } from './context';
 import { buildCase, type PreparedCase } from './case-payload';
 import { createCaseOneByOne } from './case-fallback';
 import { wordsOf } from './worded';
@@ -21,6 +21,11 @@ export interface CaseJobs {
 	readonly started: ReadonlyMap<string, number>;
 	/** Kayako accepted a job for these tickets; called before the wait, so the caller can keep its id. */
 	accepted(jobId: number, sourceIds: readonly string[]): Promise<void>;
+	/**
+	 * Just before the bulk call: what the report must say of each ticket (a file left out, ...; '' for nothing), ticket id -> note. Kept
+	 * with the pending rows, so a case found after a crash or a lost answer still says what was left out of it.
+	 */
+	sending?(notes: ReadonlyMap<string, string>): Promise<void>;
 	/** The job has ended (or Kayako no longer knows it): what it made can be looked up now. */
 	ended(jobId: number): void;
 	/** Tickets an earlier attempt was sending when it stopped, with no job known: how many ms ago. */
@@ -119,6 +124,7 @@ function outcomesFor(batch: Batch, outcomes: Map<string, CaseOutcome>, outcome: 
 async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string, CaseOutcome>, jobs: CaseJobs | undefined): Promise<void> {
 	const { session } = ctx;
 	const ids = batch.prepared.map((each) => each.sourceId);
+	await jobs?.sending?.(new Map(batch.prepared.map((prepared) => [prepared.sourceId, noteOfWarnings(prepared.warnings) ?? ''])));
 	let jobId: number;
 	try {
 		jobId = (await session.request<{ id: number }>({ method: 'POST', path: 'bulk/cases.json', searchParams: { partial_import: 'true' }, json: { cases: batch.prepared.map((each) => each.row) } })).data.id;

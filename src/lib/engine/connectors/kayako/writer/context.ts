@@ -58,6 +58,11 @@ export interface WriteWarning {
 	message: string;
 }
 
+/** A record's warnings as the one note its report row carries; undefined when there are none. */
+export function noteOfWarnings(warnings: readonly WriteWarning[]): string | undefined {
+	return warnings.length > 0 ? warnings.map((warning) => warning.message).join(' ') : undefined;
+}
+
 export interface Written {
 	id: number;
 	warnings: WriteWarning[];

@@ -1,5 +1,6 @@
 // The Kayako writer: canonical records in, Kayako API calls out; every reference is resolved through the caller's `resolve`.
 export type { FieldTarget, ReferenceKind, WriteContext, WriterOptions, WriteWarning, Written } from './context';
+export { noteOfWarnings } from './context';
 export { convertFieldValue, convertFieldValues, kayakoTimestamp, KAYAKO_FIELD_TYPE } from './field-values';
 export { ensureField, listFields, matchedFieldTarget, optionLabel, optionTagOf, type EnsuredField, type KayakoField } from './fields';
 export { createTeam, findTeamsByLegacyIds, listTeams, type KayakoTeam } from './teams';
