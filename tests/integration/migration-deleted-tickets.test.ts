@@ -41,7 +41,10 @@ describe('a ticket deleted in Zendesk', () => {
 		expect(closed.posts.length).toBe(moved.posts.length);
 		expect(after.cases.filter((kase) => kase.legacy_id === moved.legacy_id)).toHaveLength(1);
 		const row = (await idMapRows(store, settings.id, 'tickets')).find((each) => each.sourceId === moved.legacy_id)!;
-		expect(row).toMatchObject({ status: 'migrated', reason: plainReason(DELETED_CASE_CLOSED), reasonParts: [{ reasonCode: 'deleted-case-closed', reasonParams: {} }] });
+		// What the report said of it before (people not moved, images) still holds; the deletion is told last.
+		expect(row.status).toBe('migrated');
+		expect(row.reason?.endsWith(plainReason(DELETED_CASE_CLOSED))).toBe(true);
+		expect(row.reasonParts?.at(-1)).toEqual({ reasonCode: 'deleted-case-closed', reasonParams: {} });
 		expect(row.parts?.length).toBeGreaterThan(0);
 
 		// A later delta sends nothing more for it.
