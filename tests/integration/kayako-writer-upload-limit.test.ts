@@ -112,7 +112,9 @@ describe('Kayako\'s upload limit, learned per run', () => {
 		const [first, second, third] = [copyOf(movie, 'film-1.mov'), copyOf(movie, 'film-2.mov'), copyOf(movie, 'film-3.mov')];
 		const tickets = [ticketWith([first]), ticketWith([second, small]), ticketWith([third])];
 		const downloadsBefore = downloads();
-		const outcomes = await importCases(run, tickets);
+		// The first ticket alone: a batch uploads several tickets' files at once, so files below Kayako's default limit
+		// that go up together are all tried before the first refusal is heard (at most UPLOAD_POOL of them).
+		const outcomes = new Map([...(await importCases(run, tickets.slice(0, 1))), ...(await importCases(run, tickets.slice(1)))]);
 		const reasons = tickets.map((ticket) => outcomes.get(ticket.ticket.id)?.warnings.map((warning) => plainReason(warning.message)));
 		expect(reasons).toEqual(['film-1.mov', 'film-2.mov', 'film-3.mov'].map((name) => [`Attachment ${name} (${movie.size} bytes) is larger than Kayako accepts; it was left out.`]));
 		expect(tickets.map((ticket) => outcomes.get(ticket.ticket.id)?.ok)).toEqual([true, true, true]);
@@ -150,7 +152,7 @@ describe('Kayako\'s upload limit, learned per run', () => {
 		const perFile = await downloadsPerFile();
 		const tickets = [ticketWith([copyOf(movie, 'through-1.mov')]), ticketWith([copyOf(movie, 'through-2.mov'), small])];
 		const before = downloads();
-		const outcomes = await importCases(run, tickets);
+		const outcomes = new Map([...(await importCases(run, tickets.slice(0, 1))), ...(await importCases(run, tickets.slice(1)))]);
 		const onTheWay = (name: string) =>
 			`Attachment ${name} (${movie.size} bytes) is larger than the CORS proxy (or a server in front of Kayako) lets through; it was left out. Kayako itself may take it: whoever runs that server can raise its limit on request size.`;
 		expect(tickets.map((ticket) => outcomes.get(ticket.ticket.id)?.warnings.map((warning) => plainReason(warning.message)))).toEqual([[onTheWay('through-1.mov')], [onTheWay('through-2.mov')]]);
