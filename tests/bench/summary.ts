@@ -18,6 +18,8 @@ export interface SideFigures {
 	peakInFlight: number;
 	meanAnswerMs: number;
 	limitPerMinute: number | null;
+	/** Requests to the API (paths under /api/), the ones its rate limit counts: file downloads from a token link are not. */
+	apiRequestsPerTicket: number;
 	/** Tickets per hour this side's rate limit allows at the requests per ticket measured. */
 	ceilingTicketsPerHour: number | null;
 	endpoints: { endpoint: string; requests: number; perTicket: number; tooMany: number }[];
@@ -45,15 +47,18 @@ export function sideFigures(meter: RequestMeter, host: HostMeter | undefined, ti
 	const endpoints = [...(host?.endpoints ?? new Map<string, { requests: number; tooMany: number }>())]
 		.map(([endpoint, count]) => ({ endpoint, requests: count.requests, perTicket: perTicket(count.requests), tooMany: count.tooMany }))
 		.sort((a, b) => b.requests - a.requests);
+	// Zendesk's attachment and photo links (/attachments/token/…, /system/photos/…) are no API calls: its limit leaves them out.
+	const apiRequests = endpoints.filter((each) => each.endpoint.includes('/api/')).reduce((sum, each) => sum + each.requests, 0);
 	return {
 		requests,
 		requestsPerTicket: perTicket(requests),
+		apiRequestsPerTicket: perTicket(apiRequests),
 		tooMany: host?.tooMany ?? 0,
 		meanInFlight: host ? meter.meanInFlight(host) : 0,
 		peakInFlight: host?.peakInFlight ?? 0,
 		meanAnswerMs: host && host.requests > 0 ? host.answerMs / host.requests : 0,
 		limitPerMinute,
-		ceilingTicketsPerHour: limitPerMinute && requests > 0 ? (limitPerMinute * 60) / perTicket(requests) : null,
+		ceilingTicketsPerHour: limitPerMinute && apiRequests > 0 ? (limitPerMinute * 60) / perTicket(apiRequests) : null,
 		endpoints
 	};
 }
@@ -90,10 +95,10 @@ export function printable(result: BenchResult): string {
 	lines.push(`Full run of ${s.tickets} generated tickets, latency ${s.latencyMs} ms, limits ${s.limits} (Kayako ${s.kayakoLimit}/min, Zendesk ${s.zendeskLimit}/min): ${result.state} in ${result.seconds.toFixed(1)} s`);
 	lines.push(`tickets migrated ${result.tickets}, records ${result.records}, tickets/hour ${result.ticketsPerHour.toFixed(0)}`);
 	lines.push('');
-	lines.push('| Side | req/ticket | in flight mean / peak | mean answer ms | 429s | ceiling tickets/h |');
-	lines.push('|---|---|---|---|---|---|');
+	lines.push('| Side | req/ticket | API req/ticket | in flight mean / peak | mean answer ms | 429s | ceiling tickets/h |');
+	lines.push('|---|---|---|---|---|---|---|');
 	for (const [name, side] of [['Kayako', result.kayako], ['Zendesk', result.zendesk]] as const) {
-		lines.push(`| ${name} | ${fixed(side.requestsPerTicket)} | ${fixed(side.meanInFlight)} / ${side.peakInFlight} | ${fixed(side.meanAnswerMs, 1)} | ${side.tooMany} | ${fixed(side.ceilingTicketsPerHour, 0)} |`);
+		lines.push(`| ${name} | ${fixed(side.requestsPerTicket)} | ${fixed(side.apiRequestsPerTicket)} | ${fixed(side.meanInFlight)} / ${side.peakInFlight} | ${fixed(side.meanAnswerMs, 1)} | ${side.tooMany} | ${fixed(side.ceilingTicketsPerHour, 0)} |`);
 	}
 	lines.push('');
 	const b = result.binding;
