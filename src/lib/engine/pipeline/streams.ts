@@ -17,6 +17,16 @@ function parse(value: JsonValue | undefined): StreamCheckpoint | undefined {
 	return { runId, after: typeof after === 'string' ? after : null, done };
 }
 
+/** Where a stream resumes: after this run's own checkpoint (an earlier run's means start over); undefined when it is done. */
+async function startOf(context: RunContext, stream: string, since: string | undefined): Promise<{ options: ReadOptions; after: string | null } | undefined> {
+	const stored = parse((await context.store.getCheckpoint(context.run.migrationId, stream))?.checkpoint);
+	const mine = stored?.runId === context.run.id ? stored : undefined;
+	if (mine?.done) return undefined;
+	const options: ReadOptions = { after: mine?.after ?? null, signal: context.control.signal };
+	if (since) options.since = since;
+	return { options, after: mine?.after ?? null };
+}
+
 /**
  * Calls `handle` for each page after the run's own checkpoint; a checkpoint of an earlier run means start
  * over (the id map then skips what moved before). Returns when the stream is done.
@@ -28,12 +38,10 @@ export async function eachPage<T>(
 	handle: (records: T[]) => Promise<void>,
 	since?: string
 ): Promise<void> {
-	const stored = parse((await context.store.getCheckpoint(context.run.migrationId, stream))?.checkpoint);
-	const mine = stored?.runId === context.run.id ? stored : undefined;
-	if (mine?.done) return;
-	const options: ReadOptions = { after: mine?.after ?? null, signal: context.control.signal };
-	if (since) options.since = since;
-	let last = mine?.after ?? null;
+	const start = await startOf(context, stream, since);
+	if (!start) return;
+	const { options } = start;
+	let last = start.after;
 	for await (const page of read(options)) {
 		await context.control.checkpoint();
 		await handle(page.records);
@@ -61,12 +69,10 @@ export interface PageFlow<T> {
  * before is settled. A resume therefore never starts after a record that is not yet pending or done.
  */
 export async function eachFlowingPage<T>(context: RunContext, stream: string, read: (options: ReadOptions) => AsyncIterable<Page<T>>, flow: PageFlow<T>, since?: string): Promise<void> {
-	const stored = parse((await context.store.getCheckpoint(context.run.migrationId, stream))?.checkpoint);
-	const mine = stored?.runId === context.run.id ? stored : undefined;
-	if (mine?.done) return;
-	const options: ReadOptions = { after: mine?.after ?? null, signal: context.control.signal };
-	if (since) options.since = since;
-	let last = mine?.after ?? null;
+	const start = await startOf(context, stream, since);
+	if (!start) return;
+	const { options } = start;
+	let last = start.after;
 	let written: Promise<void> = Promise.resolve();
 	try {
 		for await (const page of read(options)) {

@@ -3,8 +3,8 @@ import { MigrationError, toErrorInfo, type ErrorInfo } from '../../../errors';
 import type { KayakoSession } from '../session';
 import type { CaseJobs } from './cases';
 import { chunks, type WriteContext } from './context';
-import { JobUnfinished, waitForJob, type BulkJob, type BulkJobError } from './jobs';
-import { longestJob, settleLostSendBy, settlePeriod } from './lost-send';
+import { JobUnfinished, type BulkJobError } from './jobs';
+import { followJob, keepAndFollow, settleLostSendBy, settlePeriod } from './lost-send';
 
 /** The documented batch size of every bulk endpoint. */
 export const BULK_PEOPLE = 200;
@@ -36,13 +36,6 @@ export function rowError(errors: readonly BulkJobError[], what: string): Migrati
 	const first = errors[0];
 	const detail = errors.map((error) => `${error.parameter ? `${error.parameter}: ` : ''}${error.message ?? error.code}`).join('; ');
 	return new MigrationError({ kind: 'invalid-request', status: 400, code: first?.code, parameter: errors.map((error) => error.parameter).filter(Boolean).join(',') || undefined, message: `Kayako refused ${what}: ${detail}. Correct this in the source helpdesk and run the migration again; the others were not held up.` });
-}
-
-async function followJob(ctx: Pick<WriteContext, 'session' | 'options'>, jobId: number, jobs: PeopleJobs | undefined): Promise<BulkJob | undefined> {
-	const { job, waitedMs } = await waitForJob(ctx.session, jobId, { sleep: ctx.options.sleep, maxWaitMs: jobs?.maxWaitMs });
-	longestJob.set(ctx.session, Math.max(longestJob.get(ctx.session) ?? 0, waitedMs));
-	jobs?.ended(jobId);
-	return job;
 }
 
 /** The jobs an earlier attempt left for some rows, followed to their end; rows whose job outlives the wait are unknown and left out. */
@@ -98,17 +91,12 @@ async function sendBatch<T>(ctx: Pick<WriteContext, 'session' | 'options'>, kind
 		}
 		return;
 	}
-	// Kept with the pending rows before the wait, so a crash during it waits for this same job instead of sending again.
-	await jobs?.accepted(jobId, ids);
-	let job: BulkJob | undefined;
-	try {
-		job = await followJob(ctx, jobId, jobs);
-	} catch (error) {
-		if (!(error instanceof JobUnfinished)) throw error;
-		for (const id of ids) ends.set(id, { ok: false, error: error.info, unknown: true });
+	const followed = await keepAndFollow(ctx, jobId, ids, jobs);
+	if ('unfinished' in followed) {
+		for (const id of ids) ends.set(id, { ok: false, error: followed.unfinished.info, unknown: true });
 		return;
 	}
-	const jobErrors = job?.errors ?? [];
+	const jobErrors = followed.job?.errors ?? [];
 	const made = await kind.find(ctx.session, ids);
 	for (const [index, row] of rows.entries()) {
 		const found = made.get(row.sourceId);

@@ -7,8 +7,8 @@ import { createCaseOneByOne } from './case-fallback';
 import { wordsOf } from './worded';
 import { findCasesByLegacyIds } from './case-lookup';
 import { uploadTicketFiles, type UploadedFile } from './files';
-import { JobUnfinished, waitForJob, type BulkJob, type BulkJobError } from './jobs';
-import { longestJob, settleLostSend, settlePeriod } from './lost-send';
+import { JobUnfinished, type BulkJobError } from './jobs';
+import { followJob, keepAndFollow, settleLostSend, settlePeriod } from './lost-send';
 import { referenceData, type ReferenceData } from './reference-data';
 
 export type CaseOutcome =
@@ -146,17 +146,12 @@ async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string
 		});
 		return;
 	}
-	// Kept with the pending rows before the wait, so a crash during it waits for this same job instead of sending again.
-	await jobs?.accepted(jobId, ids);
-	let job: BulkJob | undefined;
-	try {
-		job = await followJob(ctx, jobId, jobs);
-	} catch (error) {
-		if (!(error instanceof JobUnfinished)) throw error;
-		outcomesFor(batch, outcomes, (prepared) => ({ ok: false, warnings: prepared.warnings, error: error.info, unknown: true }));
+	const followed = await keepAndFollow(ctx, jobId, ids, jobs);
+	if ('unfinished' in followed) {
+		outcomesFor(batch, outcomes, (prepared) => ({ ok: false, warnings: prepared.warnings, error: followed.unfinished.info, unknown: true }));
 		return;
 	}
-	const jobErrors = job?.errors ?? [];
+	const jobErrors = followed.job?.errors ?? [];
 	const created = await findCasesByLegacyIds(session, ids, jobs?.replacing);
 	for (const [index, prepared] of batch.prepared.entries()) {
 		const id = created.get(prepared.sourceId);
@@ -169,14 +164,6 @@ async function importBatch(ctx: WriteContext, batch: Batch, outcomes: Map<string
 		else if (errors.length > 0) outcomes.set(prepared.sourceId, { ok: false, warnings: prepared.warnings, error: rowError(errors, prepared.sourceId) });
 		else outcomes.set(prepared.sourceId, { ok: false, warnings: prepared.warnings, error: { kind: 'unknown-outcome', message: `Kayako's bulk job ${jobId} finished without error, but ticket ${prepared.sourceId} is not among its cases.` }, unknown: true });
 	}
-}
-
-/** Follows an accepted job to its end and remembers how long it took, for the settle period of a lost send. */
-async function followJob(ctx: WriteContext, jobId: number, jobs: CaseJobs | undefined): Promise<BulkJob | undefined> {
-	const { job, waitedMs } = await waitForJob(ctx.session, jobId, { sleep: ctx.options.sleep, maxWaitMs: jobs?.maxWaitMs });
-	longestJob.set(ctx.session, Math.max(longestJob.get(ctx.session) ?? 0, waitedMs));
-	jobs?.ended(jobId);
-	return job;
 }
 
 /** Tickets an earlier attempt may have sent just before it stopped: the rest of the settle period passes before they are looked up. */

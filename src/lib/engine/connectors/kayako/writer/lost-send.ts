@@ -3,7 +3,7 @@ import { MigrationError } from '../../../errors';
 import type { KayakoSession } from '../session';
 import { findCasesByLegacyIds } from './case-lookup';
 import { defaultSleep, type WriteContext } from './context';
-import { JOB_WAIT_MS, nextDelay, POLL_AGAIN } from './jobs';
+import { JOB_WAIT_MS, JobUnfinished, nextDelay, POLL_AGAIN, waitForJob, type BulkJob } from './jobs';
 
 /** The longest a job of this session took to end, as followed: a lost job is expected to take about as long. */
 export const longestJob = new WeakMap<KayakoSession, number>();
@@ -48,5 +48,34 @@ export async function settleLostSendBy<T>(ctx: Pick<WriteContext, 'session' | 'o
 			if (!(error instanceof MigrationError) || !POLL_AGAIN.has(error.kind)) throw error;
 		}
 		if (found.size === ids.length || waited >= settleMs) return found;
+	}
+}
+
+/** The caller's keeper of bulk jobs, as following one needs it. */
+export interface JobFollower {
+	readonly maxWaitMs?: number;
+	accepted(jobId: number, sourceIds: readonly string[]): Promise<void>;
+	ended(jobId: number): void;
+}
+
+/** Follows an accepted job to its end and remembers how long it took, for the settle period of a lost send. */
+export async function followJob(ctx: Pick<WriteContext, 'session' | 'options'>, jobId: number, jobs?: Pick<JobFollower, 'maxWaitMs' | 'ended'>): Promise<BulkJob | undefined> {
+	const { job, waitedMs } = await waitForJob(ctx.session, jobId, { sleep: ctx.options.sleep, maxWaitMs: jobs?.maxWaitMs });
+	longestJob.set(ctx.session, Math.max(longestJob.get(ctx.session) ?? 0, waitedMs));
+	jobs?.ended(jobId);
+	return job;
+}
+
+/**
+ * A job Kayako accepted for these rows: kept with their pending rows before the wait (so a crash during it waits for
+ * this same job instead of sending again), then followed to its end. `unfinished` when it outlives the wait.
+ */
+export async function keepAndFollow(ctx: Pick<WriteContext, 'session' | 'options'>, jobId: number, ids: readonly string[], jobs?: JobFollower): Promise<{ job: BulkJob | undefined } | { unfinished: JobUnfinished }> {
+	await jobs?.accepted(jobId, ids);
+	try {
+		return { job: await followJob(ctx, jobId, jobs) };
+	} catch (error) {
+		if (!(error instanceof JobUnfinished)) throw error;
+		return { unfinished: error };
 	}
 }
