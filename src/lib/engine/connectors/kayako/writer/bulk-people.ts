@@ -3,8 +3,8 @@ import { MigrationError, toErrorInfo, type ErrorInfo } from '../../../errors';
 import type { KayakoSession } from '../session';
 import type { CaseJobs } from './cases';
 import { chunks, type WriteContext } from './context';
-import { JobUnfinished, type BulkJobError } from './jobs';
-import { followJob, keepAndFollow, settleLostSendBy, settlePeriod } from './lost-send';
+import type { BulkJobError } from './jobs';
+import { followEarlierJobs, keepAndFollow, settleLostSendBy, settlePeriod } from './lost-send';
 
 /** The documented batch size of every bulk endpoint. */
 export const BULK_PEOPLE = 200;
@@ -40,23 +40,8 @@ export function rowError(errors: readonly BulkJobError[], what: string): Migrati
 
 /** The jobs an earlier attempt left for some rows, followed to their end; rows whose job outlives the wait are unknown and left out. */
 async function waitForEarlierJobs<T>(ctx: Pick<WriteContext, 'session' | 'options'>, rows: readonly PeopleRow[], jobs: PeopleJobs | undefined, ends: Map<string, PeopleRowEnd<T>>): Promise<PeopleRow[]> {
-	const byJob = new Map<number, string[]>();
-	for (const row of rows) {
-		const jobId = jobs?.started.get(row.sourceId);
-		if (jobId !== undefined) byJob.set(jobId, [...(byJob.get(jobId) ?? []), row.sourceId]);
-	}
-	const unfinished = new Set<string>();
-	for (const [jobId, ids] of byJob) {
-		try {
-			await followJob(ctx, jobId, jobs);
-		} catch (error) {
-			if (!(error instanceof JobUnfinished)) throw error;
-			for (const id of ids) {
-				unfinished.add(id);
-				ends.set(id, { ok: false, error: error.info, unknown: true });
-			}
-		}
-	}
+	const unfinished = await followEarlierJobs(ctx, rows.map((row) => row.sourceId), jobs);
+	for (const [id, error] of unfinished) ends.set(id, { ok: false, error: error.info, unknown: true });
 	return rows.filter((row) => !unfinished.has(row.sourceId));
 }
 

@@ -7,8 +7,8 @@ import { createCaseOneByOne } from './case-fallback';
 import { wordsOf } from './worded';
 import { findCasesByLegacyIds } from './case-lookup';
 import { uploadTicketFiles, type UploadedFile } from './files';
-import { JobUnfinished, type BulkJobError } from './jobs';
-import { followJob, keepAndFollow, settleLostSend, settlePeriod } from './lost-send';
+import type { BulkJobError } from './jobs';
+import { followEarlierJobs, keepAndFollow, settleLostSend, settlePeriod } from './lost-send';
 import { referenceData, type ReferenceData } from './reference-data';
 
 export type CaseOutcome =
@@ -179,23 +179,8 @@ async function settleEarlierSends(ctx: WriteContext, group: readonly TicketBundl
  * up. Tickets whose job outlives the wait get an unfinished outcome and are neither looked up nor sent.
  */
 async function waitForEarlierJobs(ctx: WriteContext, group: readonly TicketBundle[], jobs: CaseJobs | undefined, outcomes: Map<string, CaseOutcome>): Promise<TicketBundle[]> {
-	const byJob = new Map<number, string[]>();
-	for (const bundle of group) {
-		const jobId = jobs?.started.get(bundle.ticket.id);
-		if (jobId !== undefined) byJob.set(jobId, [...(byJob.get(jobId) ?? []), bundle.ticket.id]);
-	}
-	const unfinished = new Set<string>();
-	for (const [jobId, ids] of byJob) {
-		try {
-			await followJob(ctx, jobId, jobs);
-		} catch (error) {
-			if (!(error instanceof JobUnfinished)) throw error;
-			for (const id of ids) {
-				unfinished.add(id);
-				outcomes.set(id, { ok: false, warnings: [], error: error.info, unknown: true });
-			}
-		}
-	}
+	const unfinished = await followEarlierJobs(ctx, group.map((bundle) => bundle.ticket.id), jobs);
+	for (const [id, error] of unfinished) outcomes.set(id, { ok: false, warnings: [], error: error.info, unknown: true });
 	return group.filter((bundle) => !unfinished.has(bundle.ticket.id));
 }
 

@@ -1,4 +1,4 @@
-// After a bulk POST whose answer was lost: look its cases up by legacy id over a settle period before anything is sent again.
+// What became of a bulk send: an accepted job kept and followed to its end, earlier attempts' jobs waited for, and a send whose answer was lost settled by legacy id before anything is sent again.
 import { MigrationError } from '../../../errors';
 import type { KayakoSession } from '../session';
 import { findCasesByLegacyIds } from './case-lookup';
@@ -78,4 +78,27 @@ export async function keepAndFollow(ctx: Pick<WriteContext, 'session' | 'options
 		if (!(error instanceof JobUnfinished)) throw error;
 		return { unfinished: error };
 	}
+}
+
+/**
+ * The jobs an earlier attempt left for some of these records (`started`: source id -> job id), each followed to its
+ * end before they are looked up. Returns the records whose job outlives the wait, with its error: they may still be
+ * created, so they are neither looked up nor sent.
+ */
+export async function followEarlierJobs(ctx: Pick<WriteContext, 'session' | 'options'>, ids: readonly string[], jobs: (Pick<JobFollower, 'maxWaitMs' | 'ended'> & { readonly started: ReadonlyMap<string, number> }) | undefined): Promise<Map<string, JobUnfinished>> {
+	const byJob = new Map<number, string[]>();
+	for (const id of ids) {
+		const jobId = jobs?.started.get(id);
+		if (jobId !== undefined) byJob.set(jobId, [...(byJob.get(jobId) ?? []), id]);
+	}
+	const unfinished = new Map<string, JobUnfinished>();
+	for (const [jobId, waiting] of byJob) {
+		try {
+			await followJob(ctx, jobId, jobs);
+		} catch (error) {
+			if (!(error instanceof JobUnfinished)) throw error;
+			for (const id of waiting) unfinished.set(id, error);
+		}
+	}
+	return unfinished;
 }
