@@ -1,12 +1,11 @@
 // Customers and organizations through Kayako's bulk endpoints: each lands once with its organization and addresses, refused rows are reported, lost answers create nothing twice.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKayakoSandbox, type KayakoSandbox } from '../../server/sandbox/kayako/index';
-import type { PeopleJobs } from '../../src/lib/engine/connectors/kayako/writer/bulk-people';
 import { createOrganizationsInBulk } from '../../src/lib/engine/connectors/kayako/writer/bulk-organizations';
 import { createCustomersInBulk } from '../../src/lib/engine/connectors/kayako/writer/bulk-users';
 import { finishUser, readUsersByLegacyIds } from '../../src/lib/engine/connectors/kayako/writer/users';
 import type { Organization, User } from '../../src/lib/engine/model';
-import { adminSession, writeContext, type TestContext } from './kayako-writer-helpers';
+import { adminSession, MemoryJobs, writeContext, type TestContext } from './kayako-writer-helpers';
 
 let sandbox: KayakoSandbox;
 let ctx: TestContext;
@@ -19,19 +18,6 @@ function organization(id: string, overrides: Partial<Organization> = {}): Organi
 	return { id, name: `Organization ${id}`, domains: [], tags: [], fields: {}, ...overrides };
 }
 
-/** The jobs as the pipeline keeps them, in memory. */
-class MemoryJobs implements PeopleJobs {
-	readonly started = new Map<string, number>();
-	readonly unsure = new Map<string, number>();
-	readonly ended_ = new Set<number>();
-	maxWaitMs?: number;
-	async accepted(jobId: number, sourceIds: readonly string[]): Promise<void> {
-		for (const id of sourceIds) this.started.set(id, jobId);
-	}
-	ended(jobId: number): void {
-		this.ended_.add(jobId);
-	}
-}
 
 const routes = () => sandbox.state().requests.byRoute;
 const count = (route: string) => routes()[route] ?? 0;

@@ -43,3 +43,17 @@ export function writeContext(session: KayakoSession, options: Partial<WriterOpti
 		userName: (id) => `Person ${id}`
 	};
 }
+
+/** Bulk jobs as the pipeline keeps them, in memory: what was accepted and what has ended. */
+export class MemoryJobs {
+	readonly started = new Map<string, number>();
+	readonly unsure = new Map<string, number>();
+	readonly ended_ = new Set<number>();
+	maxWaitMs?: number;
+	async accepted(jobId: number, sourceIds: readonly string[]): Promise<void> {
+		for (const id of sourceIds) this.started.set(id, jobId);
+	}
+	ended(jobId: number): void {
+		this.ended_.add(jobId);
+	}
+}

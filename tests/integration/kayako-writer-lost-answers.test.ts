@@ -4,7 +4,7 @@ import { createKayakoSandbox, type KayakoSandbox } from '../../server/sandbox/ka
 import { importCases, type CaseJobs, type CaseOutcome } from '../../src/lib/engine/connectors/kayako/writer/cases';
 import { findCasesByLegacyIds } from '../../src/lib/engine/connectors/kayako/writer/case-lookup';
 import type { Comment, TicketBundle } from '../../src/lib/engine/model';
-import { adminSession, writeContext, type TestContext } from './kayako-writer-helpers';
+import { adminSession, MemoryJobs, writeContext, type TestContext } from './kayako-writer-helpers';
 
 let sandbox: KayakoSandbox;
 let ctx: TestContext;
@@ -26,19 +26,6 @@ function bundle(id: string, posts: number): TicketBundle {
 	};
 }
 
-/** The jobs as the pipeline keeps them, in memory: what was accepted and what has ended. */
-class MemoryJobs implements CaseJobs {
-	readonly started = new Map<string, number>();
-	readonly unsure = new Map<string, number>();
-	readonly ended_ = new Set<number>();
-	maxWaitMs?: number;
-	async accepted(jobId: number, sourceIds: readonly string[]): Promise<void> {
-		for (const id of sourceIds) this.started.set(id, jobId);
-	}
-	ended(jobId: number): void {
-		this.ended_.add(jobId);
-	}
-}
 
 /** Exactly one case per legacy id, each holding exactly the ticket's posts in order. */
 function expectOneCaseEach(bundles: TicketBundle[]): void {
