@@ -1,15 +1,13 @@
 // Users keep their organization and extra e-mail addresses when a create's answer is lost or garbled, or a kill cuts a create short.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KayakoAccountView } from '../../server/sandbox/kayako/view';
-import { openConnectors } from '../../src/lib/engine/connectors/factory';
-import { sourceHttp } from '../../src/lib/engine/connectors/sources';
-import { createZendeskSource } from '../../src/lib/engine/connectors/zendesk/connector';
 import type { User } from '../../src/lib/engine/model';
 import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { pipelineOptionsFrom } from '../../src/lib/engine/pipeline/settings';
-import type { MigrationSettings, MigrationStore } from '../../src/lib/engine/store';
-import { dyingAt, QUICK } from './dying-fetch';
-import { CREDENTIALS, newMigration, startHarness, type Harness } from './migration-harness';
+import type { MigrationStore } from '../../src/lib/engine/store';
+import { dyingAt } from './dying-fetch';
+import { peopleConnectors, sourceUsers } from './people-connectors';
+import { newMigration, startHarness, type Harness } from './migration-harness';
 
 let harness: Harness;
 
@@ -19,20 +17,6 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const PEOPLE = { entities: ['teams', 'organizations', 'users'], migrateInactiveUsers: true };
-
-/** The real engine's connectors, with a source that reads each user's identities (their extra addresses) and a fetch of the test's choosing. */
-async function peopleConnectors(settings: MigrationSettings, fetch: typeof globalThis.fetch = globalThis.fetch) {
-	const built = await openConnectors(settings, CREDENTIALS, fetch, QUICK);
-	const source = createZendeskSource(sourceHttp(settings.proxyUrl, fetch, 'zendesk', false, QUICK), { subdomainUrl: settings.source.url, readIdentities: true }, CREDENTIALS.source);
-	return { source, target: built.target };
-}
-
-async function sourceUsers(settings: MigrationSettings): Promise<User[]> {
-	const { source } = await peopleConnectors(settings);
-	const users: User[] = [];
-	for await (const page of source.users()) users.push(...page.records);
-	return users;
-}
 
 const lower = (email: string) => email.trim().toLowerCase();
 
