@@ -10,7 +10,12 @@ export interface PlannedInterruption {
 	at: number;
 }
 
-/** `closes` closed tabs, one killed worker and one minute offline, shuffled and spread over 3 %..90 % of the run. */
+/**
+ * `closes` closed tabs, one killed worker and one minute offline, shuffled, one in each of as many equal stretches of
+ * 3 %..75 % of the run, at a random point in the stretch's first half. Progress moves a batch at a time (200 tickets,
+ * about 7 % of the default run) and a resumed run shows it again only after its first batch, so interruptions bunched
+ * near the end could not all land before the run finished; spread out, each lands in its turn.
+ */
 export function planInterruptions(seed: number, closes: number): PlannedInterruption[] {
 	const random = seededRandom(seed);
 	const kinds: Interruption[] = [...Array<Interruption>(closes).fill('close'), 'kill-worker', 'offline'];
@@ -18,7 +23,8 @@ export function planInterruptions(seed: number, closes: number): PlannedInterrup
 		const other = Math.floor(random() * (index + 1));
 		[kinds[index], kinds[other]] = [kinds[other]!, kinds[index]!];
 	}
-	const points = kinds.map(() => 0.03 + random() * 0.87).sort((a, b) => a - b);
+	const stretch = 0.72 / kinds.length;
+	const points = kinds.map((_, index) => 0.03 + stretch * (index + random() * 0.5));
 	return kinds.map((kind, index) => ({ kind, at: Math.round(points[index]! * 1000) / 1000 }));
 }
 
