@@ -1,27 +1,9 @@
 // The headless runner's store: what one process wrote, the next one finds, even when the last line was torn.
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { migration, stateDir } from './runner-state-dirs';
 import { JOURNAL_BACKUP, openJournalStore } from '../../server/runner/journal-store';
-
-const dirs: string[] = [];
-afterEach(() => {
-	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function stateDir(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'runner-state-'));
-	dirs.push(dir);
-	return dir;
-}
-
-const migration = {
-	name: 'Acme',
-	source: { platform: 'zendesk' as const, url: 'https://acme.zendesk.com' },
-	target: { url: 'https://acme.kayako.com', email: 'admin@acme.test' },
-	proxyUrl: ''
-};
 
 describe('the journal store', () => {
 	it('gives a new process the migrations, runs, id map and checkpoints of the last one', async () => {

@@ -1,28 +1,10 @@
 // A --state folder an earlier runner kept as a journal is copied into the LevelDB store once, the journal kept aside unchanged.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { migration, stateDir } from './runner-state-dirs';
 import { JOURNAL, JOURNAL_BACKUP, openJournalStore } from '../../server/runner/journal-store';
 import { JOURNAL_KEPT_DIR, openStateStore, STORE_DIR } from '../../server/runner/state-store';
-
-const dirs: string[] = [];
-afterEach(() => {
-	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function stateDir(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'runner-state-store-'));
-	dirs.push(dir);
-	return dir;
-}
-
-const migration = {
-	name: 'Acme',
-	source: { platform: 'zendesk' as const, url: 'https://acme.zendesk.com' },
-	target: { url: 'https://acme.kayako.com', email: 'admin@acme.test' },
-	proxyUrl: ''
-};
 
 /** What an earlier runner left: a migration, a failed run, 1,005 id-map rows (more than one page of 1,000), a checkpoint, a credentials blob. */
 async function oldJournalFolder(dir: string) {
@@ -42,7 +24,7 @@ async function oldJournalFolder(dir: string) {
 
 describe('the runner state folder', () => {
 	it('copies an old journal into the store once, keeps the journal files unchanged aside, and says so', async () => {
-		const dir = stateDir();
+		const dir = stateDir('runner-state-store-');
 		const { id, runId, keys } = await oldJournalFolder(dir);
 		const journalText = readFileSync(join(dir, JOURNAL), 'utf8');
 		const backupText = readFileSync(join(dir, JOURNAL_BACKUP), 'utf8');
@@ -75,7 +57,7 @@ describe('the runner state folder', () => {
 	});
 
 	it('copies again when the last copy stopped half-way, since the journal stays in charge until the store is whole', async () => {
-		const dir = stateDir();
+		const dir = stateDir('runner-state-store-');
 		const { id } = await oldJournalFolder(dir);
 		// What a killed copy leaves: a half-made store under its temporary name, the journal where it was.
 		mkdirSync(join(dir, 'store.copying'));
@@ -89,7 +71,7 @@ describe('the runner state folder', () => {
 	});
 
 	it('only moves the journal aside when a start stopped after the store was whole, never copying it over what the store holds now', async () => {
-		const dir = stateDir();
+		const dir = stateDir('runner-state-store-');
 		const { id, runId, keys } = await oldJournalFolder(dir);
 		const first = await openStateStore(dir);
 		await first.store.markMigrated(runId, [{ ...keys[1004]!, kayakoId: 4242 }]);
@@ -107,7 +89,7 @@ describe('the runner state folder', () => {
 	});
 
 	it('starts an empty store in a new folder without a notice', async () => {
-		const dir = stateDir();
+		const dir = stateDir('runner-state-store-');
 		const { store, notice } = await openStateStore(dir);
 		expect(notice).toBeUndefined();
 		expect(await store.listMigrations()).toEqual([]);
