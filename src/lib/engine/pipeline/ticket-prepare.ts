@@ -1,4 +1,5 @@
 // A ticket made ready to send: its comments read, every person, organisation and team it names brought into Kayako first.
+import { mapAtOnce } from '../at-once';
 import type { SourceId, Ticket, TicketBundle } from '../model';
 import type { IdMapKey, IdMapRow } from '../store';
 import { keyOf, type RunContext } from './context';
@@ -91,24 +92,10 @@ export async function prepareOrFail(context: RunContext, resolver: ReferenceReso
  * `ready` gets each prepared ticket as it is done; one that could not be prepared is failed with its reason.
  */
 export async function preparePooled(context: RunContext, resolver: ReferenceResolver, tickets: readonly Ticket[], gate: () => Promise<void>, ready: (prepared: Prepared) => Promise<void>): Promise<void> {
-	let next = 0;
-	let stopped = false;
-	const worker = async (): Promise<void> => {
-		while (!stopped && next < tickets.length) {
-			const ticket = tickets[next++]!;
-			try {
-				await gate();
-				const prepared = await prepareOrFail(context, resolver, ticket);
-				if (prepared) await ready(prepared);
-			} catch (error) {
-				// A fatal error (cancel, login, storage): the other workers take no new ticket.
-				stopped = true;
-				throw error;
-			}
-		}
-	};
-	const pool = Math.max(1, Math.min(context.options.ticketPool, tickets.length));
-	const results = await Promise.allSettled(Array.from({ length: pool }, () => worker()));
-	const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-	if (failed) throw failed.reason;
+	// A fatal error (cancel, login, storage) stops the pool: no other ticket is taken, the running ones are waited for.
+	await mapAtOnce(tickets, context.options.ticketPool, async (ticket) => {
+		await gate();
+		const prepared = await prepareOrFail(context, resolver, ticket);
+		if (prepared) await ready(prepared);
+	});
 }

@@ -1,4 +1,5 @@
 // Customers in bulk: rows of POST /bulk/users, read back by legacy id, then only what did not take (organization, extra addresses) is set.
+import { mapAtOnce } from '../../../at-once';
 import { because } from '../../../reports/reasons/because';
 import { MigrationError, toErrorInfo, type ErrorInfo } from '../../../errors';
 import type { User } from '../../../model';
@@ -57,26 +58,14 @@ export async function createCustomersInBulk(ctx: Ctx, users: readonly User[], kn
 	const withoutEmail = again.map((row) => ({ sourceId: row.sourceId, body: Object.fromEntries(Object.entries(row.body).filter(([key]) => key !== 'email')) }));
 	if (withoutEmail.length > 0) for (const [sourceId, end] of await createInBulk(ctx, USERS, withoutEmail, laterRound(jobs))) ends.set(sourceId, end);
 
-	const finished = new Map<string, BulkUserEnd>();
-	await eachAtOnce(
-		users.filter((user) => ends.has(user.id)),
-		FINISHING_AT_ONCE,
-		async (user) => void finished.set(user.id, await finishEnd(ctx, user, ends.get(user.id)!, warnings.get(user.id) ?? [], knownEmails))
-	);
-	for (const [sourceId, end] of finished) out.set(sourceId, end);
+	const toFinish = users.filter((user) => ends.has(user.id));
+	const finished = await mapAtOnce(toFinish, FINISHING_AT_ONCE, (user) => finishEnd(ctx, user, ends.get(user.id)!, warnings.get(user.id) ?? [], knownEmails));
+	for (const [index, user] of toFinish.entries()) out.set(user.id, finished[index]!);
 	return out;
 }
 
 /** How many users are finished at once: each user's steps stay in order; the HTTP layer's limiter keeps Kayako's pace. */
 const FINISHING_AT_ONCE = 8;
-
-async function eachAtOnce<T>(items: readonly T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const lane = async () => {
-		while (next < items.length) await work(items[next++]!);
-	};
-	await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
-}
 
 async function finishEnd(ctx: Ctx, user: User, end: PeopleRowEnd<HeldUser>, warnings: WriteWarning[], knownEmails: Map<string, number>): Promise<BulkUserEnd> {
 	const primary = user.emails[0]?.trim();

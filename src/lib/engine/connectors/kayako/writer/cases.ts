@@ -1,4 +1,5 @@
 // Importing tickets as Kayako cases: attachments first, then POST /bulk/cases in batches of 200, follow the job to its end, map by legacy id.
+import { mapAtOnce } from '../../../at-once';
 import { MigrationError, toErrorInfo, type ErrorInfo } from '../../../errors';
 import type { TicketBundle } from '../../../model';
 import { chunks, noteOfWarnings, type WriteContext, type WriteWarning } from './context';
@@ -76,15 +77,7 @@ async function prepareOne(ctx: WriteContext, bundle: TicketBundle, data: Referen
 
 /** Uploads the tickets' attachments `UPLOAD_POOL` tickets at a time and builds their rows, in the order given. */
 async function prepareBatch(ctx: WriteContext, bundles: readonly TicketBundle[], data: ReferenceData, outcomes: Map<string, CaseOutcome>): Promise<Batch> {
-	const results: Awaited<ReturnType<typeof prepareOne>>[] = [];
-	let next = 0;
-	const worker = async (): Promise<void> => {
-		while (next < bundles.length) {
-			const index = next++;
-			results[index] = await prepareOne(ctx, bundles[index]!, data);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(UPLOAD_POOL, bundles.length) }, () => worker()));
+	const results = await mapAtOnce(bundles, UPLOAD_POOL, (bundle) => prepareOne(ctx, bundle, data));
 	const batch: Batch = { prepared: [], files: new Map() };
 	for (const [index, result] of results.entries()) {
 		const id = bundles[index]!.ticket.id;

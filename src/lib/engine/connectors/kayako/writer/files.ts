@@ -1,4 +1,5 @@
 // Attachments: fetch a record's files from the source (a few at once) and upload them to Kayako several per POST /files, just before the record that uses them.
+import { mapAtOnce } from '../../../at-once';
 import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { Attachment, Comment } from '../../../model';
@@ -35,14 +36,8 @@ async function fetchFile(ctx: FilesContext, ownerId: string, attachment: Attachm
 }
 
 /** Fetches the files `DOWNLOADS_AT_ONCE` at a time; never rejects, so a group fetched ahead cannot fail unheard. */
-async function fetchGroup(ctx: FilesContext, ownerId: string, group: readonly Attachment[]): Promise<Fetched[]> {
-	const results: Fetched[] = new Array<Fetched>(group.length);
-	let next = 0;
-	const worker = async () => {
-		for (let index = next++; index < group.length; index = next++) results[index] = await fetchFile(ctx, ownerId, group[index]!);
-	};
-	await Promise.all(Array.from({ length: Math.min(DOWNLOADS_AT_ONCE, group.length) }, worker));
-	return results;
+function fetchGroup(ctx: FilesContext, ownerId: string, group: readonly Attachment[]): Promise<Fetched[]> {
+	return mapAtOnce(group, DOWNLOADS_AT_ONCE, (attachment) => fetchFile(ctx, ownerId, attachment));
 }
 
 function declaredSize(attachment: Attachment): number {
