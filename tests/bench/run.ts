@@ -1,5 +1,6 @@
 // npm run bench: a full Zendesk → Kayako migration with the sandboxes and proxy in their own process; prints figures and writes bench/results/*.json, asserts nothing.
 // Flags: --tickets 100|1000|10000|100000 (default 100), --latency 0|100|300 (ms added to each request), --limits none|realistic,
+// --attachment-scale 0..1 (attachment sizes multiplied, default 1; the same files with fewer bytes for large runs),
 // --store memory|level (the browser's store on fake-indexeddb, default, or the headless runner's LevelDB store in a temporary folder).
 import 'fake-indexeddb/auto';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -30,8 +31,11 @@ function settingsFromArgs(argv: string[]): BenchSettings {
 	const tickets = Number(flag('tickets', process.env.BENCH_TICKETS ?? '100'));
 	const latencyMs = Number(flag('latency', '0'));
 	const limits = flag('limits', 'none') === 'realistic' ? 'realistic' : 'none';
-	if (!Number.isInteger(tickets) || tickets < 1 || !Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('Usage: npm run bench -- --tickets 1000 --latency 100 --limits realistic');
-	return { tickets, latencyMs, limits, kayakoLimit: limits === 'realistic' ? REALISTIC.kayako : UNLIMITED, zendeskLimit: limits === 'realistic' ? REALISTIC.zendesk : UNLIMITED };
+	const attachmentScale = Number(flag('attachment-scale', '1'));
+	if (!Number.isInteger(tickets) || tickets < 1 || !Number.isFinite(latencyMs) || latencyMs < 0 || !(attachmentScale >= 0 && attachmentScale <= 1)) {
+		throw new Error('Usage: npm run bench -- --tickets 1000 --latency 100 --limits realistic [--attachment-scale 0.01] [--store level]');
+	}
+	return { tickets, latencyMs, limits, kayakoLimit: limits === 'realistic' ? REALISTIC.kayako : UNLIMITED, zendeskLimit: limits === 'realistic' ? REALISTIC.zendesk : UNLIMITED, attachmentScale };
 }
 
 function ask<T>(child: ChildProcess, key: string, message: unknown): Promise<T> {
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
 	console.log(`store: ${levelDir ? `the runner's LevelDB store in ${levelDir}` : "the browser's store on fake-indexeddb"}`);
 	const child = fork(fileURLToPath(new URL('./sandboxes.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
 	try {
-		const request: SandboxRequest = { tickets: settings.tickets, latencyMs: settings.latencyMs, kayakoLimit: settings.kayakoLimit, zendeskLimit: settings.zendeskLimit };
+		const request: SandboxRequest = { tickets: settings.tickets, latencyMs: settings.latencyMs, kayakoLimit: settings.kayakoLimit, zendeskLimit: settings.zendeskLimit, attachmentScale: settings.attachmentScale };
 		const addresses = await ask<SandboxAddresses>(child, 'addresses', request);
 		const before = await ask<SandboxCounts>(child, 'counts', { want: 'state' });
 		const meter = new RequestMeter(addresses.proxyUrl);
@@ -114,7 +118,7 @@ async function main(): Promise<void> {
 		console.log(printable(result));
 		const folder = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 		mkdirSync(folder, { recursive: true });
-		const file = `${folder}${result.at.replace(/[:.]/g, '-')}-${settings.tickets}t-${settings.latencyMs}ms-${settings.limits}.json`;
+		const file = `${folder}${result.at.replace(/[:.]/g, '-')}-${settings.tickets}t-${settings.latencyMs}ms-${settings.limits}${settings.attachmentScale === 1 ? '' : `-files${settings.attachmentScale}`}.json`;
 		writeFileSync(file, `${JSON.stringify(result, null, '\t')}\n`);
 		console.log(`\nwritten to ${file}`);
 	} finally {

@@ -11,6 +11,7 @@ export interface SandboxRequest {
 	latencyMs: number;
 	kayakoLimit: number;
 	zendeskLimit: number;
+	attachmentScale: number;
 }
 
 export interface SandboxAddresses {
@@ -46,7 +47,7 @@ async function delayed(handle: (req: IncomingMessage, res: ServerResponse) => vo
 
 async function start(request: SandboxRequest): Promise<void> {
 	const kayako = createKayakoSandbox({ accounts: ['acme'], rateLimitPerMinute: request.kayakoLimit });
-	const zendesk = createZendeskSandbox({ tickets: request.tickets, rateLimitPerMinute: request.zendeskLimit });
+	const zendesk = createZendeskSandbox({ tickets: request.tickets, rateLimitPerMinute: request.zendeskLimit, attachmentScale: request.attachmentScale });
 	const kayakoFront = await delayed((req, res) => kayako.handle(req, res), request.latencyMs);
 	const zendeskFront = await delayed((req, res) => zendesk.handle(req, res), request.latencyMs);
 	// The Zendesk sandbox builds its links from the address it listens on; it learns the front's from each request's Host.

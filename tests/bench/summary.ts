@@ -8,6 +8,8 @@ export interface BenchSettings {
 	limits: 'realistic' | 'none';
 	kayakoLimit: number;
 	zendeskLimit: number;
+	/** Attachment sizes multiplied by this (1: the generator's ~1 MB files; the large runs use less to keep the bytes small). */
+	attachmentScale: number;
 }
 
 export interface SideFigures {
@@ -92,7 +94,7 @@ const fixed = (n: number | null, digits = 2) => (n === null ? '–' : n.toFixed(
 export function printable(result: BenchResult): string {
 	const lines: string[] = [];
 	const s = result.settings;
-	lines.push(`Full run of ${s.tickets} generated tickets, latency ${s.latencyMs} ms, limits ${s.limits} (Kayako ${s.kayakoLimit}/min, Zendesk ${s.zendeskLimit}/min): ${result.state} in ${result.seconds.toFixed(1)} s`);
+	lines.push(`Full run of ${s.tickets} generated tickets, latency ${s.latencyMs} ms, limits ${s.limits} (Kayako ${s.kayakoLimit}/min, Zendesk ${s.zendeskLimit}/min)${s.attachmentScale === 1 ? '' : `, attachment sizes × ${s.attachmentScale}`}: ${result.state} in ${result.seconds.toFixed(1)} s`);
 	lines.push(`tickets migrated ${result.tickets}, records ${result.records}, tickets/hour ${result.ticketsPerHour.toFixed(0)}`);
 	lines.push('');
 	lines.push('| Side | req/ticket | API req/ticket | in flight mean / peak | mean answer ms | 429s | ceiling tickets/h |');

@@ -31,6 +31,8 @@ export interface ZendeskSandboxOptions {
 	profile?: SeedProfile;
 	/** The file host's port (attachments redirect there, as Zendesk's to `*.zdusercontent.com`); 0 picks a free one. */
 	filesPort?: number;
+	/** Multiplies every attachment's size (0–1, default 1): the bench's large runs keep the files but not their bytes. */
+	attachmentScale?: number;
 }
 
 export interface ZendeskSandbox extends ZendeskSandboxControls {
@@ -51,7 +53,7 @@ export function createZendeskSandbox(options: ZendeskSandboxOptions = {}): Zende
 	const seed = options.seed ?? 1;
 	const clock = createOffsetClock(options.now ?? Date.now);
 	const historyEnd = options.historyEndsAt ?? Math.floor(clock.now() / DAY_MS) * DAY_MS;
-	const plan = planAccount(seed, options.tickets ?? 200, historyEnd, options.profile ?? 'tidy');
+	const plan = planAccount(seed, options.tickets ?? 200, historyEnd, options.profile ?? 'tidy', options.attachmentScale ?? 1);
 	const rateLimit = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT;
 	const limits = createRateLimits(rateLimit, () => clock.now());
 	const faults = createFaultInjector(seed);

@@ -42,13 +42,16 @@ export interface AccountPlan {
 	/** Generated history runs from `historyStart` to `historyEnd` (ms); nothing generated is newer. */
 	historyStart: number;
 	historyEnd: number;
+	/** Every attachment's size is multiplied by this (1 by default); the bench's scale runs shrink the bytes, not the files. */
+	attachmentScale: number;
 }
 
 function clamp(value: number, min: number, max: number): number {
 	return Math.min(max, Math.max(min, Math.round(value)));
 }
 
-export function planAccount(seed: number, tickets: number, historyEnd: number, profile: SeedProfile = 'tidy'): AccountPlan {
+export function planAccount(seed: number, tickets: number, historyEnd: number, profile: SeedProfile = 'tidy', attachmentScale = 1): AccountPlan {
+	if (!(attachmentScale >= 0 && attachmentScale <= 1)) throw new Error(`The attachment scale must be between 0 and 1; got ${attachmentScale}.`);
 	if (!Number.isInteger(tickets) || tickets < 0) throw new Error(`The number of tickets must be a whole number, at least 0; got ${tickets}.`);
 	return {
 		seed,
@@ -61,7 +64,8 @@ export function planAccount(seed: number, tickets: number, historyEnd: number, p
 		// Enough for a Help Center worth migrating: 31 articles at 500 tickets.
 		articles: clamp(tickets / 16, 12, 400),
 		historyStart: historyEnd - HISTORY_DAYS * DAY_MS,
-		historyEnd
+		historyEnd,
+		attachmentScale
 	};
 }
 

@@ -31,6 +31,10 @@ const FILES: readonly [name: string, type: string][] = [
 
 /** Most files are small, some are megabytes, a few are empty and a rare one is tens of megabytes. */
 function sizeOf(plan: AccountPlan, id: number): number {
+	return Math.round(unscaledSizeOf(plan, id) * plan.attachmentScale);
+}
+
+function unscaledSizeOf(plan: AccountPlan, id: number): number {
 	const roll = unit(plan.seed, 'attachment-size', id);
 	if (roll < 0.08) return 0;
 	if (roll < 0.6) return between(plan.seed, 'size-small', 100, 200_000, id);
@@ -75,7 +79,7 @@ export function inlineImage(plan: AccountPlan, ticketId: number, position: numbe
 		token: attachmentToken(plan.seed, id),
 		file_name: png ? `image${slot === 0 ? '' : slot}.png` : `pasted-${slot}.jpg`,
 		content_type: png ? 'image/png' : 'image/jpeg',
-		size: between(plan.seed, 'inline-size', 2_000, 400_000, id),
+		size: Math.max(1, Math.round(between(plan.seed, 'inline-size', 2_000, 400_000, id) * plan.attachmentScale)),
 		inline: true,
 		width: between(plan.seed, 'width', 120, 1600, id),
 		height: between(plan.seed, 'height', 80, 1200, id)
