@@ -2,7 +2,7 @@
 import { MigrationError, toErrorInfo, type ErrorInfo } from '../../../errors';
 import type { Organization } from '../../../model';
 import { createInBulk, laterRound, rowError, type PeopleJobs, type PeopleKind, type PeopleRow } from './bulk-people';
-import type { WriteContext, WriteWarning } from './context';
+import { noteOfWarnings, type WriteContext, type WriteWarning } from './context';
 import { createOrganization, findOrganizationsByLegacyIds, isDuplicate, organizationRow, withoutDomains } from './organizations';
 
 /** One organization's end: in Kayako, or why not. */
@@ -21,14 +21,18 @@ export async function createOrganizationsInBulk(ctx: Pick<WriteContext, 'session
 	for (const organization of organizations) {
 		const row = organizationRow(ctx, organization);
 		warnings.set(organization.id, row.warnings);
-		rows.push({ sourceId: organization.id, body: row.body, domains: row.domains });
+		rows.push({ sourceId: organization.id, body: row.body, domains: row.domains, note: noteOfWarnings(row.warnings) });
 	}
 	const ends = await createInBulk(ctx, ORGANIZATIONS, rows, jobs);
 	const taken = rows.filter((row) => {
 		const end = ends.get(row.sourceId);
 		return end && !end.ok && end.rowErrors && isDuplicate(rowError(end.rowErrors, 'the organization'), 'domains');
 	});
-	const again = taken.map((row) => ({ sourceId: row.sourceId, body: withoutDomains(row.sourceId, row.body, row.domains, warnings.get(row.sourceId)!) }));
+	const again = taken.map((row) => {
+		const said = warnings.get(row.sourceId)!;
+		const body = withoutDomains(row.sourceId, row.body, row.domains, said);
+		return { sourceId: row.sourceId, body, note: noteOfWarnings(said) };
+	});
 	if (again.length > 0) for (const [sourceId, end] of await createInBulk(ctx, ORGANIZATIONS, again, laterRound(jobs))) ends.set(sourceId, end);
 
 	const out = new Map<string, BulkOrganizationEnd>();

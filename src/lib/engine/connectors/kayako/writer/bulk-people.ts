@@ -21,6 +21,11 @@ export interface PeopleKind<T> {
 export interface PeopleRow {
 	sourceId: string;
 	body: Record<string, unknown>;
+	/**
+	 * What the report must say of the record as this row sends it (an address left out, a name filled in, ...). Kept with
+	 * its pending row just before the bulk call, so a record found after a kill or a lost answer still says it.
+	 */
+	note?: string;
 }
 
 /**
@@ -59,6 +64,7 @@ function refused(error: unknown): boolean {
 
 async function sendBatch<T>(ctx: Pick<WriteContext, 'session' | 'options'>, kind: PeopleKind<T>, rows: readonly PeopleRow[], jobs: PeopleJobs | undefined, ends: Map<string, PeopleRowEnd<T>>): Promise<void> {
 	const ids = rows.map((row) => row.sourceId);
+	await jobs?.sending?.(new Map(rows.map((row) => [row.sourceId, row.note ?? ''])));
 	let jobId: number;
 	try {
 		jobId = (await ctx.session.request<{ id: number }>({ method: 'POST', path: `bulk/${kind.key}.json`, searchParams: { partial_import: 'true' }, json: { [kind.key]: rows.map((row) => row.body) } })).data.id;
@@ -118,5 +124,5 @@ export async function createInBulk<T>(ctx: Pick<WriteContext, 'session' | 'optio
 
 /** For a second round in the same call (rows sent again without a refused value): the earlier jobs are followed already. */
 export function laterRound(jobs: PeopleJobs | undefined): PeopleJobs | undefined {
-	return jobs && { started: new Map(), unsure: new Map(), accepted: (jobId, ids) => jobs.accepted(jobId, ids), ended: (jobId) => jobs.ended(jobId), maxWaitMs: jobs.maxWaitMs };
+	return jobs && { started: new Map(), unsure: new Map(), accepted: (jobId, ids) => jobs.accepted(jobId, ids), ended: (jobId) => jobs.ended(jobId), sending: jobs.sending && ((notes) => jobs.sending!(notes)), maxWaitMs: jobs.maxWaitMs };
 }

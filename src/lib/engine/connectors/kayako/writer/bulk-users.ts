@@ -4,7 +4,7 @@ import { because } from '../../../reports/reasons/because';
 import { MigrationError, toErrorInfo, type ErrorInfo } from '../../../errors';
 import type { User } from '../../../model';
 import { createInBulk, laterRound, rowError, type PeopleJobs, type PeopleKind, type PeopleRow, type PeopleRowEnd } from './bulk-people';
-import type { WriteContext, WriteWarning } from './context';
+import { noteOfWarnings, type WriteContext, type WriteWarning } from './context';
 import { referenceData, roleIdFor } from './reference-data';
 import { createUser, findUserByEmail, finishUser, isDuplicateEmail, isInvalidEmail, readUsersByLegacyIds, userRow, type HeldUser } from './users';
 
@@ -49,13 +49,13 @@ export async function createCustomersInBulk(ctx: Ctx, users: readonly User[], kn
 		const organizationId = user.organizationId ? ctx.resolve('organizations', user.organizationId) : undefined;
 		if (organizationId !== undefined) row.body.organization_id = organizationId;
 		warnings.set(user.id, row.warnings);
-		rows.push({ sourceId: user.id, body: row.body });
+		rows.push({ sourceId: user.id, body: row.body, note: noteOfWarnings(row.warnings) });
 	}
 	const ends = await createInBulk(ctx, USERS, rows, jobs);
 	// Sent again without the address Kayako refused: the user and their tickets still come.
 	const again = rows.filter((row) => isInvalidEmail(refusal(ends.get(row.sourceId)!)));
 	for (const row of again) warnings.get(row.sourceId)!.push({ sourceId: row.sourceId, message: because('address-refused', { email: String(row.body.email) }) });
-	const withoutEmail = again.map((row) => ({ sourceId: row.sourceId, body: Object.fromEntries(Object.entries(row.body).filter(([key]) => key !== 'email')) }));
+	const withoutEmail = again.map((row) => ({ sourceId: row.sourceId, body: Object.fromEntries(Object.entries(row.body).filter(([key]) => key !== 'email')), note: noteOfWarnings(warnings.get(row.sourceId)!) }));
 	if (withoutEmail.length > 0) for (const [sourceId, end] of await createInBulk(ctx, USERS, withoutEmail, laterRound(jobs))) ends.set(sourceId, end);
 
 	const toFinish = users.filter((user) => ends.has(user.id));
