@@ -2,8 +2,12 @@
 // exists, byte for byte; not sent again when the user's steps run again after a crash; a picture Kayako refuses (not an
 // image) costs the user nothing, and the report and note say so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCorsProxy } from '../../server/proxy/index';
 import { createKayakoSandbox, type KayakoSandbox } from '../../server/sandbox/kayako/index';
+import { describeKayakoError } from '../../src/lib/engine/connectors/kayako/errors';
+import { KayakoSession } from '../../src/lib/engine/connectors/kayako/session';
 import { createUser, finishUser } from '../../src/lib/engine/connectors/kayako/writer/users';
+import { HttpClient } from '../../src/lib/engine/http';
 import type { User } from '../../src/lib/engine/model';
 import { plainReason } from '../../src/lib/engine/reports/reasons/because';
 import { adminSession, startWriterSandbox, writeContext, type TestContext } from './kayako-writer-helpers';
@@ -80,6 +84,27 @@ describe("a user's source picture", () => {
 			expect(plainReason(written.warnings[0]!.message)).toMatch(/^Kayako refused the user's Zendesk picture .* as avatar: .*larger than/);
 		} finally {
 			await small.close();
+		}
+	});
+
+	it("that the CORS proxy's body limit refuses is not said to be refused by Kayako: the report names the proxy", async () => {
+		const proxy = createCorsProxy({ allowHosts: [new URL(sandbox.accountUrl('acme')).host], env: {}, log: false, maxBodyBytes: 4000 });
+		const proxyUrl = (await proxy.listen(0, '127.0.0.1')).url;
+		try {
+			const http = new HttpClient({ proxyUrl, maxRetries: 1, baseBackoffMs: 10, describeError: describeKayakoError });
+			const proxied = writeContext(new KayakoSession(http, sandbox.accountUrl('acme'), { email: 'admin@acme.example', password: 'Sandbox-Admin-1' }));
+			// A picture above the proxy's limit, and every other request of the user (its create, its note) below it.
+			const large = new Uint8Array([...PNG, ...Array.from({ length: 6000 }, (_, index) => (index * 11) % 256)]);
+			proxied.bytes.set('photo-505', large);
+			const written = await createUser(proxied, userWithPhoto('505'));
+			// Kayako (which takes 20 MB) never saw the picture: the proxy refused the request for its size.
+			expect(held(written.id).avatar).toBeUndefined();
+			expect(notesOf(written.id)[0]).toContain('https://acme.zendesk.com/system/photos/505/profile.png');
+			expect(plainReason(written.warnings[0]!.message)).toBe(
+				`The user's Zendesk picture (https://acme.zendesk.com/system/photos/505/profile.png, ${large.length} bytes) is larger than the CORS proxy (or a server in front of Kayako) lets through, so it did not become their Kayako avatar; the user was moved without it. Kayako itself may take it: whoever runs that server can raise its limit on request size.`
+			);
+		} finally {
+			await proxy.close();
 		}
 	});
 });

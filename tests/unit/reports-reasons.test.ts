@@ -59,6 +59,7 @@ const SAMPLES: { [C in ReasonCode]: ReasonParams[C] } = {
 	'social-identities-in-note': { handles: ['@kunde (https://twitter.com/kunde)'], noEmail: true, picture: true },
 	'avatar-unreadable': { url: 'https://acme.zendesk.com/system/photos/1/profile.png', detail: 'Zendesk answered 404' },
 	'avatar-refused': { url: 'https://acme.zendesk.com/system/photos/1/profile.png', detail: 'must be an image' },
+	'avatar-too-large-on-the-way': { url: 'https://acme.zendesk.com/system/photos/1/profile.png', bytes: 3_000_000 },
 	'field-value-partial': { field: 'groesse', detail: 'the option "XL" is not in Kayako' },
 	'field-value-left-out': { field: 'groesse', detail: '"1,2" is not a number' },
 	'field-option-missing': { option: 'XL', field: 'Größe' },

@@ -67,6 +67,8 @@ export interface ReasonParams {
 	'avatar-unreadable': { url: string; detail: string };
 	/** Kayako refused the user's source picture as avatar (`detail`: Kayako's words); the user moved without it. */
 	'avatar-refused': { url: string; detail: string };
+	/** The CORS proxy (or a server in front of Kayako) refused the picture for its size; Kayako never saw it. */
+	'avatar-too-large-on-the-way': { url: string; bytes: number };
 	/** `detail`: the converter's own words for what was lost or wrong (English). */
 	'field-value-partial': { field: string; detail: string };
 	'field-value-left-out': { field: string; detail: string };

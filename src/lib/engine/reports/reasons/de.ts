@@ -94,6 +94,8 @@ export const de: Sentences = {
 		`${p.noEmail ? 'Dieser Benutzer hat keine E-Mail-Adresse. ' : ''}Kayakos API kann keine Twitter- oder Facebook-Identität anlegen: ${p.handles.join(', ')} steht in einer Notiz am Kayako-Benutzer.${p.picture ? ' Das Zendesk-Bild wurde nicht zum Kayako-Profilbild; seine Adresse steht in der Notiz.' : ''}`,
 	'avatar-unreadable': (p) => `Das Zendesk-Bild des Benutzers (${p.url}) ließ sich nicht abrufen: ${p.detail}. Der Benutzer wurde ohne es übernommen und behält das von Kayako erzeugte Profilbild; wenn es wichtig ist, das Bild in Kayako von Hand hinzufügen.`,
 	'avatar-refused': (p) => `Kayako hat das Zendesk-Bild des Benutzers (${p.url}) als Profilbild abgelehnt: ${p.detail}. Der Benutzer wurde ohne es übernommen und behält das von Kayako erzeugte Profilbild.`,
+	'avatar-too-large-on-the-way': (p) =>
+		`Das Zendesk-Bild des Benutzers (${p.url}, ${p.bytes} Bytes) ist größer, als der CORS-Proxy (oder ein Server vor Kayako) durchlässt, und wurde daher nicht sein Profilbild in Kayako; der Benutzer wurde ohne es übernommen. Kayako selbst nimmt es womöglich an: Wer diesen Server betreibt, kann dessen Grenze für die Größe einer Anfrage anheben.`,
 	'field-value-partial': (p) => `Feld ${p.field}: ${p.detail}.`,
 	'field-value-left-out': (p) => `Feld ${p.field}: ${p.detail}; der Wert wurde weggelassen.`,
 	'field-option-missing': (p) => `Die Option „${p.option}“ des Feldes „${p.field}“ hat keine Entsprechung in Kayako; ihre Werte werden weggelassen.`,

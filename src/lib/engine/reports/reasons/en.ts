@@ -90,6 +90,8 @@ export const en: Sentences = {
 		`${p.noEmail ? 'This user has no e-mail address. ' : ''}Kayako's API cannot add a Twitter or Facebook identity: ${p.handles.join(', ')} kept in a note on the Kayako user.${p.picture ? ' Their Zendesk picture did not become their Kayako avatar; its address is in the note.' : ''}`,
 	'avatar-unreadable': (p) => `The user's Zendesk picture (${p.url}) could not be fetched: ${p.detail}. The user was moved without it and keeps Kayako's own avatar; add the picture in Kayako by hand if it matters.`,
 	'avatar-refused': (p) => `Kayako refused the user's Zendesk picture (${p.url}) as avatar: ${p.detail}. The user was moved without it and keeps Kayako's own avatar.`,
+	'avatar-too-large-on-the-way': (p) =>
+		`The user's Zendesk picture (${p.url}, ${p.bytes} bytes) is larger than the CORS proxy (or a server in front of Kayako) lets through, so it did not become their Kayako avatar; the user was moved without it. Kayako itself may take it: whoever runs that server can raise its limit on request size.`,
 	'field-value-partial': (p) => `Field ${p.field}: ${p.detail}.`,
 	'field-value-left-out': (p) => `Field ${p.field}: ${p.detail}; the value was left out.`,
 	'field-option-missing': (p) => `Option "${p.option}" of field "${p.field}" has no Kayako option; its values are left out.`,

@@ -6,6 +6,7 @@ import type { Attachment, User } from '../../../model';
 import { because } from '../../../reports/reasons/because';
 import type { KayakoSession } from '../session';
 import type { WriteContext, WriteWarning } from './context';
+import { sizeRefuser } from './upload-ceiling';
 
 /** Failures no later try mends: the source has no such picture or will not hand it over, or Kayako refuses the file. */
 const LASTING: ReadonlySet<string> = new Set(['not-found', 'forbidden', 'invalid-request', 'too-large']);
@@ -53,7 +54,9 @@ export async function addAvatar(ctx: Pick<WriteContext, 'session'> & Partial<Pic
 		return true;
 	} catch (error) {
 		if (!lasting(error)) throw error;
-		warnings.push({ sourceId: user.id, message: because('avatar-refused', { url, detail: error.info.helpdeskMessage ?? error.message }) });
+		// The CORS proxy's body limit (or another server's in front of Kayako) answers 413 too: Kayako never saw the picture.
+		if (sizeRefuser(error) === 'on-the-way') warnings.push({ sourceId: user.id, message: because('avatar-too-large-on-the-way', { url, bytes: blob.size }) });
+		else warnings.push({ sourceId: user.id, message: because('avatar-refused', { url, detail: error.info.helpdeskMessage ?? error.message }) });
 		return false;
 	}
 }
