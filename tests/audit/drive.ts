@@ -12,8 +12,16 @@ export interface DriveOptions {
 	rollsBack?: string[];
 	/** How many times the engine is killed mid-run (after a seeded number of requests each time). */
 	kills: number;
-	/** Requests between kills, drawn from this range. */
+	/** Requests between kills, drawn from this range (Kayako writes with `killOn: 'writes'`). */
 	killAfter: [number, number];
+	/**
+	 * What a kill's budget counts. `requests` (default): every request of a start. `writes`: the start's writes to Kayako
+	 * (POST, PUT, DELETE under /api/v1/), so the kills land in what the run actually does: a short run (a delta) makes
+	 * fewer requests than a budget drawn for a full run, and its start-up reads (Zendesk's exports, Kayako's fields) come
+	 * again after every kill. Each such kill lands either just before the write leaves (it never reaches Kayako) or just
+	 * after Kayako acted on it (the engine never hears), drawn from the seed.
+	 */
+	killOn?: 'requests' | 'writes';
 	/** The most starts in all (first run, resumes after kills and after errors): the suite never loops forever. */
 	maxStarts: number;
 	seed: number;
@@ -28,20 +36,35 @@ export interface DriveOptions {
 
 type DyingConnectors = Awaited<ReturnType<typeof openConnectors>> & { requests(): number; killed(): boolean };
 
-/** Connectors whose fetch dies for good after `budget` requests, or right after the request `after` names was answered. */
-async function dyingConnectors(settings: MigrationSettings, budget: number | undefined, after?: { method: string; path: string }): Promise<DyingConnectors> {
+/** Where a start dies: after `requests` requests, or at its `writes`-th write to Kayako (before it leaves, or once it acted when `unheard`). */
+interface KillPlan {
+	requests?: number;
+	writes?: number;
+	unheard?: boolean;
+}
+
+/** A write to Kayako: anything but a read under its API (/api/v1/; Zendesk's is /api/v2/, and the engine only reads there). */
+function isKayakoWrite(method: string, url: string): boolean {
+	return method !== 'GET' && method !== 'HEAD' && decodeURIComponent(url).includes('/api/v1/');
+}
+
+/** Connectors whose fetch dies for good where `plan` says, or right after the request `after` names was answered. */
+async function dyingConnectors(settings: MigrationSettings, plan: KillPlan, after?: { method: string; path: string }): Promise<DyingConnectors> {
 	let sent = 0;
+	let writes = 0;
 	let dead = false;
 	const dying: typeof fetch = async (input, init) => {
 		sent += 1;
-		if (dead || (budget !== undefined && sent > budget)) {
+		const url = input instanceof Request ? input.url : String(input);
+		const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+		if (plan.writes !== undefined && isKayakoWrite(method, url)) writes += 1;
+		const lastWrite = plan.writes !== undefined && writes >= plan.writes;
+		if (dead || (plan.requests !== undefined && sent > plan.requests) || (lastWrite && !plan.unheard)) {
 			dead = true;
 			throw new TypeError('fetch failed: the worker is gone');
 		}
-		const url = input instanceof Request ? input.url : String(input);
-		const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
 		const response = await fetch(input, init);
-		if (after && method === after.method && url.includes(after.path)) {
+		if (lastWrite || (after && method === after.method && url.includes(after.path))) {
 			dead = true;
 			throw new TypeError('fetch failed: the worker is gone');
 		}
@@ -76,7 +99,8 @@ export async function driveRun(store: MigrationStore, settings: MigrationSetting
 		starts += 1;
 		const first = starts === 1 && options.firstKillAfter !== undefined && kills > 0;
 		const killAt = kills > 0 && !first ? budget() : undefined;
-		const built = await dyingConnectors(settings, killAt ?? options.requestCap, first ? options.firstKillAfter : undefined);
+		const plan: KillPlan = killAt === undefined ? { requests: options.requestCap } : options.killOn === 'writes' ? { writes: Math.max(1, killAt), unheard: random() < 0.5, requests: options.requestCap } : { requests: killAt };
+		const built = await dyingConnectors(settings, plan, first ? options.firstKillAfter : undefined);
 		run = await executeRun({
 			store,
 			source: built.source,
