@@ -123,10 +123,18 @@ export const proxyErrors = {
 	bodyTooLarge(limitBytes: number): ProxyError {
 		return {
 			code: 'body-too-large',
-			message: `The request body is larger than the proxy's limit of ${Math.round(limitBytes / 1024 / 1024)} MB, so it was not sent.`
+			message: `The request body is larger than the proxy's limit of ${sizeInWords(limitBytes)}, so it was not sent.`
 		};
 	}
 };
+
+/** 40 MB, 2.5 MB, 4 KB: a small limit must not read as "0 MB". */
+export function sizeInWords(bytes: number): string {
+	const mb = bytes / 1024 / 1024;
+	if (mb >= 10) return `${Math.round(mb)} MB`;
+	if (mb >= 1) return `${Math.round(mb * 10) / 10} MB`;
+	return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
 
 /** The error's status line and JSON body, for answering on a raw socket (a request Node could not parse). */
 export function rawProxyError(error: ProxyError): string {
