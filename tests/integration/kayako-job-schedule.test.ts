@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKayakoSandbox, type KayakoSandbox } from '../../server/sandbox/kayako/index';
 import type { KayakoSession } from '../../src/lib/engine/connectors/kayako/session';
+import { jobTimesOf } from '../../src/lib/engine/connectors/kayako/writer/job-timing';
 import { JobUnfinished, waitForJob } from '../../src/lib/engine/connectors/kayako/writer/jobs';
 import { adminSession } from './kayako-writer-helpers';
 
@@ -79,6 +80,29 @@ describe('the poll schedule of bulk jobs', () => {
 		expect(polls() - before).toBeGreaterThan(1);
 		expect(job?.status).toBe('COMPLETED');
 		expect(jobStatus(jobId)).toBe('COMPLETED');
+	});
+
+	it('polls a small job that joins while the timer sleeps for a big one when the small one is due, not when the big one is', async () => {
+		const session = adminSession(sandbox);
+		// Learned: a Kayako that takes 200 ms per row (200 rows 40 s, 10 rows 2 s).
+		jobTimesOf(session).learn(200, 40_000, 40_000);
+		jobTimesOf(session).learn(10, 2_000, 2_000);
+		// Timers two hundred times shorter than the waits they stand for (10 ms against 200 ms), so the wake-ups keep their order; Kayako's clock moves as asked.
+		const sleep = (ms: number) => {
+			sandbox.advanceClock(ms);
+			return new Promise<void>((resolve) => setTimeout(resolve, ms / 200));
+		};
+		const bigId = await startJob(session, 200);
+		const smallId = await startJob(session, 10);
+		const ended: string[] = [];
+		// The big job's first poll is 40 s off; the small one joins while the timer sleeps for it.
+		const big = waitForJob(session, bigId, { sleep, rows: 200 }).then((followed) => (ended.push('big'), followed));
+		const small = waitForJob(session, smallId, { sleep, rows: 10 }).then((followed) => (ended.push('small'), followed));
+		const [bigJob, smallJob] = await Promise.all([big, small]);
+		expect(ended).toEqual(['small', 'big']);
+		expect(smallJob.waitedMs).toBe(2_000);
+		expect(bigJob.waitedMs).toBe(40_000);
+		expect([bigJob.job?.status, smallJob.job?.status]).toEqual(['COMPLETED', 'COMPLETED']);
 	});
 
 	it('still gives up after the wait with the job unfinished, and tells it apart from a job Kayako has forgotten', async () => {
