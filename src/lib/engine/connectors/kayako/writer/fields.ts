@@ -138,7 +138,7 @@ async function createField(session: KayakoSession, family: FieldTarget['family']
 }
 
 /**
- * Does Kayako's answer carry every option we sent, expanded (tag or label)? Kayako documents `include` for any answer,
+ * Does Kayako's answer carry its key and every option we sent, expanded with its tag? Kayako documents `include` for any answer,
  * so it should; an answer with bare option references is read back once instead, for the option ids.
  */
 function holdsOptions(field: KayakoField, sent: unknown): boolean {
