@@ -2,6 +2,14 @@
 import type { KayakoSession } from '../session';
 import { chunks, listAll } from './context';
 
+/**
+ * Legacy ids per look-up. Kayako documents `?legacy_ids=` without a maximum, and pages at 100 rows (its largest
+ * `limit` is undocumented too; the sandbox clamps at 100): a look-up after a job, where each id has a case, needs one
+ * page per 100 ids whatever the chunk, so a longer list would save only on ids not found, at the risk of an
+ * undocumented URL limit. Kept at what our reference asks.
+ */
+const LEGACY_IDS_PER_LOOKUP = 100;
+
 interface CaseSeen {
 	id: number;
 	legacy_id: string | null;
@@ -17,7 +25,7 @@ interface CaseSeen {
 export async function findCasesByLegacyIds(session: KayakoSession, ids: readonly string[], replacing?: ReadonlyMap<string, number>): Promise<Map<string, number>> {
 	const found = new Map<string, number>();
 	const trashed = new Set<string>();
-	for (const chunk of chunks([...new Set(ids)], 100)) {
+	for (const chunk of chunks([...new Set(ids)], LEGACY_IDS_PER_LOOKUP)) {
 		const cases = await listAll<CaseSeen>(session, 'cases.json', { legacy_ids: chunk.join(','), fields: 'id,legacy_id,state' });
 		for (const kase of cases) {
 			const legacyId = kase.legacy_id;

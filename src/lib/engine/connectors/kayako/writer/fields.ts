@@ -1,4 +1,5 @@
 // Custom fields: find a Kayako case/user/organization field by title or create it (never required), and map its options.
+// A create or option update is taken from its own answer (asked with the options expanded); a create whose answer was lost is looked for by title.
 import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { FieldDefinition, FieldEntity } from '../../../model';
@@ -30,9 +31,12 @@ export interface EnsuredField {
 	target: FieldTarget;
 	created: boolean;
 	warnings: WriteWarning[];
-	/** The field as Kayako holds it now (read back after a create or new options): the list cache is updated with it. */
+	/** The field as Kayako holds it now (from the answer to a create or to new options): the list cache is updated with it. */
 	field: KayakoField;
 }
+
+/** A create that may have run though its answer never came (a dropped connection, a gateway's 5xx, a timeout). */
+const MAYBE_CREATED = new Set(['unknown-outcome', 'timeout', 'network']);
 
 /** The machine value Kayako keeps per option; source values are mostly tag-like already. */
 export function optionTagOf(value: string): string {
@@ -121,8 +125,32 @@ async function createField(session: KayakoSession, family: FieldTarget['family']
 		...(type === 'REGEX' && { regular_expression: def.pattern }),
 		...(OPTION_TYPES.includes(type) && { options: newOptions(def.options, 'en-us', new Set(), 1) })
 	};
-	const envelope = await session.request<KayakoField>({ method: 'POST', path: `${PATH[family]}.json`, json: body });
-	return readField(session, family, envelope.data.id);
+	try {
+		const made = (await session.request<KayakoField>({ method: 'POST', path: `${PATH[family]}.json`, searchParams: INCLUDE, json: body })).data;
+		return holdsOptions(made, body.options) ? made : readField(session, family, made.id);
+	} catch (error) {
+		if (!(error instanceof MigrationError) || !MAYBE_CREATED.has(error.kind)) throw error;
+		// Kayako creates a field at once (no job): if it took the lost create, the list shows it now; else nothing was made.
+		const found = titled(await listFields(session, family), def.title);
+		if (found) return found;
+		throw error;
+	}
+}
+
+/**
+ * Does Kayako's answer carry its key and every option we sent, expanded with its tag? Kayako documents `include` for any answer,
+ * so it should; an answer with bare option references is read back once instead, for the option ids.
+ */
+function holdsOptions(field: KayakoField, sent: unknown): boolean {
+	const wanted = (Array.isArray(sent) ? (sent as { tag?: string }[]) : []).flatMap((option) => (option.tag === undefined ? [] : [option.tag]));
+	const tags = new Set((field.options ?? []).map((option) => option.tag));
+	return typeof field.key === 'string' && field.key !== '' && wanted.every((tag) => tags.has(tag));
+}
+
+/** The custom (never system) field with this title, compared as Kayako's admins see titles: trimmed, any case. */
+function titled(fields: readonly KayakoField[], title: string): KayakoField | undefined {
+	const wanted = title.trim().toLowerCase();
+	return fields.find((each) => !each.is_system && each.title.trim().toLowerCase() === wanted);
 }
 
 /** Adds the source options Kayako's field lacks; an update must list every option, or the ones left out are removed. */
@@ -131,8 +159,8 @@ async function addMissingOptions(session: KayakoSession, family: FieldTarget['fa
 	const kept = existing.map((option, index) => ({ id: option.id, values: option.values?.map((value) => ({ locale: value.locale ?? 'en-us', translation: value.translation ?? '' })) ?? localized(option.tag ?? ''), ...(option.tag !== undefined && { tag: option.tag }), sort_order: index + 1 }));
 	const taken = new Set(existing.flatMap((option) => (option.tag === undefined ? [] : [option.tag])));
 	const options = [...kept, ...newOptions(missing, 'en-us', taken, kept.length + 1)];
-	await session.request({ method: 'PUT', path: `${PATH[family]}/${field.id}.json`, json: { options } });
-	return readField(session, family, field.id);
+	const updated = (await session.request<KayakoField>({ method: 'PUT', path: `${PATH[family]}/${field.id}.json`, searchParams: INCLUDE, json: { options } })).data;
+	return holdsOptions(updated, options) ? updated : readField(session, family, field.id);
 }
 
 /**
@@ -144,8 +172,7 @@ export async function ensureField(ctx: Pick<WriteContext, 'session'>, def: Field
 	const family = FAMILY[def.entity];
 	const warnings: WriteWarning[] = [];
 	const fields = existing ?? (await listFields(ctx.session, family));
-	const wantedTitle = def.title.trim().toLowerCase();
-	let field = fields.find((each) => !each.is_system && each.title.trim().toLowerCase() === wantedTitle);
+	let field = titled(fields, def.title);
 	const type = kayakoType(def);
 	let created = false;
 	if (!field) {

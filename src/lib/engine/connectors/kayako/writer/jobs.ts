@@ -1,7 +1,7 @@
-// Bulk jobs: follow one to its end (GET /jobs/:id) with backoff, through garbled or failed polls, and read its per-row errors.
+// Bulk jobs: follow one to its end (GET /jobs/:id) on the session's one poll timer, through garbled or failed polls, and read its per-row errors.
 import { MigrationError, type ErrorKind } from '../../../errors';
 import type { KayakoSession } from '../session';
-import { defaultSleep } from './context';
+import { jobPollerOf } from './job-poller';
 
 export interface BulkJobError {
 	index: number;
@@ -19,6 +19,11 @@ export interface BulkJob {
 
 export interface WaitOptions {
 	sleep?: (ms: number) => Promise<void>;
+	/**
+	 * The rows sent with the job, which was accepted just now: its first poll comes when a job of that size is likely
+	 * done, and its time is learned from. Without it (a job an earlier attempt started) it is polled at once.
+	 */
+	rows?: number;
 	/** Give up after this long; the rows then stay with the job's id and the next attempt waits again. Default 20 minutes. */
 	maxWaitMs?: number;
 }
@@ -54,25 +59,10 @@ export function nextDelay(delay: number): number {
 
 /**
  * Polls until the job is COMPLETED or FAILED, and returns it; undefined when Kayako no longer knows the job
- * (404: it ended long ago and was cleared). A poll that fails for a passing reason is polled again: only the
- * limit ends the wait, with `JobUnfinished`. The job alone is never trusted for what it created: callers look up by legacy id.
+ * (404: it ended long ago and was cleared). A poll that comes too soon or fails for a passing reason is followed by
+ * another: only the limit ends the wait, with `JobUnfinished`. The jobs in flight share one timer (`job-poller.ts`).
+ * The job alone is never trusted for what it created: callers look up by legacy id.
  */
-export async function waitForJob(session: KayakoSession, jobId: number, options: WaitOptions = {}): Promise<{ job: BulkJob | undefined; waitedMs: number }> {
-	const sleep = options.sleep ?? defaultSleep;
-	const maxWaitMs = options.maxWaitMs ?? JOB_WAIT_MS;
-	let waited = 0;
-	let status = 'PENDING';
-	for (let delay = 500; ; delay = nextDelay(delay)) {
-		try {
-			const job = (await session.request<BulkJob>({ method: 'GET', path: `jobs/${jobId}.json` })).data;
-			if (job.status === 'COMPLETED' || job.status === 'FAILED') return { job: { ...job, errors: job.errors ?? [] }, waitedMs: waited };
-			status = job.status;
-		} catch (error) {
-			if (error instanceof MigrationError && error.info.status === 404) return { job: undefined, waitedMs: waited };
-			if (!(error instanceof MigrationError) || !POLL_AGAIN.has(error.kind)) throw error;
-		}
-		if (waited >= maxWaitMs) throw new JobUnfinished(jobId, status, waited);
-		await sleep(delay);
-		waited += delay;
-	}
+export function waitForJob(session: KayakoSession, jobId: number, options: WaitOptions = {}): Promise<{ job: BulkJob | undefined; waitedMs: number }> {
+	return jobPollerOf(session, options.sleep).follow(jobId, options.rows, options.maxWaitMs ?? JOB_WAIT_MS);
 }

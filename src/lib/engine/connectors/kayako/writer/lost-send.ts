@@ -58,9 +58,12 @@ export interface JobFollower {
 	ended(jobId: number): void;
 }
 
-/** Follows an accepted job to its end and remembers how long it took, for the settle period of a lost send. */
-export async function followJob(ctx: Pick<WriteContext, 'session' | 'options'>, jobId: number, jobs?: Pick<JobFollower, 'maxWaitMs' | 'ended'>): Promise<BulkJob | undefined> {
-	const { job, waitedMs } = await waitForJob(ctx.session, jobId, { sleep: ctx.options.sleep, maxWaitMs: jobs?.maxWaitMs });
+/**
+ * Follows an accepted job to its end and remembers how long it took, for the settle period of a lost send. `rows`: the
+ * rows of a job accepted just now (its first poll comes when such a job is likely done); none for an earlier attempt's.
+ */
+export async function followJob(ctx: Pick<WriteContext, 'session' | 'options'>, jobId: number, jobs?: Pick<JobFollower, 'maxWaitMs' | 'ended'>, rows?: number): Promise<BulkJob | undefined> {
+	const { job, waitedMs } = await waitForJob(ctx.session, jobId, { sleep: ctx.options.sleep, maxWaitMs: jobs?.maxWaitMs, rows });
 	longestJob.set(ctx.session, Math.max(longestJob.get(ctx.session) ?? 0, waitedMs));
 	jobs?.ended(jobId);
 	return job;
@@ -73,7 +76,7 @@ export async function followJob(ctx: Pick<WriteContext, 'session' | 'options'>, 
 export async function keepAndFollow(ctx: Pick<WriteContext, 'session' | 'options'>, jobId: number, ids: readonly string[], jobs?: JobFollower): Promise<{ job: BulkJob | undefined } | { unfinished: JobUnfinished }> {
 	await jobs?.accepted(jobId, ids);
 	try {
-		return { job: await followJob(ctx, jobId, jobs) };
+		return { job: await followJob(ctx, jobId, jobs, ids.length) };
 	} catch (error) {
 		if (!(error instanceof JobUnfinished)) throw error;
 		return { unfinished: error };
@@ -81,9 +84,9 @@ export async function keepAndFollow(ctx: Pick<WriteContext, 'session' | 'options
 }
 
 /**
- * The jobs an earlier attempt left for some of these records (`started`: source id -> job id), each followed to its
- * end before they are looked up. Returns the records whose job outlives the wait, with its error: they may still be
- * created, so they are neither looked up nor sent.
+ * The jobs an earlier attempt left for some of these records (`started`: source id -> job id), followed to their end
+ * together before they are looked up. Returns the records whose job outlives the wait, with its error: they may still
+ * be created, so they are neither looked up nor sent.
  */
 export async function followEarlierJobs(ctx: Pick<WriteContext, 'session' | 'options'>, ids: readonly string[], jobs: (Pick<JobFollower, 'maxWaitMs' | 'ended'> & { readonly started: ReadonlyMap<string, number> }) | undefined): Promise<Map<string, JobUnfinished>> {
 	const byJob = new Map<number, string[]>();
@@ -92,13 +95,12 @@ export async function followEarlierJobs(ctx: Pick<WriteContext, 'session' | 'opt
 		if (jobId !== undefined) byJob.set(jobId, [...(byJob.get(jobId) ?? []), id]);
 	}
 	const unfinished = new Map<string, JobUnfinished>();
-	for (const [jobId, waiting] of byJob) {
-		try {
-			await followJob(ctx, jobId, jobs);
-		} catch (error) {
-			if (!(error instanceof JobUnfinished)) throw error;
-			for (const id of waiting) unfinished.set(id, error);
-		}
+	const followed = await Promise.allSettled([...byJob.keys()].map((jobId) => followJob(ctx, jobId, jobs)));
+	for (const [index, waiting] of [...byJob.values()].entries()) {
+		const outcome = followed[index]!;
+		if (outcome.status === 'fulfilled') continue;
+		if (!(outcome.reason instanceof JobUnfinished)) throw outcome.reason;
+		for (const id of waiting) unfinished.set(id, outcome.reason);
 	}
 	return unfinished;
 }
