@@ -5,6 +5,7 @@ import { declaredLength, readBlob, readBody, shortOf } from './body';
 import type { Clock } from './clock';
 import { answerError, cancelledError, failureError, malformedError, proxyAnswerError, shortDownloadError, notTheFileError, truncatedError, type RequestContext } from './error-messages';
 import { describeFetchFailure } from './fetch-failure';
+import { watchSilence } from './silence-watch';
 import type { AttemptOutcome } from './limiter';
 import { readRateLimit, type RateLimitReading } from './rate-limit-headers';
 import { malformedBodyTrouble, timeoutTrouble, troubleFromFailure, troubleFromProxy, troubleFromStatus, truncatedBodyTrouble, type Trouble } from './retry';
@@ -58,20 +59,11 @@ export async function attempt(
 	const onCallerAbort = (): void => controller.abort(caller?.reason);
 	caller?.addEventListener('abort', onCallerAbort, { once: true });
 	let timedOut = false;
-	let timer = new AbortController();
-	// Restarted by a download at every piece of its body: a large file may take long, a stalled one may not.
-	const arm = (): void => {
-		timer.abort();
-		timer = new AbortController();
-		tools.clock.sleep(prepared.timeoutMs, timer.signal).then(
-			() => {
-				timedOut = true;
-				controller.abort(new DOMException(`No answer within ${prepared.timeoutMs} ms`, 'TimeoutError'));
-			},
-			() => undefined
-		);
-	};
-	arm();
+	// Heard again by a download at every piece of its body: a large file may take long, a stalled one may not.
+	const silence = watchSilence(tools.clock, prepared.timeoutMs, () => {
+		timedOut = true;
+		controller.abort(new DOMException(`No answer within ${prepared.timeoutMs} ms`, 'TimeoutError'));
+	});
 	const onlineBefore = tools.online();
 	let keepCallerLink = false;
 	try {
@@ -93,12 +85,12 @@ export async function attempt(
 				keepCallerLink = true;
 				return { type: 'answer', value: response, load: 'success', reading };
 			}
-			if (mode === 'blob') return await blobAnswer(response, reading, { timedOut: () => timedOut, progress: arm }, prepared, context);
+			if (mode === 'blob') return await blobAnswer(response, reading, { timedOut: () => timedOut, progress: silence.heard }, prepared, context);
 			return await parsedAnswer(response, reading, () => timedOut, prepared, context);
 		}
 		return await errorAnswer(response, reading, prepared, context, tools);
 	} finally {
-		timer.abort();
+		silence.stop();
 		if (!keepCallerLink) caller?.removeEventListener('abort', onCallerAbort);
 	}
 }
