@@ -33,6 +33,8 @@ export type AttemptResult<T> =
 
 export interface AttemptTools {
 	ky: KyInstance;
+	/** The fetch under ky: a request with a body of its own is handed to it directly. */
+	fetch: typeof fetch;
 	clock: Clock;
 	describeError?: (response: HttpResponse) => DescribedError | undefined;
 	/** Is the computer online (`navigator.onLine`)? Asked before sending and after a failure. */
@@ -69,11 +71,14 @@ export async function attempt(
 	try {
 		let response: Response;
 		try {
+			const { body } = request;
 			response = await tools.ky(prepared.fetchUrl, {
 				method: request.method,
 				headers: request.headers,
 				json: request.json,
-				body: request.body,
+				// ky clones its Request before each fetch, for retries we keep off: a body given to ky is streamed through a
+				// tee that copies every piece for a clone nobody reads. So ky builds the request without it, and fetch gets it as it is.
+				...(body != null && { fetch: (input: Request | URL | string, init?: RequestInit) => tools.fetch(withBody(input, body), init) }),
 				signal: controller.signal
 			});
 		} catch (error) {
@@ -93,6 +98,12 @@ export async function attempt(
 		silence.stop();
 		if (!keepCallerLink) caller?.removeEventListener('abort', onCallerAbort);
 	}
+}
+
+/** ky's request (method, headers, signal) with the body it never saw; fetch sets the body's own Content-Type (a form's boundary). */
+function withBody(input: Request | URL | string, body: BodyInit): Request {
+	// `duplex` lets a stream be sent; Node requires it for one, browsers ignore it otherwise.
+	return new Request(input, { body, duplex: 'half' } as RequestInit);
 }
 
 function thrown(error: unknown, cancelled: boolean, timedOut: boolean, prepared: PreparedRequest, context: RequestContext, network: { before: boolean; after: boolean }): AttemptResult<never> {
