@@ -1,7 +1,7 @@
 // A request's timeout as one timer that waits for silence: each piece of a body moves the deadline, it does not restart a timer.
 import type { Clock } from './clock';
 
-/** Why the watch's own sleep ends when the request is over: a plain value, so ending it builds no DOMException and no stack. */
+/** Why a sleep-served timer ends when the request is over: a plain value, so ending it builds no DOMException and no stack. */
 const OVER = Symbol('request over');
 
 export interface SilenceWatch {
@@ -11,30 +11,36 @@ export interface SilenceWatch {
 	stop(): void;
 }
 
+/** A timer that can be called off: the clock's own when it has one, else a sleep with a signal. */
+function timer(clock: Clock, ms: number, fire: () => void): () => void {
+	if (clock.after) return clock.after(ms, fire);
+	const over = new AbortController();
+	clock.sleep(ms, over.signal).then(fire, () => undefined);
+	return () => over.abort(OVER);
+}
+
 /**
  * Calls `onSilence` once nothing has been heard for `timeoutMs`. A download's body comes in thousands of pieces; a timer
  * restarted at each (an AbortController, an abort event, a DOMException and a new timeout per piece) cost more CPU than
- * reading the bytes. So a piece only notes the time, and the one sleep, when it wakes, sleeps again for what is left.
+ * reading the bytes. So a piece only notes the time, and the one timer, when it fires, waits again for what is left.
  */
 export function watchSilence(clock: Clock, timeoutMs: number, onSilence: () => void): SilenceWatch {
 	let lastHeard = clock.now();
-	const over = new AbortController();
-	const watch = async (): Promise<void> => {
-		let wait = timeoutMs;
-		for (;;) {
-			await clock.sleep(wait, over.signal);
-			if (over.signal.aborted) return;
-			const silent = clock.now() - lastHeard;
-			if (silent >= timeoutMs) break;
-			wait = timeoutMs - silent;
-		}
-		onSilence();
+	let stopped = false;
+	const look = (): void => {
+		if (stopped) return;
+		const silent = clock.now() - lastHeard;
+		if (silent >= timeoutMs) onSilence();
+		else cancel = timer(clock, timeoutMs - silent, look);
 	};
-	watch().catch(() => undefined);
+	let cancel = timer(clock, timeoutMs, look);
 	return {
 		heard: () => {
 			lastHeard = clock.now();
 		},
-		stop: () => over.abort(OVER)
+		stop: () => {
+			stopped = true;
+			cancel();
+		}
 	};
 }
