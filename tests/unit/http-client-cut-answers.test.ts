@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationError } from '../../src/lib/engine/errors';
 import { HttpClient } from '../../src/lib/engine/http';
 import { shortOf } from '../../src/lib/engine/http/body';
-import { ManualClock } from './http-manual-clock';
+import { eventually, ManualClock } from './http-manual-clock';
 import { answerJson, startServer, type Handler, type TestServer } from './http-test-server';
 
 let server: TestServer | undefined;
@@ -154,6 +154,26 @@ describe('a download cut off mid-way', () => {
 	});
 });
 
+/** A fetch that passes everything through and counts the body bytes the client has taken from the answer so far. */
+function countingFetch(): { fetch: typeof fetch; taken: () => number } {
+	let taken = 0;
+	const counted: typeof fetch = async (input, init) => {
+		const response = await fetch(input, init);
+		const reader = response.body?.getReader();
+		if (!reader) return response;
+		const body = new ReadableStream<Uint8Array>({
+			async pull(controller) {
+				const { done, value } = await reader.read();
+				if (done) return controller.close();
+				taken += value.byteLength;
+				controller.enqueue(value);
+			}
+		});
+		return new Response(body, { status: response.status, headers: response.headers });
+	};
+	return { fetch: counted, taken: () => taken };
+}
+
 describe('a download that takes long', () => {
 	it('goes on as long as bytes keep coming, even past the timeout in all, and times out only when they stop', async () => {
 		let open: ServerResponse | undefined;
@@ -163,12 +183,17 @@ describe('a download that takes long', () => {
 			res.write('ab');
 		});
 		const clock = new ManualClock();
-		const pending = client(clock, 0).download({ method: 'GET', url: `${helpdesk.url}/big`, timeoutMs: 1_000 });
+		const counting = countingFetch();
+		const pending = new HttpClient({ clock, random: () => 0.5, maxRetries: 0, fetch: counting.fetch }).download({ method: 'GET', url: `${helpdesk.url}/big`, timeoutMs: 1_000 });
 		await clock.waitForSleep(1_000);
+		await eventually(() => counting.taken() === 2, () => 'the first two bytes');
 		await clock.advance(800);
 		open?.write('cd');
-		await clock.waitForSleep(1_000);
-		await clock.advance(800);
+		await eventually(() => counting.taken() === 4, () => 'the next two bytes');
+		// At 1,000 ms the timeout looks again: bytes came 200 ms ago, so it waits the 800 ms left of their silence.
+		await clock.advance(200);
+		await clock.waitForSleep(800);
+		await clock.advance(700);
 		open?.end('ef');
 		expect(Buffer.from(await (await pending).arrayBuffer()).toString()).toBe('abcdef');
 

@@ -43,8 +43,9 @@ function kayakoStandIn(partsKept: number): { session: KayakoSession; requests: s
 	const requests: string[][] = [];
 	const timeouts: (number | undefined)[] = [];
 	let nextId = 1;
-	const request = async (options: { body?: unknown; timeoutMs?: number }) => {
-		const parts = (options.body as FormData).getAll('files[]') as File[];
+	const request = async (options: { body?: BodyInit; headers?: Record<string, string>; timeoutMs?: number }) => {
+		// Read as a server reads it: the body by its Content-Type.
+		const parts = (await new Response(options.body, { headers: options.headers }).formData()).getAll('files[]') as File[];
 		requests.push(parts.map((part) => part.name));
 		timeouts.push(options.timeoutMs);
 		if (parts.some((part) => part.name === 'bad.exe')) {

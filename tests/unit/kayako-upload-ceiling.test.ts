@@ -80,9 +80,10 @@ function standIn(limit: number): { ctx: Pick<WriteContext, 'session' | 'download
 	let requests = 0;
 	let downloads = 0;
 	let nextId = 1;
-	const request = async (options: { body?: unknown }) => {
+	const request = async (options: { body?: BodyInit; headers?: Record<string, string> }) => {
 		requests += 1;
-		const parts = (options.body as FormData).getAll('files[]') as File[];
+		// Read as a server reads it: the body by its Content-Type.
+		const parts = (await new Response(options.body, { headers: options.headers }).formData()).getAll('files[]') as File[];
 		if (parts.some((part) => part.size > limit)) throw tooLarge(413, 'FIELD_INVALID');
 		const made = parts.map((part) => ({ id: nextId++, size: part.size, content_url: `https://kayako.example/files/${nextId}` }));
 		return { status: 201, data: made.length === 1 ? made[0] : made };

@@ -41,6 +41,14 @@ describe('the catalogue', () => {
 		expect(formatWhen(en, 'not a date', 'UTC')).toBe('not a date');
 	});
 
+	it('keeps each language and time zone apart when writing many dates, and writes an unknown time zone as UTC', () => {
+		expect(formatWhen(de, '2024-07-01T10:00:00Z', 'Europe/Berlin')).toBe('1. Juli 2024 um 12:00 MESZ');
+		expect(formatWhen(de, '2024-07-01T10:00:00Z', 'UTC')).toBe('1. Juli 2024 um 10:00 UTC');
+		expect(formatWhen(en, '2024-07-01T10:00:00Z', 'America/New_York')).toBe('1 July 2024 at 06:00 GMT-4');
+		expect(formatWhen(de, '2024-12-01T10:00:00Z', 'Europe/Berlin')).toBe('1. Dezember 2024 um 11:00 MEZ');
+		expect(formatWhen(en, '2024-07-01T10:00:00Z', 'Mars/Olympus')).toBe('1 July 2024 at 10:00 UTC');
+	});
+
 	it('names a person by name and e-mail, and never by an id', () => {
 		expect(personLabel(de, { name: 'Sam Agent', email: 'sam@example.com' })).toBe('Sam Agent (sam@example.com)');
 		expect(personLabel(de, { email: 'sam@example.com' })).toBe('sam@example.com');

@@ -5,6 +5,7 @@ import { declaredLength, readBlob, readBody, shortOf } from './body';
 import type { Clock } from './clock';
 import { answerError, cancelledError, failureError, malformedError, proxyAnswerError, shortDownloadError, notTheFileError, truncatedError, type RequestContext } from './error-messages';
 import { describeFetchFailure } from './fetch-failure';
+import { watchSilence } from './silence-watch';
 import type { AttemptOutcome } from './limiter';
 import { readRateLimit, type RateLimitReading } from './rate-limit-headers';
 import { malformedBodyTrouble, timeoutTrouble, troubleFromFailure, troubleFromProxy, troubleFromStatus, truncatedBodyTrouble, type Trouble } from './retry';
@@ -32,6 +33,8 @@ export type AttemptResult<T> =
 
 export interface AttemptTools {
 	ky: KyInstance;
+	/** The fetch under ky: a request with a body of its own is handed to it directly. */
+	fetch: typeof fetch;
 	clock: Clock;
 	describeError?: (response: HttpResponse) => DescribedError | undefined;
 	/** Is the computer online (`navigator.onLine`)? Asked before sending and after a failure. */
@@ -58,30 +61,24 @@ export async function attempt(
 	const onCallerAbort = (): void => controller.abort(caller?.reason);
 	caller?.addEventListener('abort', onCallerAbort, { once: true });
 	let timedOut = false;
-	let timer = new AbortController();
-	// Restarted by a download at every piece of its body: a large file may take long, a stalled one may not.
-	const arm = (): void => {
-		timer.abort();
-		timer = new AbortController();
-		tools.clock.sleep(prepared.timeoutMs, timer.signal).then(
-			() => {
-				timedOut = true;
-				controller.abort(new DOMException(`No answer within ${prepared.timeoutMs} ms`, 'TimeoutError'));
-			},
-			() => undefined
-		);
-	};
-	arm();
+	// Heard again by a download at every piece of its body: a large file may take long, a stalled one may not.
+	const silence = watchSilence(tools.clock, prepared.timeoutMs, () => {
+		timedOut = true;
+		controller.abort(new DOMException(`No answer within ${prepared.timeoutMs} ms`, 'TimeoutError'));
+	});
 	const onlineBefore = tools.online();
 	let keepCallerLink = false;
 	try {
 		let response: Response;
 		try {
+			const { body } = request;
 			response = await tools.ky(prepared.fetchUrl, {
 				method: request.method,
 				headers: request.headers,
 				json: request.json,
-				body: request.body,
+				// ky clones its Request before each fetch, for retries we keep off: a body given to ky is streamed through a
+				// tee that copies every piece for a clone nobody reads. So ky builds the request without it, and fetch gets it as it is.
+				...(body != null && { fetch: (input: Request | URL | string, init?: RequestInit) => tools.fetch(withBody(input, body), init) }),
 				signal: controller.signal
 			});
 		} catch (error) {
@@ -93,14 +90,20 @@ export async function attempt(
 				keepCallerLink = true;
 				return { type: 'answer', value: response, load: 'success', reading };
 			}
-			if (mode === 'blob') return await blobAnswer(response, reading, { timedOut: () => timedOut, progress: arm }, prepared, context);
+			if (mode === 'blob') return await blobAnswer(response, reading, { timedOut: () => timedOut, progress: silence.heard }, prepared, context);
 			return await parsedAnswer(response, reading, () => timedOut, prepared, context);
 		}
 		return await errorAnswer(response, reading, prepared, context, tools);
 	} finally {
-		timer.abort();
+		silence.stop();
 		if (!keepCallerLink) caller?.removeEventListener('abort', onCallerAbort);
 	}
+}
+
+/** ky's request (method, headers, signal) with the body it never saw; fetch sets the body's own Content-Type (a form's boundary). */
+function withBody(input: Request | URL | string, body: BodyInit): Request {
+	// `duplex` lets a stream be sent; Node requires it for one, browsers ignore it otherwise.
+	return new Request(input, { body, duplex: 'half' } as RequestInit);
 }
 
 function thrown(error: unknown, cancelled: boolean, timedOut: boolean, prepared: PreparedRequest, context: RequestContext, network: { before: boolean; after: boolean }): AttemptResult<never> {

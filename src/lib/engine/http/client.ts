@@ -23,6 +23,7 @@ export class HttpClient {
 	readonly #clock: Clock;
 	readonly #policy: RetryPolicy;
 	readonly #ky: KyInstance;
+	readonly #fetch: typeof fetch;
 	readonly #limiters = new Map<string, HostLimiter>();
 
 	constructor(options: HttpClientOptions = {}) {
@@ -40,12 +41,8 @@ export class HttpClient {
 		};
 		const fetchImpl = options.fetch;
 		// Looked up per call, and called unbound, so neither a later stub nor a browser's "Illegal invocation" gets in the way.
-		this.#ky = ky.create({
-			retry: 0,
-			throwHttpErrors: false,
-			timeout: false,
-			fetch: (input, init) => (fetchImpl ? fetchImpl(input, init) : globalThis.fetch(input, init))
-		});
+		this.#fetch = (input, init) => (fetchImpl ? fetchImpl(input, init) : globalThis.fetch(input, init));
+		this.#ky = ky.create({ retry: 0, throwHttpErrors: false, timeout: false, fetch: this.#fetch });
 	}
 
 	/** Resolves with the parsed answer for 2xx (and 3xx fetch did not follow); anything else throws a MigrationError. */
@@ -183,7 +180,7 @@ export class HttpClient {
 	}
 
 	#tools() {
-		return { ky: this.#ky, clock: this.#clock, online: this.#options.online ?? platformOnline, ...(this.#options.describeError && { describeError: this.#options.describeError }) };
+		return { ky: this.#ky, fetch: this.#fetch, clock: this.#clock, online: this.#options.online ?? platformOnline, ...(this.#options.describeError && { describeError: this.#options.describeError }) };
 	}
 }
 

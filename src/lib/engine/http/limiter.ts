@@ -5,6 +5,9 @@ import type { HostStats, ThrottleEvent, ThrottleReason } from './host-stats';
 import type { RateLimitReading } from './rate-limit-headers';
 import { abortable, untilAborted } from './waiting';
 
+/** The reason a change wakes the waiters: a plain value, so the wake-up builds no DOMException (one per request otherwise). */
+const CHANGED = Symbol('limits changed');
+
 export interface HostLimiterOptions {
 	host: string;
 	clock: Clock;
@@ -72,7 +75,8 @@ export class HostLimiter {
 	#announced: ThrottleReason | undefined;
 	// Admission is one request at a time, in arrival order: the head of the queue does the waiting.
 	#turn: Promise<unknown> = Promise.resolve();
-	#change = new AbortController();
+	// Made only when someone waits for a change: most requests finish with nobody waiting.
+	#change: AbortController | undefined;
 	#counters = { requests: 0, retries: 0, rateLimited: 0, waitedMs: 0, backoffMs: 0 };
 
 	constructor(options: HostLimiterOptions) {
@@ -156,7 +160,7 @@ export class HostLimiter {
 		for (;;) {
 			signal?.throwIfAborted();
 			if (this.#inFlight >= this.#concurrency) {
-				await untilAborted(this.#change.signal, signal);
+				await untilAborted(this.#changeSignal(), signal);
 				continue;
 			}
 			const now = this.#clock.now();
@@ -203,7 +207,7 @@ export class HostLimiter {
 			this.#onThrottle?.({ host: this.host, waitMs: ms, reason, ...this.#limitSaid() });
 		}
 		// A fresh answer may lift the pacing early, so a change wakes the sleeper to look again.
-		const wake = this.#change.signal;
+		const wake = this.#changeSignal();
 		const before = this.#clock.now();
 		try {
 			await this.#clock.sleep(ms, signal ? AbortSignal.any([wake, signal]) : wake);
@@ -255,8 +259,14 @@ export class HostLimiter {
 			}
 		}
 		const change = this.#change;
-		this.#change = new AbortController();
-		change.abort();
+		this.#change = undefined;
+		change?.abort(CHANGED);
+	}
+
+	/** Aborts at the next request's end: the waiters look again. */
+	#changeSignal(): AbortSignal {
+		this.#change ??= new AbortController();
+		return this.#change.signal;
 	}
 
 	#observe(reading: RateLimitReading): void {

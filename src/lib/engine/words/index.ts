@@ -22,22 +22,39 @@ export function writtenLanguageOf(uiLocale: string | null | undefined): WrittenL
 	return isWrittenLanguage(base) ? base : 'en';
 }
 
+let machineTimeZone: string | undefined;
+
 /** The time zone dates are written in when the migration names none: the one of the machine that runs it. */
 export function localTimeZone(): string {
-	return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+	// Asked once: building a formatter to learn it cost more than the rest of a post's byline.
+	machineTimeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+	return machineTimeZone;
+}
+
+const WHEN_OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+/** One formatter per language and time zone: a migration writes in one of each, and building one is costly. */
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
+function whenFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+	const key = `${locale} ${timeZone}`;
+	let format = whenFormats.get(key);
+	if (!format) {
+		try {
+			format = new Intl.DateTimeFormat(locale, { ...WHEN_OPTIONS, timeZone });
+		} catch {
+			// A time zone this runtime does not know: UTC, named as such.
+			format = new Intl.DateTimeFormat(locale, { ...WHEN_OPTIONS, timeZone: 'UTC' });
+		}
+		whenFormats.set(key, format);
+	}
+	return format;
 }
 
 /** A source time as people read it, with its time zone named: "1. März 2024 um 11:00 MEZ", "1 March 2024 at 10:00 UTC". */
 export function formatWhen(words: Words, iso: string, timeZone: string = localTimeZone()): string {
 	const date = new Date(iso);
 	if (Number.isNaN(date.getTime())) return iso;
-	const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
-	try {
-		return new Intl.DateTimeFormat(words.locale, { ...options, timeZone }).format(date);
-	} catch {
-		// A time zone this runtime does not know: UTC, named as such.
-		return new Intl.DateTimeFormat(words.locale, { ...options, timeZone: 'UTC' }).format(date);
-	}
+	return whenFormat(words.locale, timeZone).format(date);
 }
 
 /** A person as the tool names them: "Sam Agent (sam@example.com)", the name or address alone, or "a former agent". */

@@ -2,6 +2,7 @@
 import { because } from '../../../reports/reasons/because';
 import { MigrationError } from '../../../errors';
 import type { Attachment } from '../../../model';
+import { multipartBody } from '../../../http/multipart';
 import type { WriteContext, WriteWarning } from './context';
 import { sizeRefuser, uploadCeiling, type SizeRefuser } from './upload-ceiling';
 import { uploadTimeoutMs } from './upload-limits';
@@ -39,15 +40,13 @@ function fileName(attachment: Attachment): string {
 }
 
 async function post(ctx: Pick<WriteContext, 'session'>, files: readonly FetchedFile[]): Promise<KayakoFile[]> {
-	const form = new FormData();
 	let bytes = 0;
-	for (const { attachment, blob } of files) {
-		bytes += blob.size;
-		form.append('files[]', new File([blob], fileName(attachment), { type: attachment.contentType || blob.type || 'application/octet-stream' }));
-	}
+	for (const { blob } of files) bytes += blob.size;
+	// The form as one Blob over the files' bytes: a FormData would be copied piece by piece on its way out.
+	const form = multipartBody(files.map(({ attachment, blob }) => ({ field: 'files[]', fileName: fileName(attachment), type: attachment.contentType || blob.type, blob })));
 	// Sent twice (a lost or garbled answer is sent again by the client), an upload only leaves unused files behind,
 	// which Kayako expires: no post carries them.
-	const envelope = await ctx.session.request<KayakoFile | KayakoFile[]>({ method: 'POST', path: 'files.json', body: form, idempotent: true, timeoutMs: uploadTimeoutMs(bytes) });
+	const envelope = await ctx.session.request<KayakoFile | KayakoFile[]>({ method: 'POST', path: 'files.json', body: form.body, headers: { 'Content-Type': form.contentType }, idempotent: true, timeoutMs: uploadTimeoutMs(bytes) });
 	const data: unknown = envelope.data;
 	return Array.isArray(data) ? (data as KayakoFile[]) : data && typeof data === 'object' ? [data as KayakoFile] : [];
 }
