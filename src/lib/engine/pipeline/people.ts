@@ -2,6 +2,7 @@
 import type { SourceId, User } from '../model';
 import type { RunContext } from './context';
 import { isFatal } from './record-step';
+import type { HeldReferences } from './references';
 
 export interface PersonName {
 	name?: string;
@@ -26,21 +27,26 @@ export class PeopleDirectory {
 		this.#keep(user.id, { name: user.name, ...(user.emails[0] && { email: user.emails[0] }) });
 	}
 
-	/** Makes sure the directory can name these users: reads from the source those it does not know yet. */
-	async learn(ids: Iterable<SourceId | undefined>): Promise<void> {
+	/**
+	 * Makes sure the directory can name these users: reads from the source those it does not know yet. `held` keeps
+	 * the names for the record being prepared, as the directory may forget them before it is sent.
+	 */
+	async learn(ids: Iterable<SourceId | undefined>, held?: HeldReferences): Promise<void> {
 		for (const id of new Set(ids)) {
 			if (id === undefined) continue;
 			if (this.#known.has(id)) {
 				// Used again: kept longer.
 				this.#keep(id, this.#known.get(id) ?? null);
-				continue;
+			} else {
+				let asking = this.#asking.get(id);
+				if (!asking) {
+					asking = this.#ask(id).finally(() => this.#asking.delete(id));
+					this.#asking.set(id, asking);
+				}
+				await asking;
 			}
-			let asking = this.#asking.get(id);
-			if (!asking) {
-				asking = this.#ask(id).finally(() => this.#asking.delete(id));
-				this.#asking.set(id, asking);
-			}
-			await asking;
+			const person = this.#known.get(id);
+			if (held && person) held.people.set(id, person);
 		}
 	}
 
