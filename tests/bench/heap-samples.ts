@@ -9,6 +9,9 @@ export interface HeapSample {
 	/** Live heap after a forced GC, MB. */
 	heapMb: number;
 	rssMb: number;
+	/** V8's heap as reserved (live and garbage), and memory outside it (Buffers, ArrayBuffers), MB: what RSS holds besides. */
+	heapTotalMb: number;
+	externalMb: number;
 }
 
 /** Samples taken over a run; ten by default, each at the next tenth of the tickets. */
@@ -49,7 +52,7 @@ export class HeapSampler {
 	sample(tickets: number): HeapSample {
 		this.gc();
 		const memory = process.memoryUsage();
-		const sample = { tickets, heapMb: memory.heapUsed / MB, rssMb: memory.rss / MB };
+		const sample = { tickets, heapMb: memory.heapUsed / MB, rssMb: memory.rss / MB, heapTotalMb: memory.heapTotal / MB, externalMb: memory.external / MB };
 		this.samples.push(sample);
 		return sample;
 	}
@@ -65,5 +68,10 @@ export class HeapSampler {
 export function sampleLines(samples: readonly HeapSample[]): string[] {
 	if (samples.length === 0) return [];
 	const line = (what: string, value: (sample: HeapSample) => number) => `${what} at tickets: ${samples.map((each) => `${each.tickets} → ${value(each).toFixed(1)}`).join(', ')}`;
-	return [line('live heap after GC (MB)', (each) => each.heapMb), line('RSS (MB)', (each) => each.rssMb)];
+	return [
+		line('live heap after GC (MB)', (each) => each.heapMb),
+		line('RSS (MB)', (each) => each.rssMb),
+		line('V8 heap reserved (MB)', (each) => each.heapTotalMb),
+		line('outside the V8 heap: Buffers (MB)', (each) => each.externalMb)
+	];
 }
