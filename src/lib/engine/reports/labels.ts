@@ -83,7 +83,8 @@ export function noteSeen(run: string, kind: RecordKind, sourceId: SourceId, reco
 	const url = kind === 'articles' ? text((record as { url?: unknown }).url) : undefined;
 	const person = kind === 'users' ? personOfRecord(record) : undefined;
 	if (label === undefined && url === undefined && person === undefined) return;
-	keep(run, kind, sourceId, { ...(label && { label }), ...(url && { sourceUrl: url }), ...(person && { person }) });
+	// One shape for every entry (absent parts undefined): objects spread together each got a hidden class of their own.
+	keep(run, kind, sourceId, { label, sourceUrl: url, person });
 }
 
 /** Notes a user the source could not tell about (deleted, or hidden from us): the run does not ask again while it remembers. */
@@ -113,7 +114,7 @@ function personOfRecord(record: unknown): PersonName | undefined {
 	const fields = record as { name?: unknown; emails?: unknown };
 	const name = typeof fields.name === 'string' ? fields.name : undefined;
 	const email = Array.isArray(fields.emails) && typeof fields.emails[0] === 'string' && fields.emails[0] !== '' ? fields.emails[0] : undefined;
-	return name !== undefined || email !== undefined ? { ...(name !== undefined && { name }), ...(email !== undefined && { email }) } : undefined;
+	return name !== undefined || email !== undefined ? { name, email } : undefined;
 }
 
 /** A user as the writer names them in a reason: from what any recent run has seen, else by id. */
