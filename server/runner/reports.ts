@@ -1,11 +1,12 @@
 // The runner's --reports folder: checked before the run sends anything, written after it (a CSV and an .xlsx per status).
 import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MigrationError } from '../../src/lib/engine/errors';
 import type { CsvSeparator } from '../../src/lib/engine/reports/csv';
 import { sourceLinks } from '../../src/lib/engine/reports/links';
 import type { ReportLanguage } from '../../src/lib/engine/reports/reasons/render';
-import { REPORT_KINDS, reportCsv, type ReportOptions } from '../../src/lib/engine/reports/report';
+import { REPORT_KINDS, reportCsvPieces, type ReportOptions } from '../../src/lib/engine/reports/report';
 import { reportXlsx } from '../../src/lib/engine/reports/xlsx';
 import type { MigrationSettings, MigrationStore } from '../../src/lib/engine/store';
 
@@ -49,7 +50,10 @@ export function checkReportsFolder(dir: string): void {
 	}
 }
 
-/** The same reports the app downloads: per status a CSV (BOM, the chosen separator) and an .xlsx of the same rows. */
+/**
+ * The same reports the app downloads: per status a CSV (BOM, the chosen separator) and an .xlsx of the same rows. The
+ * CSV is written a page of rows at a time, so its size does not weigh on memory; the .xlsx is built whole.
+ */
 export async function writeReports(
 	store: MigrationStore,
 	settings: Pick<MigrationSettings, 'id' | 'source' | 'target'>,
@@ -59,7 +63,12 @@ export async function writeReports(
 	mkdirSync(dir, { recursive: true });
 	const options: ReportOptions = { kayakoBaseUrl: settings.target.url, sourceLink: sourceLinks(settings.source), ...format };
 	for (const status of STATUSES) {
-		writeFileSync(join(dir, `${status}.csv`), await reportCsv(store, settings.id, status, options));
+		const csv = await open(join(dir, `${status}.csv`), 'w');
+		try {
+			for await (const piece of reportCsvPieces(store, settings.id, status, options)) await csv.write(piece);
+		} finally {
+			await csv.close();
+		}
 		writeFileSync(join(dir, `${status}.xlsx`), Buffer.from(await (await reportXlsx(store, settings.id, status, options)).arrayBuffer()));
 	}
 	console.log(`Reports: ${FILES.map((file) => join(dir, file)).join(', ')} (${REPORT_KINDS.length} kinds of record).`);

@@ -1,7 +1,9 @@
 // npm run bench: a full Zendesk → Kayako migration with the sandboxes and proxy in their own process; prints figures and writes bench/results/*.json, asserts nothing.
 // Flags: --tickets 100|1000|10000|100000 (default 100), --latency 0|100|300 (ms added to each request), --limits none|realistic,
 // --attachment-scale 0..1 (attachment sizes multiplied, default 1; the same files with fewer bytes for large runs),
-// --store memory|level (the browser's store on fake-indexeddb, default, or the headless runner's LevelDB store in a temporary folder).
+// --store memory|level (the browser's store on fake-indexeddb, default, or the headless runner's LevelDB store in a temporary folder),
+// --heap-snapshot (V8 heap snapshots at half the tickets and at the end, into bench/results/, to compare what grows).
+// Live heap after GC and RSS are sampled at each tenth of the tickets and printed as one line each.
 import 'fake-indexeddb/auto';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { executeRun } from '../../src/lib/engine/pipeline/runner';
 import { resultsTable } from '../../src/lib/engine/reports/report';
 import { openStore } from '../../src/lib/engine/store';
 import { openLevelStore } from '../../server/runner/level-store';
+import { HeapSampler, sampleLines } from './heap-samples';
 import { RequestMeter } from './meter';
 import type { SandboxAddresses, SandboxCounts, SandboxRequest } from './sandboxes';
 import { baseline, bindingCeiling, printable, sideFigures, type BenchResult, type BenchSettings } from './summary';
@@ -58,7 +61,10 @@ async function main(): Promise<void> {
 	const storeAt = process.argv.indexOf('--store');
 	const levelDir = storeAt >= 0 && process.argv[storeAt + 1] === 'level' ? mkdtempSync(join(tmpdir(), 'bench-level-')) : undefined;
 	console.log(`store: ${levelDir ? `the runner's LevelDB store in ${levelDir}` : "the browser's store on fake-indexeddb"}`);
-	const child = fork(fileURLToPath(new URL('./sandboxes.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+	// The sandboxes hold every generated ticket and everything Kayako was sent: at 100,000 tickets more than Node's default heap.
+	const child = fork(fileURLToPath(new URL('./sandboxes.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx', '--max-old-space-size=8192'], stdio: 'inherit' });
+	const folder = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+	mkdirSync(folder, { recursive: true });
 	try {
 		const request: SandboxRequest = { tickets: settings.tickets, latencyMs: settings.latencyMs, kayakoLimit: settings.kayakoLimit, zendeskLimit: settings.zendeskLimit, attachmentScale: settings.attachmentScale };
 		const addresses = await ask<SandboxAddresses>(child, 'addresses', request);
@@ -81,14 +87,15 @@ async function main(): Promise<void> {
 			meter.fetch
 		);
 
+		const sampler = new HeapSampler(settings.tickets, gcNow, process.argv.includes('--heap-snapshot'), folder);
 		gcNow();
 		const cpuBefore = process.cpuUsage();
 		const started = performance.now();
-		const run = await executeRun({ store, source: connectors.source, target: connectors.target, migrationId: migration.id, kind: 'full', options: { entities: ['teams', 'fields', 'organizations', 'users', 'tickets'], defaultAgentId: undefined } });
+		const run = await executeRun({ store, source: connectors.source, target: connectors.target, migrationId: migration.id, kind: 'full', options: { entities: ['teams', 'fields', 'organizations', 'users', 'tickets'], defaultAgentId: undefined }, onProgress: sampler.onProgress });
 		const seconds = (performance.now() - started) / 1000;
 		const cpu = process.cpuUsage(cpuBefore);
-		gcNow();
-		const liveHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
+		const liveHeapMb = sampler.sample(settings.tickets).heapMb;
+		if (sampler.snapshots.length > 0) sampler.snapshot('end');
 
 		const table = await resultsTable(store, migration.id);
 		const tickets = table.tickets?.migrated ?? 0;
@@ -112,12 +119,10 @@ async function main(): Promise<void> {
 			kayako,
 			zendesk,
 			binding: bindingCeiling(kayako, zendesk, ticketsPerHour),
-			engine: { cpuMsPerRecord: cpuMs / Math.max(1, records), cpuMsPerTicket: cpuMs / Math.max(1, tickets), liveHeapMb, peakRssMb: process.resourceUsage().maxRSS / 1024 },
+			engine: { cpuMsPerRecord: cpuMs / Math.max(1, records), cpuMsPerTicket: cpuMs / Math.max(1, tickets), liveHeapMb, peakRssMb: process.resourceUsage().maxRSS / 1024, heapSamples: sampler.samples },
 			baseline: baseline(added, tickets, kayako, zendesk, ticketsPerHour)
 		};
-		console.log(printable(result));
-		const folder = fileURLToPath(new URL('../../bench/results/', import.meta.url));
-		mkdirSync(folder, { recursive: true });
+		console.log([printable(result), '', ...sampleLines(sampler.samples), ...sampler.snapshots.map((file) => `heap snapshot: ${file}`)].join('\n'));
 		const file = `${folder}${result.at.replace(/[:.]/g, '-')}-${settings.tickets}t-${settings.latencyMs}ms-${settings.limits}${settings.attachmentScale === 1 ? '' : `-files${settings.attachmentScale}`}.json`;
 		writeFileSync(file, `${JSON.stringify(result, null, '\t')}\n`);
 		console.log(`\nwritten to ${file}`);

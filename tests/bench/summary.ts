@@ -1,5 +1,6 @@
 // The bench's figures from a run's meter: requests per ticket per endpoint, in flight, the binding ceiling, and the one-request-per-record baseline.
 import type { SandboxCounts } from './sandboxes';
+import type { HeapSample } from './heap-samples';
 import type { HostMeter, RequestMeter } from './meter';
 
 export interface BenchSettings {
@@ -38,7 +39,8 @@ export interface BenchResult {
 	kayako: SideFigures;
 	zendesk: SideFigures;
 	binding: { side: 'kayako' | 'zendesk' | 'none'; ticketsPerHour: number | null; shareReached: number | null };
-	engine: { cpuMsPerRecord: number; cpuMsPerTicket: number; liveHeapMb: number; peakRssMb: number };
+	/** heapSamples: live heap after GC and RSS at each tenth of the tickets (forced GCs: their CPU counts in the engine's). */
+	engine: { cpuMsPerRecord: number; cpuMsPerTicket: number; liveHeapMb: number; peakRssMb: number; heapSamples?: HeapSample[] };
 	/** The same account moved one request per record, in series (the way Zammad's importer works): modelled from what Kayako holds. */
 	baseline: { requests: number; requestsPerTicket: number; ticketsPerHour: number; ratio: number };
 }

@@ -3,7 +3,7 @@ import type { Clock } from './clock';
 import { classWindow, refusedBy, type EndpointClass } from './endpoint-class';
 import type { HostStats, ThrottleEvent, ThrottleReason } from './host-stats';
 import type { RateLimitReading } from './rate-limit-headers';
-import { abortable, untilAborted } from './waiting';
+import { abortable, eitherAborted, untilAborted } from './waiting';
 
 /** The reason a change wakes the waiters: a plain value, so the wake-up builds no DOMException (one per request otherwise). */
 const CHANGED = Symbol('limits changed');
@@ -208,12 +208,14 @@ export class HostLimiter {
 		}
 		// A fresh answer may lift the pacing early, so a change wakes the sleeper to look again.
 		const wake = this.#changeSignal();
+		const either = signal ? eitherAborted(wake, signal) : { signal: wake, release: () => {} };
 		const before = this.#clock.now();
 		try {
-			await this.#clock.sleep(ms, signal ? AbortSignal.any([wake, signal]) : wake);
+			await this.#clock.sleep(ms, either.signal);
 		} catch (error) {
 			if (signal?.aborted) throw error;
 		} finally {
+			either.release();
 			this.#counters.waitedMs += this.#clock.now() - before;
 		}
 	}

@@ -49,3 +49,25 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
 		);
 	});
 }
+
+/**
+ * A signal that aborts when either does, and `release` to stop listening once the wait is over. Not AbortSignal.any:
+ * Node keeps each such signal that was given a listener for as long as its sources live (its gcPersistentSignals),
+ * which for the run's signal is the whole run: about 3 KB for every wait woken early, never freed.
+ */
+export function eitherAborted(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; release: () => void } {
+	const either = new AbortController();
+	const onA = (): void => either.abort(a.reason);
+	const onB = (): void => either.abort(b.reason);
+	const release = (): void => {
+		a.removeEventListener('abort', onA);
+		b.removeEventListener('abort', onB);
+	};
+	if (a.aborted) either.abort(a.reason);
+	else if (b.aborted) either.abort(b.reason);
+	else {
+		a.addEventListener('abort', onA, { once: true });
+		b.addEventListener('abort', onB, { once: true });
+	}
+	return { signal: either.signal, release };
+}

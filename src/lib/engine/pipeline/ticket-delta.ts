@@ -43,10 +43,10 @@ async function updateTicket(context: RunContext, resolver: ReferenceResolver, ti
 	const moved = new Set(row.parts ?? []);
 	const newComments = prepared.bundle.comments.filter((comment) => !moved.has(comment.id));
 	// Appended comments begin with their author's name, whoever wrote them.
-	await resolver.people.learn(newComments.map((comment) => comment.authorId));
+	await resolver.people.learn(newComments.map((comment) => comment.authorId), prepared.held);
 	const record = hashed(ticket, partsOf(prepared));
 	const result = await migrateRecord(context, 'tickets', ticket.id, record, () => Promise.reject(new Error('unreachable: the ticket is migrated')), async (kayakoId) => {
-		const written = await context.target.updateTicket(kayakoId, prepared.bundle, newComments, resolver.references(context.options.defaultAgentId));
+		const written = await context.target.updateTicket(kayakoId, prepared.bundle, newComments, resolver.references(context.options.defaultAgentId, [prepared.held]));
 		await context.store.markMigrated(context.run.id, [{ ...prepared.key, kayakoId, contentHash: prepared.hash, parts: partsOf(prepared) }]);
 		return written;
 	});
@@ -59,7 +59,7 @@ async function reimportChanged(context: RunContext, resolver: ReferenceResolver,
 	const prepared = await changedSince(context, resolver, ticket, row);
 	if (!prepared) return;
 	const input = { bundle: prepared.bundle, key: prepared.key, hash: prepared.hash, parts: partsOf(prepared), note: noteOf(prepared) };
-	const result = await reimportTicket(context, resolver.references(context.options.defaultAgentId), input, row.kayakoId);
+	const result = await reimportTicket(context, resolver.references(context.options.defaultAgentId, [prepared.held]), input, row.kayakoId);
 	if (result.ok) return count(context, 'migrated');
 	await context.store.markFailed(context.run.id, [{ ...prepared.key, reason: result.reason }]);
 	await context.log('warn', `tickets ${ticket.id} failed: ${result.reason}`, { kind: 'tickets', sourceId: ticket.id });

@@ -5,7 +5,7 @@ import type { IdMapKey, IdMapRow } from '../store';
 import { keyOf, type RunContext } from './context';
 import { contentHash } from './hash';
 import { repeatWithinBudget, type StepResult } from './record-step';
-import type { ReferenceResolver } from './references';
+import { HeldReferences, type ReferenceResolver } from './references';
 import { namedInEvents } from './stand-in-notes';
 import { nameOf, personOf } from '../reports/labels';
 import { because, plainReason } from '../reports/reasons/because';
@@ -19,6 +19,8 @@ export interface Prepared {
 	notes: string[];
 	/** The ticket's id-map row as it was before this attempt wrote to it. */
 	row: IdMapRow | undefined;
+	/** The ids and names its references resolved to, for the writer when the ticket is sent. */
+	held: HeldReferences;
 }
 
 /** What a ticket's content hash covers: the ticket and which comments it has. */
@@ -43,32 +45,34 @@ export function count(context: RunContext, outcome: StepResult['outcome']): void
 async function prepare(context: RunContext, resolver: ReferenceResolver, ticket: Ticket): Promise<Prepared> {
 	const comments = await context.source.comments(ticket.id, context.control.signal);
 	const notes: string[] = [];
+	const held = new HeldReferences();
 	const missing = new Map<SourceId, PersonRole[]>();
 	const person = async (role: PersonRole | undefined, id: SourceId | undefined): Promise<void> => {
 		if (id === undefined) return;
-		const kayakoId = await resolver.ensure('users', id);
+		const kayakoId = await resolver.ensure('users', id, held);
 		if (kayakoId === undefined && role && !missing.get(id)?.includes(role)) missing.set(id, [...(missing.get(id) ?? []), role]);
 	};
 	await person('requester', ticket.requesterId);
 	await person(undefined, ticket.submitterId);
 	await person('assignee', ticket.assigneeId);
-	await resolver.ensure('organizations', ticket.organizationId);
-	if (ticket.teamId && (await resolver.ensure('teams', ticket.teamId)) === undefined) notes.push(because('group-not-migrated', { id: ticket.teamId, name: await nameOf(context.run.id, context.store, context.run.migrationId, 'teams', ticket.teamId) }));
+	await resolver.ensure('organizations', ticket.organizationId, held);
+	if (ticket.teamId && (await resolver.ensure('teams', ticket.teamId, held)) === undefined) notes.push(because('group-not-migrated', { id: ticket.teamId, name: await nameOf(context.run.id, context.store, context.run.migrationId, 'teams', ticket.teamId) }));
 	const authors = new Set(comments.map((comment) => comment.authorId).filter((id): id is SourceId => id !== undefined));
 	for (const author of authors) await person('comment-author', author);
-	for (const follower of ticket.followerIds) await resolver.ensure('users', follower);
+	for (const follower of ticket.followerIds) await resolver.ensure('users', follower, held);
 	// Posts by people who did not move, and event notes, name people: the writer needs their names now.
-	await resolver.people.learn([...missing.keys(), ...namedInEvents(comments)]);
+	await resolver.people.learn([...missing.keys(), ...namedInEvents(comments)], held);
 	// One sentence per person, naming every part they had on the ticket.
 	for (const [id, roles] of missing) notes.push(because('person-not-migrated', { person: await personOf(context.run.id, context.store, context.run.migrationId, id), roles, standIn: context.options.defaultAgentId !== undefined }));
-	for (const fieldId of Object.keys(ticket.fields)) await resolver.lookup('fields', fieldId);
+	for (const fieldId of Object.keys(ticket.fields)) await resolver.lookup('fields', fieldId, held);
 	const key = keyOf(context, 'tickets', ticket.id);
 	return {
 		bundle: { ticket, comments },
 		key,
 		row: await context.store.getIdMapRow(key),
 		hash: contentHash(hashed(ticket, comments.map((comment) => comment.id))),
-		notes: [...new Set(notes)]
+		notes: [...new Set(notes)],
+		held
 	};
 }
 

@@ -66,7 +66,7 @@ export async function reconcilePending(context: RunContext, pending: Prepared[])
 /** Sends prepared tickets as one batch; each ends migrated, failed with its reason, or pending on a job Kayako may still run. */
 export async function migrateBatch(context: RunContext, resolver: ReferenceResolver, prepared: Prepared[]): Promise<void> {
 	if (prepared.length === 0) return;
-	const refs = resolver.references(context.options.defaultAgentId);
+	const refs = resolver.references(context.options.defaultAgentId, prepared.map((each) => each.held));
 	const jobs = await StoredTicketJobs.of(context, prepared.map((each) => each.key), true);
 	await context.store.markPending(context.run.id, prepared.map((each) => each.key));
 	let outcomes: Map<SourceId, BatchOutcome>;
@@ -112,7 +112,7 @@ async function one(context: RunContext, resolver: ReferenceResolver, prepared: P
 	let writerNote: string | undefined;
 	const result: StepResult = await migrateRecord(context, 'tickets', prepared.bundle.ticket.id, record, async () => {
 		const jobs = await StoredTicketJobs.of(context, [prepared.key]);
-		const outcomes = await context.target.tickets([prepared.bundle], resolver.references(context.options.defaultAgentId), jobs);
+		const outcomes = await context.target.tickets([prepared.bundle], resolver.references(context.options.defaultAgentId, [prepared.held]), jobs);
 		const outcome = outcomes.get(prepared.bundle.ticket.id);
 		if (!outcome) throw new MigrationError({ kind: 'malformed-response', message: 'Kayako answered without a result for this ticket.' });
 		if (!outcome.ok) throw jobs.unfinished(prepared.bundle.ticket.id) !== undefined ? new NotThisRun(outcome.error) : new MigrationError(outcome.error);

@@ -33,7 +33,15 @@ export function inertCell(value: string): string {
 	return value.replace(FORMULA_START, (_match, separator: string, blanks: string) => `${separator}'${blanks}`);
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[], separator: CsvSeparator = ','): string {
-	const data = rows.map((row) => row.map((cell) => (cell === undefined ? '' : typeof cell === 'number' ? String(cell) : inertCell(cell))));
-	return BOM + Papa.unparse({ fields: [...header], data }, { newline: '\r\n', quotes: false, delimiter: separator });
+type CsvRow = readonly (string | number | undefined)[];
+
+const cells = (rows: readonly CsvRow[]) => rows.map((row) => row.map((cell) => (cell === undefined ? '' : typeof cell === 'number' ? String(cell) : inertCell(cell))));
+
+export function toCsv(header: readonly string[], rows: readonly CsvRow[], separator: CsvSeparator = ','): string {
+	return BOM + Papa.unparse({ fields: [...header], data: cells(rows) }, { newline: '\r\n', quotes: false, delimiter: separator });
+}
+
+/** Rows without a header or BOM, lines joined by CRLF and no line break at the end: a piece of a CSV that `toCsv` began. */
+export function csvRows(rows: readonly CsvRow[], separator: CsvSeparator = ','): string {
+	return Papa.unparse(cells(rows) as string[][], { newline: '\r\n', quotes: false, delimiter: separator });
 }
