@@ -93,7 +93,6 @@ export async function migrateOrganization(context: RunContext, resolver: Referen
  */
 export async function migrateUser(context: RunContext, resolver: ReferenceResolver, user: User, neededByTicket = false): Promise<StepResult> {
 	resolver.people.remember(user);
-	noteSeen(context.run.id, 'users', user.id, user);
 	const result = await decideUser(context, resolver, user, neededByTicket);
 	return settle(context, resolver, 'users', user.id, result);
 }

@@ -36,7 +36,6 @@ export async function migrateUserPage(context: RunContext, resolver: ReferenceRe
 			continue;
 		}
 		resolver.people.remember(user);
-		noteSeen(context.run.id, 'users', user.id, user);
 		const before = await beforeUserCreate(context, resolver, user, neededByTicket);
 		if ('decided' in before) settle(context, resolver, 'users', user.id, before.decided);
 		else batch.push(user);
