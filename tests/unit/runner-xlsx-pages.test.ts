@@ -123,6 +123,20 @@ describe('the runner’s paged .xlsx', () => {
 		expect(rows).toEqual([header]);
 	});
 
+	it('keeps the earlier report whole when reading the rows fails halfway, and leaves no partial file', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'xlsx-pages-'));
+		const path = join(dir, 'failed.xlsx');
+		await writeXlsxPages(path, header, inPages([spaced], 500), 'Report');
+		const before = readFileSync(path);
+		async function* broken(): AsyncGenerator<ReportLine[]> {
+			yield [plain(1)];
+			throw new Error('the store could not be read');
+		}
+		await expect(writeXlsxPages(path, header, broken(), 'Report')).rejects.toThrow('the store could not be read');
+		expect(readFileSync(path).equals(before)).toBe(true);
+		expect(readdirSync(dir)).toEqual(['failed.xlsx']);
+	});
+
 	it('gives the runner’s reports folder the paged workbook, with more rows than one page of the store', async () => {
 		const { store } = await openTestStore();
 		const settings = await store.createMigration(zendeskMigration());
