@@ -6,9 +6,9 @@ import { MigrationError } from '../../src/lib/engine/errors';
 import type { CsvSeparator } from '../../src/lib/engine/reports/csv';
 import { sourceLinks } from '../../src/lib/engine/reports/links';
 import type { ReportLanguage } from '../../src/lib/engine/reports/reasons/render';
-import { REPORT_KINDS, reportCsvPieces, type ReportOptions } from '../../src/lib/engine/reports/report';
-import { reportXlsx } from '../../src/lib/engine/reports/xlsx';
+import { REPORT_KINDS, reportCsvPieces, reportHeader, reportLinePages, type ReportOptions } from '../../src/lib/engine/reports/report';
 import type { MigrationSettings, MigrationStore } from '../../src/lib/engine/store';
+import { writeXlsxPages } from './xlsx-pages';
 
 const STATUSES = ['migrated', 'failed', 'skipped'] as const;
 const FILES = STATUSES.flatMap((status) => [`${status}.csv`, `${status}.xlsx`]);
@@ -52,7 +52,7 @@ export function checkReportsFolder(dir: string): void {
 
 /**
  * The same reports the app downloads: per status a CSV (BOM, the chosen separator) and an .xlsx of the same rows. The
- * CSV is written a page of rows at a time, so its size does not weigh on memory; the .xlsx is built whole.
+ * CSV and the .xlsx are each written a page of rows at a time, so a report's size does not weigh on memory.
  */
 export async function writeReports(
 	store: MigrationStore,
@@ -69,7 +69,8 @@ export async function writeReports(
 		} finally {
 			await csv.close();
 		}
-		writeFileSync(join(dir, `${status}.xlsx`), Buffer.from(await (await reportXlsx(store, settings.id, status, options)).arrayBuffer()));
+		const sheet = options.language === 'de' ? 'Bericht' : 'Report';
+		await writeXlsxPages(join(dir, `${status}.xlsx`), reportHeader(options.language), reportLinePages(store, settings.id, status, options), sheet);
 	}
 	console.log(`Reports: ${FILES.map((file) => join(dir, file)).join(', ')} (${REPORT_KINDS.length} kinds of record).`);
 }

@@ -1,5 +1,6 @@
 // The headless runner as a child process for the runner tests: its output lines and its exit code.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KAYAKO_SANDBOX_CREDENTIALS } from '../../server/sandbox/kayako/index';
 import { ZENDESK_SANDBOX_CREDENTIALS } from '../../server/sandbox/zendesk/index';
@@ -13,9 +14,12 @@ export interface Runner {
 	output(): string;
 }
 
-/** `npm run migrate` is `tsx server/runner/main.ts`; node with tsx's loader is that, in one process a SIGKILL really ends. */
+/** The node flags and script of `npm run migrate` (its heap cap included), read from package.json so the two cannot drift. */
+const MIGRATE: string[] = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { migrate: string } }).scripts.migrate.split(' ').slice(1);
+
+/** `npm run migrate` is `node … --import tsx server/runner/main.ts`: started as node itself, in one process a SIGKILL really ends. */
 export function startRunner(args: string[], env: Record<string, string> = {}): Runner {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/runner/main.ts', ...args], {
+	const child = spawn(process.execPath, [...MIGRATE, ...args], {
 		cwd: ROOT,
 		env: { ...process.env, KAYAKO_PASSWORD: KAYAKO_SANDBOX_CREDENTIALS.admin.password, SOURCE_TOKEN: ZENDESK_SANDBOX_CREDENTIALS.apiToken, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -8,7 +8,7 @@ import { COLUMN_KEYS } from './columns';
 import { reportTable, type ReportOptions, type ReportTable } from './report';
 
 /** Wide enough to read a name or a link without resizing; the reason gets the most room. */
-const WIDTHS: Record<(typeof COLUMN_KEYS)[number], number> = {
+export const XLSX_WIDTHS: Record<(typeof COLUMN_KEYS)[number], number> = {
 	entity: 14,
 	status: 14,
 	'source id': 14,
@@ -20,14 +20,17 @@ const WIDTHS: Record<(typeof COLUMN_KEYS)[number], number> = {
 	time: 20
 };
 
+/** How the time column shows its dates. */
+export const XLSX_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
 const text = (value: string | undefined): Cell => (value === undefined || value === '' ? null : { value, type: String });
 
 export function tableXlsx(table: ReportTable, sheet: string): Promise<Blob> {
 	const header: Row = table.header.map((title) => ({ value: title, type: String, fontWeight: 'bold' }));
 	const rows: Row[] = table.lines.map((line) =>
-		COLUMN_KEYS.map((key) => (key === 'time' ? { value: line.time, type: Date, format: 'yyyy-mm-dd hh:mm:ss' } : text(line.cells[key])))
+		COLUMN_KEYS.map((key) => (key === 'time' ? { value: line.time, type: Date, format: XLSX_DATE_FORMAT } : text(line.cells[key])))
 	);
-	return writeXlsxFile([header, ...rows], { sheet, columns: COLUMN_KEYS.map((key) => ({ width: WIDTHS[key] })), stickyRowsCount: 1 }).toBlob();
+	return writeXlsxFile([header, ...rows], { sheet, columns: COLUMN_KEYS.map((key) => ({ width: XLSX_WIDTHS[key] })), stickyRowsCount: 1 }).toBlob();
 }
 
 /** Every row of one status (or all) as an .xlsx workbook with one sheet. */
