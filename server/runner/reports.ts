@@ -7,6 +7,7 @@ import type { CsvSeparator } from '../../src/lib/engine/reports/csv';
 import { sourceLinks } from '../../src/lib/engine/reports/links';
 import type { ReportLanguage } from '../../src/lib/engine/reports/reasons/render';
 import { REPORT_KINDS, reportCsvPieces, reportHeader, reportLinePages, type ReportOptions } from '../../src/lib/engine/reports/report';
+import { reportSheetName } from '../../src/lib/engine/reports/xlsx';
 import type { MigrationSettings, MigrationStore } from '../../src/lib/engine/store';
 import { writeXlsxPages } from './xlsx-pages';
 
@@ -69,8 +70,7 @@ export async function writeReports(
 		} finally {
 			await csv.close();
 		}
-		const sheet = options.language === 'de' ? 'Bericht' : 'Report';
-		await writeXlsxPages(join(dir, `${status}.xlsx`), reportHeader(options.language), reportLinePages(store, settings.id, status, options), sheet);
+		await writeXlsxPages(join(dir, `${status}.xlsx`), reportHeader(options.language), reportLinePages(store, settings.id, status, options), reportSheetName(options.language));
 	}
 	console.log(`Reports: ${FILES.map((file) => join(dir, file)).join(', ')} (${REPORT_KINDS.length} kinds of record).`);
 }

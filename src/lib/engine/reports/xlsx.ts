@@ -33,8 +33,13 @@ export function tableXlsx(table: ReportTable, sheet: string): Promise<Blob> {
 	return writeXlsxFile([header, ...rows], { sheet, columns: COLUMN_KEYS.map((key) => ({ width: XLSX_WIDTHS[key] })), stickyRowsCount: 1 }).toBlob();
 }
 
+/** The report's one sheet, named in the reader's language (the app's download and the runner's paged file alike). */
+export function reportSheetName(language: ReportOptions['language']): string {
+	return language === 'de' ? 'Bericht' : 'Report';
+}
+
 /** Every row of one status (or all) as an .xlsx workbook with one sheet. */
 export async function reportXlsx(store: MigrationStore, migrationId: string, status: IdMapStatus | 'all', options: ReportOptions, entity?: RecordKind): Promise<Blob> {
 	const table = await reportTable(store, migrationId, status, options, entity);
-	return tableXlsx(table, options.language === 'de' ? 'Bericht' : 'Report');
+	return tableXlsx(table, reportSheetName(options.language));
 }
