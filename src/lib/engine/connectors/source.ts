@@ -75,6 +75,11 @@ export interface SourceConnector {
 
 	/** Single reads, for lazy resolution (a ticket's requester that was not migrated yet) and demo sampling. */
 	user(id: SourceId, signal?: AbortSignal): Promise<User | undefined>;
+	/**
+	 * Several single reads at once, where the helpdesk has such a read (a page of tickets names requesters the users
+	 * stage skipped). A user it does not answer is not known to be gone: the caller reads that one with `user`.
+	 */
+	usersById?(ids: readonly SourceId[], signal?: AbortSignal): Promise<User[]>;
 	organization(id: SourceId, signal?: AbortSignal): Promise<Organization | undefined>;
 	ticket(id: SourceId, signal?: AbortSignal): Promise<Ticket | undefined>;
 

@@ -80,6 +80,21 @@ export class ReferenceResolver {
 		return hold(held, key, row.kayakoId);
 	}
 
+	/** Of these ids, those neither remembered nor migrated in the id map: the ones `ensure` would fetch. */
+	async unresolved(kind: LazyKind, ids: Iterable<SourceId>): Promise<SourceId[]> {
+		const left: SourceId[] = [];
+		for (const id of new Set(ids)) {
+			if (this.#recall(name(kind, id)) !== undefined) continue;
+			if ((await this.lookup(kind, id)) === undefined) left.push(id);
+		}
+		return left;
+	}
+
+	/** A record this run decided not to bring (skipped): `ensure` answers undefined for it without fetching it again. */
+	leaveOut(kind: LazyKind, sourceId: SourceId): void {
+		this.#keep(name(kind, sourceId), null);
+	}
+
 	/** A synchronous view for the writer: the references `held` for the records it writes, then what the resolver still remembers. */
 	references(defaultAgentId?: KayakoId, held: readonly HeldReferences[] = []): References {
 		const ids = new Map<string, KayakoId>();

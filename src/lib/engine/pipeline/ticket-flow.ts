@@ -11,6 +11,7 @@ import { migrateChanged, revived } from './ticket-delta';
 import { count, preparePooled, type Prepared } from './ticket-prepare';
 import { migrateBatch, reconcilePending } from './tickets';
 import { noteSeen } from '../reports/labels';
+import { bringPeopleOfPage } from './page-people';
 
 /** Batches sent and not yet settled at once: one whose job Kayako runs, the next one uploading and sending. */
 export const BATCHES_IN_FLIGHT = 2;
@@ -94,6 +95,7 @@ export class TicketFlow {
 			}
 			(row?.status === 'pending' ? pending : todo).set(ticket.id, ticket);
 		}
+		await bringPeopleOfPage(context, this.resolver, [...pending.values(), ...todo.values(), ...changed.map((each) => each.ticket)]);
 		const queue = (prepared: Prepared) => this.#queue(prepared, settled);
 		// Left pending by a crash or a lost answer: looked up in Kayako first, a batch at a time; what is not there is sent.
 		const { batchSize } = context.options;

@@ -41,6 +41,8 @@ export interface ZendeskSourceSettings {
 
 const TICKET_EXPORT = '/api/v2/incremental/tickets/cursor.json';
 const USER_EXPORT = '/api/v2/incremental/users/cursor.json';
+/** Ids per `users/show_many` request: Zendesk's documented maximum. */
+const SHOW_MANY = 100;
 
 /** The common source port, with the search of organizations by name that Zendesk offers. */
 export type ZendeskSourceConnector = SourceConnector & Required<Pick<SourceConnector, 'searchOrganizations'>>;
@@ -185,6 +187,21 @@ class ZendeskSource implements ZendeskSourceConnector {
 		const [userFieldIds, teamIdsByUser] = await Promise.all([this.#lookups.userFieldIds.get(signal), this.#lookups.teamIdsByUser.get(signal)]);
 		const identities = body && this.#wantsIdentities(user) ? await this.#identities(user.id, signal) : undefined;
 		return mapUser(user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) });
+	}
+
+	/** `GET /users/show_many` takes up to 100 ids; a deleted user it leaves out is read alone (`user` looks under /deleted_users). */
+	async usersById(ids: readonly SourceId[], signal?: AbortSignal): Promise<User[]> {
+		const users: User[] = [];
+		for (let start = 0; start < ids.length; start += SHOW_MANY) {
+			const chunk = ids.slice(start, start + SHOW_MANY);
+			const body = await this.client.get<{ users?: ZendeskUser[] }>('/api/v2/users/show_many.json', { ids: chunk.join(',') }, signal);
+			const [userFieldIds, teamIdsByUser] = await Promise.all([this.#lookups.userFieldIds.get(signal), this.#lookups.teamIdsByUser.get(signal)]);
+			for (const user of body.users ?? []) {
+				const identities = this.#wantsIdentities(user) ? await this.#identities(user.id, signal) : undefined;
+				users.push(mapUser(user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) }));
+			}
+		}
+		return users;
 	}
 
 	async organization(id: SourceId, signal?: AbortSignal): Promise<Organization | undefined> {
