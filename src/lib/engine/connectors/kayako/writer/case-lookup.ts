@@ -9,6 +9,12 @@ import { chunks, listAll } from './context';
  * undocumented URL limit. Kept at what our reference asks.
  */
 const LEGACY_IDS_PER_LOOKUP = 100;
+/**
+ * Legacy ids per look-up before a batch is sent: most have no case yet, so a batch's 200 ids take one request (one
+ * page of what is found; more pages only when more is). About 1,400 characters of URL with Zendesk's ids, well
+ * under what servers and proxies accept (8 KB and more).
+ */
+export const LEGACY_IDS_BEFORE_SEND = 200;
 
 interface CaseSeen {
 	id: number;
@@ -22,10 +28,10 @@ interface CaseSeen {
  * `replacing`: a ticket being re-imported -> its old case; that case and trashed ones do not count, so only the
  * new case a re-import made is found.
  */
-export async function findCasesByLegacyIds(session: KayakoSession, ids: readonly string[], replacing?: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+export async function findCasesByLegacyIds(session: KayakoSession, ids: readonly string[], replacing?: ReadonlyMap<string, number>, perLookup = LEGACY_IDS_PER_LOOKUP): Promise<Map<string, number>> {
 	const found = new Map<string, number>();
 	const trashed = new Set<string>();
-	for (const chunk of chunks([...new Set(ids)], LEGACY_IDS_PER_LOOKUP)) {
+	for (const chunk of chunks([...new Set(ids)], perLookup)) {
 		const cases = await listAll<CaseSeen>(session, 'cases.json', { legacy_ids: chunk.join(','), fields: 'id,legacy_id,state' });
 		for (const kase of cases) {
 			const legacyId = kase.legacy_id;

@@ -6,7 +6,7 @@ import { chunks, noteOfWarnings, type WriteContext, type WriteWarning } from './
 import { buildCase, type PreparedCase } from './case-payload';
 import { createCaseOneByOne } from './case-fallback';
 import { wordsOf } from './worded';
-import { findCasesByLegacyIds } from './case-lookup';
+import { findCasesByLegacyIds, LEGACY_IDS_BEFORE_SEND } from './case-lookup';
 import { uploadTicketFiles, type UploadedFile } from './files';
 import type { BulkJobError } from './jobs';
 import { followEarlierJobs, keepAndFollow, settleLostSend, settlePeriod } from './lost-send';
@@ -189,7 +189,7 @@ export async function importCases(ctx: WriteContext, bundles: readonly TicketBun
 	for (const chunk of chunks(bundles, BULK_CASES)) {
 		const group = await waitForEarlierJobs(ctx, chunk, jobs, outcomes);
 		await settleEarlierSends(ctx, group, jobs);
-		const existing = await findCasesByLegacyIds(ctx.session, group.map((bundle) => bundle.ticket.id), jobs?.replacing);
+		const existing = await findCasesByLegacyIds(ctx.session, group.map((bundle) => bundle.ticket.id), jobs?.replacing, LEGACY_IDS_BEFORE_SEND);
 		for (const [sourceId, id] of existing) outcomes.set(sourceId, { ok: true, id, warnings: [], matched: true });
 		// Uploading per batch keeps every file well inside its three hours.
 		const batch = await prepareBatch(ctx, group.filter((bundle) => !existing.has(bundle.ticket.id)), data, outcomes);
