@@ -40,6 +40,13 @@ describe('when a bulk job is likely done', () => {
 		expect(times.likelyDone(200)).toBe(3_000);
 	});
 
+	it('aims where three in four recent jobs had ended, so most jobs take one poll', () => {
+		const times = new JobTimes();
+		// The sandbox's jobs: a few seconds each, at random.
+		for (const ms of [2_000, 4_000, 3_000, 2_500, 3_500]) times.learn(200, ms + 100, ms - 100);
+		expect(times.likelyDone(200)).toBe(3_500);
+	});
+
 	it('follows the recent jobs: a Kayako that became faster is polled sooner', () => {
 		const times = new JobTimes();
 		for (let job = 0; job < 8; job++) times.learn(200, 30_500, 29_500);
