@@ -1,4 +1,5 @@
 // Customers and organizations through POST /bulk/users and /bulk/organizations: batches of 200, each job kept and followed to its end, what it made read back by legacy id.
+import { mapAtOnce } from '../../../at-once';
 import { MigrationError, toErrorInfo, type ErrorInfo } from '../../../errors';
 import type { KayakoSession } from '../session';
 import type { CaseJobs } from './cases';
@@ -8,6 +9,12 @@ import { followEarlierJobs, keepAndFollow, settleLostSendBy, settlePeriod } from
 
 /** The documented batch size of every bulk endpoint. */
 export const BULK_PEOPLE = 200;
+/**
+ * Batches of one call on their way at once: the next is sent while Kayako runs the last one's job, as the ticket
+ * stream does, so a page of customers does not leave the limit idle for a job's few seconds per batch. Each batch
+ * keeps its own job with its own pending rows, so a crash follows both.
+ */
+const BATCHES_AT_ONCE = 2;
 
 /** Where the caller keeps the jobs with its pending rows (the same as for cases, without re-imports). */
 export type PeopleJobs = Omit<CaseJobs, 'replacing'>;
@@ -102,14 +109,14 @@ async function sendBatch<T>(ctx: Pick<WriteContext, 'session' | 'options'>, kind
 }
 
 /**
- * Creates the rows in batches of 200 with `partial_import`, so one bad row costs only itself. Before a row is sent, a
+ * Creates the rows in batches of 200 with `partial_import`, two batches at a time, so one bad row costs only itself. Before a row is sent, a
  * job an earlier attempt started for it is followed to its end, a send a crash cut short is given its settle period,
  * and a row Kayako holds already (by legacy id) is taken, not sent again. After each job, what it made is read back
  * by legacy id: the job alone is never trusted. Returns one end per row.
  */
 export async function createInBulk<T>(ctx: Pick<WriteContext, 'session' | 'options'>, kind: PeopleKind<T>, rows: readonly PeopleRow[], jobs?: PeopleJobs): Promise<Map<string, PeopleRowEnd<T>>> {
 	const ends = new Map<string, PeopleRowEnd<T>>();
-	for (const chunk of chunks(rows, BULK_PEOPLE)) {
+	await mapAtOnce(chunks(rows, BULK_PEOPLE), BATCHES_AT_ONCE, async (chunk) => {
 		const group = await waitForEarlierJobs(ctx, chunk, jobs, ends);
 		await settleEarlierSends(ctx, kind, group, jobs);
 		// Only rows an earlier attempt sent can be in Kayako already: rows never sent need no lookup.
@@ -118,7 +125,7 @@ export async function createInBulk<T>(ctx: Pick<WriteContext, 'session' | 'optio
 		for (const [sourceId, made] of existing) ends.set(sourceId, { ok: true, made, fresh: false });
 		const toSend = group.filter((row) => !existing.has(row.sourceId));
 		if (toSend.length > 0) await sendBatch(ctx, kind, toSend, jobs, ends);
-	}
+	});
 	return ends;
 }
 
