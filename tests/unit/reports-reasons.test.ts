@@ -93,8 +93,10 @@ describe('the catalogue of reasons', () => {
 
 	it('names a person once with every part they had, and says a fact noted twice once', () => {
 		const reason = [because('person-not-migrated', { person: sam, roles: ['requester', 'comment-author'], standIn: true }), because('no-mailbox'), because('no-mailbox')].join(' ');
-		const { parts } = splitReason(reason);
+		const { parts, text } = splitReason(reason);
 		expect(parts).toHaveLength(2);
+		// The plain English text too: a found record's saved note and its new one may both tell a fact.
+		expect(text).toBe(`${plainReason(because('person-not-migrated', { person: sam, roles: ['requester', 'comment-author'], standIn: true }))} ${plainReason(because('no-mailbox'))}`);
 		expect(renderReason({ reasonParts: parts }, 'de')).toBe(
 			'Sam Agent (sam@example.com), anfragende Person und Verfasser eines Kommentars, wurde nicht nach Kayako übertragen. Der Standard-Agent ist die anfragende Person des Falls. Die Beiträge stehen unter dem Standard-Agenten und beginnen mit dem Namen der Person. Kayako hat kein Postfach, deshalb wurden öffentliche Antworten als Notizen übernommen.'
 		);

@@ -25,11 +25,16 @@ export function because<C extends ReasonCode>(code: C, ...[params]: ReasonParams
 export function splitReason(reason: string): { text: string; parts?: ReasonPart[] } {
 	if (!reason.includes(START)) return { text: reason };
 	const parts: ReasonPart[] = [];
+	// The plain text as the parts tell it: a fact noted twice (a found record's saved note and its new one) reads once.
+	const sentences: string[] = [];
 	const seen = new Set<string>();
 	let at = 0;
 	const plain = (text: string) => {
 		const trimmed = text.trim();
-		if (trimmed) parts.push({ text: trimmed });
+		if (trimmed) {
+			parts.push({ text: trimmed });
+			sentences.push(trimmed);
+		}
 	};
 	for (const match of reason.matchAll(CODED)) {
 		plain(reason.slice(at, match.index));
@@ -39,14 +44,18 @@ export function splitReason(reason: string): { text: string; parts?: ReasonPart[
 			const { c, p } = JSON.parse(decodeURIComponent(reveal(payload))) as { c: ReasonCode; p: ReasonParams[ReasonCode] };
 			// One sentence per fact: the same fact noted twice (by two steps) is told once.
 			const fact = JSON.stringify([c, p]);
-			if (!seen.has(fact)) parts.push(c in en ? { reasonCode: c, reasonParams: p } : { text: sentence });
+			if (!seen.has(fact)) {
+				parts.push(c in en ? { reasonCode: c, reasonParams: p } : { text: sentence });
+				sentences.push(sentence);
+			}
 			seen.add(fact);
 		} catch {
 			parts.push({ text: sentence });
+			sentences.push(sentence);
 		}
 	}
 	plain(reason.slice(at));
-	return { text: plainReason(reason), parts };
+	return { text: sentences.join(' '), parts };
 }
 
 /** The reason as English text only, for the log and for readers of the plain `reason`. */
