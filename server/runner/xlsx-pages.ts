@@ -6,7 +6,7 @@ import { rename, rm, open } from 'node:fs/promises';
 import { Zip, ZipDeflate } from 'fflate';
 import { COLUMN_KEYS } from '../../src/lib/engine/reports/columns';
 import type { ReportLine } from '../../src/lib/engine/reports/report';
-import { XLSX_DATE_FORMAT, XLSX_WIDTHS } from '../../src/lib/engine/reports/xlsx';
+import { XLSX_DATE_FORMAT, XLSX_WIDTHS, xlsxCellText } from '../../src/lib/engine/reports/xlsx';
 
 // Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF, and U+FFFD) and
 // those it discourages: the same two patterns write-excel-file 4.1.1 removes (xml/removeInvalidXmlCharacters.js, MIT).
@@ -42,7 +42,7 @@ function rowXml(line: ReportLine, row: number): string {
 	COLUMN_KEYS.forEach((key, index) => {
 		const ref = `${column(index)}${row}`;
 		if (key === 'time') cells += `<c r="${ref}" s="2"><v>${String(serial(line.time))}</v></c>`;
-		else if (line.cells[key] !== undefined && line.cells[key] !== '') cells += textCell(ref, line.cells[key]);
+		else if (line.cells[key] !== undefined && line.cells[key] !== '') cells += textCell(ref, xlsxCellText(line.cells[key]));
 	});
 	return `<row r="${row}">${cells}</row>`;
 }

@@ -23,7 +23,19 @@ export const XLSX_WIDTHS: Record<(typeof COLUMN_KEYS)[number], number> = {
 /** How the time column shows its dates. */
 export const XLSX_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
-const text = (value: string | undefined): Cell => (value === undefined || value === '' ? null : { value, type: String });
+/** The most characters Excel keeps in a cell; a file with a longer one opens only after Excel "repairs" it. */
+export const XLSX_CELL_MAX = 32_767;
+
+/** A cell's text within Excel's limit: a longer one (a 40,000-character error) is cut and ends in "…"; the CSV has it whole. */
+export function xlsxCellText(value: string): string {
+	if (value.length <= XLSX_CELL_MAX) return value;
+	let end = XLSX_CELL_MAX - 1;
+	// Not between the two halves of an emoji.
+	if (/[\uD800-\uDBFF]/.test(value[end - 1] ?? '')) end--;
+	return `${value.slice(0, end)}…`;
+}
+
+const text = (value: string | undefined): Cell => (value === undefined || value === '' ? null : { value: xlsxCellText(value), type: String });
 
 export function tableXlsx(table: ReportTable, sheet: string): Promise<Blob> {
 	const header: Row = table.header.map((title) => ({ value: title, type: String, fontWeight: 'bold' }));
