@@ -2,6 +2,7 @@
 // attachments) and sent as `avatar` (multipart) on PUT /users/:id after the user exists. A picture that cannot be fetched,
 // or that Kayako refuses, costs the user nothing: the report says so, and the social note keeps the picture's address.
 import { MigrationError } from '../../../errors';
+import { multipartBody } from '../../../http/multipart';
 import type { Attachment, User } from '../../../model';
 import { because } from '../../../reports/reasons/because';
 import type { KayakoSession } from '../session';
@@ -47,10 +48,10 @@ export async function addAvatar(ctx: Pick<WriteContext, 'session'> & Partial<Pic
 		warnings.push({ sourceId: user.id, message: because('avatar-unreadable', { url, detail: error.message }) });
 		return false;
 	}
-	const form = new FormData();
-	form.append('avatar', new File([blob], picture.fileName, { type: blob.type || 'application/octet-stream' }));
+	// One Blob over the picture's bytes, as uploads are sent: a FormData would be copied piece by piece on its way out.
+	const form = multipartBody([{ field: 'avatar', fileName: picture.fileName, type: blob.type, blob }]);
 	try {
-		await ctx.session.request({ method: 'PUT', path: `users/${kayakoId}.json`, body: form, idempotent: true });
+		await ctx.session.request({ method: 'PUT', path: `users/${kayakoId}.json`, body: form.body, headers: { 'Content-Type': form.contentType }, idempotent: true });
 		return true;
 	} catch (error) {
 		if (!lasting(error)) throw error;
