@@ -3,7 +3,7 @@
 // --attachment-scale 0..1 (attachment sizes multiplied, default 1; the same files with fewer bytes for large runs),
 // --store memory|level (the browser's store on fake-indexeddb, default, or the headless runner's LevelDB store in a temporary folder),
 // --heap-snapshot (V8 heap snapshots at half the tickets and at the end, into bench/results/, to compare what grows).
-// Live heap after GC and RSS are sampled at each tenth of the tickets and printed as one line each.
+// Live heap after GC and RSS are sampled at each tenth of the tickets and printed as one line each; the highest RSS of each phase too.
 import 'fake-indexeddb/auto';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { resultsTable } from '../../src/lib/engine/reports/report';
 import { openStore } from '../../src/lib/engine/store';
 import { openLevelStore } from '../../server/runner/level-store';
 import { HeapSampler, sampleLines } from './heap-samples';
+import { PhasePeaks, phasePeaksLine } from './phase-peaks';
 import { RequestMeter } from './meter';
 import type { SandboxAddresses, SandboxCounts, SandboxRequest } from './sandboxes';
 import { baseline, bindingCeiling, printable, sideFigures, type BenchResult, type BenchSettings } from './summary';
@@ -88,16 +89,23 @@ async function main(): Promise<void> {
 		);
 
 		const sampler = new HeapSampler(settings.tickets, gcNow, process.argv.includes('--heap-snapshot'), folder);
+		const peaks = new PhasePeaks();
 		gcNow();
 		const cpuBefore = process.cpuUsage();
 		const started = performance.now();
-		const run = await executeRun({ store, source: connectors.source, target: connectors.target, migrationId: migration.id, kind: 'full', options: { entities: ['teams', 'fields', 'organizations', 'users', 'tickets'], defaultAgentId: undefined }, onProgress: sampler.onProgress });
+		const onProgress: typeof sampler.onProgress = (report) => {
+			sampler.onProgress(report);
+			peaks.phase(report.phase);
+		};
+		const run = await executeRun({ store, source: connectors.source, target: connectors.target, migrationId: migration.id, kind: 'full', options: { entities: ['teams', 'fields', 'organizations', 'users', 'tickets'], defaultAgentId: undefined }, onProgress });
 		const seconds = (performance.now() - started) / 1000;
 		const cpu = process.cpuUsage(cpuBefore);
 		const liveHeapMb = sampler.sample(settings.tickets).heapMb;
 		if (sampler.snapshots.length > 0) sampler.snapshot('end');
 
+		peaks.phase('results');
 		const table = await resultsTable(store, migration.id);
+		const peakRssByPhase = peaks.stop();
 		const tickets = table.tickets?.migrated ?? 0;
 		const records = Object.values(table).reduce((sum, each) => sum + (each?.total ?? 0), 0);
 		const after = await ask<SandboxCounts>(child, 'counts', { want: 'state' });
@@ -119,10 +127,10 @@ async function main(): Promise<void> {
 			kayako,
 			zendesk,
 			binding: bindingCeiling(kayako, zendesk, ticketsPerHour),
-			engine: { cpuMsPerRecord: cpuMs / Math.max(1, records), cpuMsPerTicket: cpuMs / Math.max(1, tickets), liveHeapMb, peakRssMb: process.resourceUsage().maxRSS / 1024, heapSamples: sampler.samples },
+			engine: { cpuMsPerRecord: cpuMs / Math.max(1, records), cpuMsPerTicket: cpuMs / Math.max(1, tickets), liveHeapMb, peakRssMb: process.resourceUsage().maxRSS / 1024, peakRssByPhase, heapSamples: sampler.samples },
 			baseline: baseline(added, tickets, kayako, zendesk, ticketsPerHour)
 		};
-		console.log([printable(result), '', ...sampleLines(sampler.samples), ...sampler.snapshots.map((file) => `heap snapshot: ${file}`)].join('\n'));
+		console.log([printable(result), '', ...sampleLines(sampler.samples), ...phasePeaksLine(peakRssByPhase), ...sampler.snapshots.map((file) => `heap snapshot: ${file}`)].join('\n'));
 		const file = `${folder}${result.at.replace(/[:.]/g, '-')}-${settings.tickets}t-${settings.latencyMs}ms-${settings.limits}${settings.attachmentScale === 1 ? '' : `-files${settings.attachmentScale}`}.json`;
 		writeFileSync(file, `${JSON.stringify(result, null, '\t')}\n`);
 		console.log(`\nwritten to ${file}`);

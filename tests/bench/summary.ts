@@ -40,7 +40,7 @@ export interface BenchResult {
 	zendesk: SideFigures;
 	binding: { side: 'kayako' | 'zendesk' | 'none'; ticketsPerHour: number | null; shareReached: number | null };
 	/** heapSamples: live heap after GC and RSS at each tenth of the tickets (forced GCs: their CPU counts in the engine's). */
-	engine: { cpuMsPerRecord: number; cpuMsPerTicket: number; liveHeapMb: number; peakRssMb: number; heapSamples?: HeapSample[] };
+	engine: { cpuMsPerRecord: number; cpuMsPerTicket: number; liveHeapMb: number; peakRssMb: number; peakRssByPhase?: Record<string, number>; heapSamples?: HeapSample[] };
 	/** The same account moved one request per record, in series (the way Zammad's importer works): modelled from what Kayako holds. */
 	baseline: { requests: number; requestsPerTicket: number; ticketsPerHour: number; ratio: number };
 }
