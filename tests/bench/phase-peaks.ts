@@ -19,6 +19,8 @@ export class PhasePeaks {
 	readonly phase = (name: string): void => {
 		if (name === this.#phase) return;
 		this.#sample();
+		// Printed as each phase ends: a run stopped early still tells what it saw.
+		console.log(`peak RSS in ${this.#phase}: ${(this.#peaks.get(this.#phase) ?? 0).toFixed(0)} MB`);
 		this.#phase = name;
 		this.#sample();
 	};
