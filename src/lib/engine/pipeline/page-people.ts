@@ -1,9 +1,10 @@
 // The people a page of tickets names that are not in Kayako yet (mostly customers the users stage skipped as inactive):
 // read from the source together and created in one bulk, where each ticket would read and create them one at a time.
 import type { SourceId, Ticket } from '../model';
+import { plainReason } from '../reports/reasons/because';
 import { keyOf, type RunContext } from './context';
 import { migrateUserPage } from './people-batches';
-import { isFatal } from './record-step';
+import { isFatal, reasonOf } from './record-step';
 import type { ReferenceResolver } from './references';
 
 /**
@@ -28,6 +29,6 @@ export async function bringPeopleOfPage(context: RunContext, resolver: Reference
 		}
 	} catch (error) {
 		if (isFatal(error) || context.control.signal.aborted) throw error;
-		await context.log('warn', `The people named by a page of tickets could not be brought together (${error instanceof Error ? error.message : String(error)}); each ticket brings its own.`, {});
+		await context.log('warn', `The people named by a page of tickets could not be brought together (${plainReason(reasonOf(error))}); each ticket brings its own.`, {});
 	}
 }

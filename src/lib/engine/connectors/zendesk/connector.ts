@@ -124,14 +124,8 @@ class ZendeskSource implements ZendeskSourceConnector {
 
 	async *users(options: ReadOptions = {}): AsyncIterable<Page<User>> {
 		this.#lookups.teamIdsByUser.forget();
-		const [userFieldIds, teamIdsByUser] = await Promise.all([this.#lookups.userFieldIds.get(options.signal), this.#lookups.teamIdsByUser.get(options.signal)]);
 		for await (const page of cursorExport<ZendeskUser>(this.client, { path: USER_EXPORT, key: 'users', query: this.#exportQuery() }, options)) {
-			const users: User[] = [];
-			for (const user of page.records) {
-				const identities = this.#wantsIdentities(user) ? await this.#identities(user.id, options.signal) : undefined;
-				users.push(mapUser(user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) }));
-			}
-			yield pageOf(page, users);
+			yield pageOf(page, await this.#mapUsers(page.records, options.signal));
 		}
 	}
 
@@ -184,9 +178,9 @@ class ZendeskSource implements ZendeskSourceConnector {
 		const deleted = body ? undefined : await this.client.find<{ deleted_user: ZendeskUser }>(`/api/v2/deleted_users/${encodeURIComponent(id)}.json`, {}, signal);
 		const user = body?.user ?? (deleted && { ...deleted.deleted_user, active: false });
 		if (!user) return undefined;
-		const [userFieldIds, teamIdsByUser] = await Promise.all([this.#lookups.userFieldIds.get(signal), this.#lookups.teamIdsByUser.get(signal)]);
-		const identities = body && this.#wantsIdentities(user) ? await this.#identities(user.id, signal) : undefined;
-		return mapUser(user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) });
+		// A deleted user has no identities left to read.
+		const [mapped] = await this.#mapUsers([user], signal, body !== undefined);
+		return mapped;
 	}
 
 	/** `GET /users/show_many` takes up to 100 ids; a deleted user it leaves out is read alone (`user` looks under /deleted_users). */
@@ -195,13 +189,20 @@ class ZendeskSource implements ZendeskSourceConnector {
 		for (let start = 0; start < ids.length; start += SHOW_MANY) {
 			const chunk = ids.slice(start, start + SHOW_MANY);
 			const body = await this.client.get<{ users?: ZendeskUser[] }>('/api/v2/users/show_many.json', { ids: chunk.join(',') }, signal);
-			const [userFieldIds, teamIdsByUser] = await Promise.all([this.#lookups.userFieldIds.get(signal), this.#lookups.teamIdsByUser.get(signal)]);
-			for (const user of body.users ?? []) {
-				const identities = this.#wantsIdentities(user) ? await this.#identities(user.id, signal) : undefined;
-				users.push(mapUser(user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) }));
-			}
+			users.push(...(await this.#mapUsers(body.users ?? [], signal)));
 		}
 		return users;
+	}
+
+	/** Zendesk's users as ours, with their fields and teams; the identities read for those that need them (`readIdentities`). */
+	async #mapUsers(users: readonly ZendeskUser[], signal?: AbortSignal, readIdentities = true): Promise<User[]> {
+		const [userFieldIds, teamIdsByUser] = await Promise.all([this.#lookups.userFieldIds.get(signal), this.#lookups.teamIdsByUser.get(signal)]);
+		const mapped: User[] = [];
+		for (const user of users) {
+			const identities = readIdentities && this.#wantsIdentities(user) ? await this.#identities(user.id, signal) : undefined;
+			mapped.push(mapUser(user, { userFieldIds, teamIdsByUser, ...(identities && { identities }) }));
+		}
+		return mapped;
 	}
 
 	async organization(id: SourceId, signal?: AbortSignal): Promise<Organization | undefined> {
