@@ -109,10 +109,10 @@ async function sendBatch<T>(ctx: Pick<WriteContext, 'session' | 'options'>, kind
 }
 
 /**
- * Creates the rows in batches of 200 with `partial_import`, two batches at a time, so one bad row costs only itself. Before a row is sent, a
- * job an earlier attempt started for it is followed to its end, a send a crash cut short is given its settle period,
- * and a row Kayako holds already (by legacy id) is taken, not sent again. After each job, what it made is read back
- * by legacy id: the job alone is never trusted. Returns one end per row.
+ * Creates the rows in batches of 200 with `partial_import`, two batches at a time, so one bad row costs only itself.
+ * Before a row is sent, a job an earlier attempt started for it is followed to its end, a send a crash cut short is
+ * given its settle period, and a row Kayako holds already (by legacy id) is taken, not sent again. After each job,
+ * what it made is read back by legacy id: the job alone is never trusted. Returns one end per row.
  */
 export async function createInBulk<T>(ctx: Pick<WriteContext, 'session' | 'options'>, kind: PeopleKind<T>, rows: readonly PeopleRow[], jobs?: PeopleJobs): Promise<Map<string, PeopleRowEnd<T>>> {
 	const ends = new Map<string, PeopleRowEnd<T>>();

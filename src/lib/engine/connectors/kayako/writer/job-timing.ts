@@ -49,8 +49,8 @@ export class JobTimes {
 
 	/**
 	 * When a job of `rows` rows is likely done (ms after its acceptance): Kayako's time per row (the upper quartile of
-	 * the jobs seen) times its rows, kept within the shortest and longest job seen, as a job's time is partly a fixed start and
-	 * the sizes seen may differ. Before any job has ended: `FIRST_POLL_MS`.
+	 * the jobs seen) times its rows, kept within the shortest and longest job seen, as a job's time is partly a fixed
+	 * start and the sizes seen may differ. Before any job has ended: `FIRST_POLL_MS`.
 	 */
 	likelyDone(rows: number): number {
 		if (this.#seen.length === 0) return FIRST_POLL_MS;
