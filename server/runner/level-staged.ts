@@ -32,7 +32,7 @@ export class StagedWrites {
 		const encoded = recordKey(table, keyParts(key));
 		const staged = this.staged.get(encoded);
 		if (staged) return staged.value ? structuredClone(staged.value) : undefined;
-		return (await this.level.get(encoded)) as Row | undefined;
+		return this.level.getSync(encoded) as Row | undefined;
 	}
 
 	async put(table: TableName, value: Row): Promise<KeyPart | KeyPart[]> {
@@ -62,7 +62,7 @@ export class StagedWrites {
 	async ops(): Promise<BatchOp[]> {
 		const ops: BatchOp[] = [];
 		for (const [key, { table, primaryKey, value }] of this.staged) {
-			const previous = (await this.level.get(key)) as Row | undefined;
+			const previous = this.level.getSync(key) as Row | undefined;
 			ops.push(...replaceOps(table, primaryKey, previous, value));
 		}
 		return ops;
