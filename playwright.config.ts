@@ -5,6 +5,9 @@ import { E2E_PORTS } from './tests/e2e/ports';
 export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 60_000,
+	// Each test opens a fresh browser context, whose first visit installs the service worker and precaches the app while the
+	// page works: on two shared cores a step has been seen to wait over five seconds, so assertions wait up to fifteen.
+	expect: { timeout: 15_000 },
 	workers: 1,
 	retries: 0,
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],

@@ -35,16 +35,14 @@ export async function newMigration(page: Page, name: string): Promise<void> {
 
 /** On the connect step: logs in to both sandboxes (filling in their addresses when the form is empty). */
 export async function connectBoth(page: Page): Promise<void> {
-	// The forms appear once the migration is read; the sandbox buttons only while an address is empty.
+	// The forms appear once the migration is read; the sandbox buttons with them, while an address is empty.
 	await expect(page.getByLabel('API token')).toBeVisible();
-	const fillZendesk = page.getByRole('button', { name: 'Fill in the sandbox Zendesk' });
-	if (await fillZendesk.isVisible()) await fillZendesk.click();
+	if ((await page.locator('#source-url').inputValue()) === '') await page.getByRole('button', { name: 'Fill in the sandbox Zendesk' }).click();
 	await page.getByLabel('API token').fill(ZENDESK_SANDBOX_CREDENTIALS.apiToken);
 	await page.getByRole('button', { name: 'Test the source connection' }).click();
 	await expect(page.getByTestId('source-success')).toBeVisible({ timeout: 30_000 });
 
-	const fillKayako = page.getByRole('button', { name: 'Fill in the sandbox Kayako' });
-	if (await fillKayako.isVisible()) await fillKayako.click();
+	if ((await page.locator('#kayako-url').inputValue()) === '') await page.getByRole('button', { name: 'Fill in the sandbox Kayako' }).click();
 	await page.getByLabel('Password', { exact: true }).fill(KAYAKO_SANDBOX_CREDENTIALS.admin.password);
 	await page.getByRole('button', { name: 'Test connection' }).click();
 	await expect(page.getByTestId('connect-success')).toContainText('administrator', { timeout: 30_000 });
