@@ -52,7 +52,7 @@ export async function downloadReport(page: Page, entity: Entity): Promise<Record
 }
 
 /** A run has ended: no progress on the page, and no error. */
-export async function runEnds(page: Page, timeout = 5_000): Promise<void> {
+export async function runEnds(page: Page, timeout = 15_000): Promise<void> {
 	await expect(page.getByTestId('progress')).toHaveCount(0, { timeout });
 	await expect(page.getByRole('alert')).toHaveCount(0);
 }
