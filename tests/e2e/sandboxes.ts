@@ -37,12 +37,12 @@ export async function newMigration(page: Page, name: string): Promise<void> {
 export async function connectBoth(page: Page): Promise<void> {
 	// The forms appear once the migration is read; the sandbox buttons with them, while an address is empty.
 	await expect(page.getByLabel('API token')).toBeVisible();
-	if ((await page.locator('#source-url').inputValue()) === '') await page.getByRole('button', { name: 'Fill in the sandbox Zendesk' }).click();
+	if ((await page.getByLabel('Address of the helpdesk').inputValue()) === '') await page.getByRole('button', { name: 'Fill in the sandbox Zendesk' }).click();
 	await page.getByLabel('API token').fill(ZENDESK_SANDBOX_CREDENTIALS.apiToken);
 	await page.getByRole('button', { name: 'Test the source connection' }).click();
 	await expect(page.getByTestId('source-success')).toBeVisible({ timeout: 30_000 });
 
-	if ((await page.locator('#kayako-url').inputValue()) === '') await page.getByRole('button', { name: 'Fill in the sandbox Kayako' }).click();
+	if ((await page.getByLabel('Kayako address').inputValue()) === '') await page.getByRole('button', { name: 'Fill in the sandbox Kayako' }).click();
 	await page.getByLabel('Password', { exact: true }).fill(KAYAKO_SANDBOX_CREDENTIALS.admin.password);
 	await page.getByRole('button', { name: 'Test connection' }).click();
 	await expect(page.getByTestId('connect-success')).toContainText('administrator', { timeout: 30_000 });
